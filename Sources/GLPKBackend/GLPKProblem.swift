@@ -1,0 +1,69 @@
+import CGLPK
+import LinearProgramming
+
+/// A GLPK problem object loaded from a validated ``LinearProgram``, alive only inside
+/// ``withProblem(_:integer:body:)`` so that it is created, used and deleted on one thread.
+struct GLPKProblem {
+    let pointer: OpaquePointer
+    let rows: Int
+    let columns: Int
+
+    /// Loads `model` (which must have passed `validate()`) and runs `body` with it. When
+    /// `integer` is false every variable is continuous (LP relaxation). Returns nil instead of
+    /// loading when an integer variable has no integer value between its bounds.
+    static func withProblem<Result>(_ model: LinearProgram, integer: Bool,
+                                    body: (GLPKProblem) throws -> Result) rethrows -> Result? {
+        let pointer = glp_create_prob()!
+        defer { glp_delete_prob(pointer) }
+        let problem = GLPKProblem(pointer: pointer, rows: model.constraintCount, columns: model.variableCount)
+        guard problem.load(model, integer: integer) else { return nil }
+        return try body(problem)
+    }
+
+    private func load(_ model: LinearProgram, integer: Bool) -> Bool {
+        glp_set_obj_dir(pointer, model.sense == .minimize ? GLP_MIN : GLP_MAX)
+        glp_set_obj_coef(pointer, 0, model.objectiveConstant)
+        if rows > 0 { glp_add_rows(pointer, Int32(rows)) }
+        glp_add_cols(pointer, Int32(columns))
+        for (i, row) in model.constraints.enumerated() {
+            let (type, lower, upper) = Self.boundType(row.lower, row.upper)
+            glp_set_row_bnds(pointer, Int32(i + 1), type, lower, upper)
+        }
+        for (j, v) in model.variables.enumerated() {
+            var lower = v.lower, upper = v.upper
+            if integer && v.isInteger {
+                lower = lower.rounded(.up)      // integral bounds, as glp_intopt requires
+                upper = upper.rounded(.down)
+                if lower > upper { return false }
+                glp_set_col_kind(pointer, Int32(j + 1), GLP_IV)
+            }
+            let (type, lb, ub) = Self.boundType(lower, upper)
+            glp_set_col_bnds(pointer, Int32(j + 1), type, lb, ub)
+            glp_set_obj_coef(pointer, Int32(j + 1), v.cost)
+        }
+        // glp_load_matrix takes 1-based triplets; index 0 of each array is unused.
+        let count = model.nonzeroCount
+        var ia = [Int32](repeating: 0, count: count + 1)
+        var ja = [Int32](repeating: 0, count: count + 1)
+        var ar = [Double](repeating: 0, count: count + 1)
+        var k = 1
+        for (i, row) in model.constraints.enumerated() {
+            for (column, value) in zip(row.columns, row.coefficients) {
+                ia[k] = Int32(i + 1); ja[k] = Int32(column + 1); ar[k] = value
+                k += 1
+            }
+        }
+        if count > 0 { glp_load_matrix(pointer, Int32(count), ia, ja, ar) }
+        return true
+    }
+
+    /// GLPK's bound type for [lower, upper] (validated: lower ≤ upper, no NaN).
+    static func boundType(_ lower: Double, _ upper: Double) -> (Int32, Double, Double) {
+        switch (lower.isFinite, upper.isFinite) {
+        case (false, false): return (GLP_FR, 0, 0)
+        case (true, false): return (GLP_LO, lower, 0)
+        case (false, true): return (GLP_UP, 0, upper)
+        case (true, true): return lower == upper ? (GLP_FX, lower, upper) : (GLP_DB, lower, upper)
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import LinearProgramming
+
+/// Settings of a ``GLPKSolver``, validated when a solve starts. Defaults are GLPK's own.
+public struct GLPKSettings: Sendable {
+    /// Which GLPK algorithm runs.
+    public enum Method: String, Sendable, CaseIterable {
+        /// Primal simplex (`glp_simplex`, GLP_PRIMAL). Integrality is ignored (LP relaxation).
+        case primalSimplex = "simplex"
+        /// Dual simplex, falling back to primal if it fails (GLP_DUALP). Integrality ignored.
+        case dualSimplex = "dual-simplex"
+        /// GLPK's primal-dual interior point (`glp_interior`, AMD ordering); no basis, no time
+        /// limit. Integrality ignored.
+        case interiorPoint = "interior"
+        /// Branch-and-cut (`glp_intopt`) with presolve, for models with integer variables.
+        case branchAndCut = "mip"
+    }
+
+    public var method: Method = .primalSimplex
+    /// Wall-clock limit in seconds (nil: none). Not supported by the interior-point method.
+    public var timeLimit: Double? = nil
+    /// Simplex iteration limit (nil: none).
+    public var iterationLimit: Int? = nil
+    /// GLPK's LP presolver (branch-and-cut always presolves).
+    public var presolve: Bool = false
+    /// Primal feasibility tolerance `tol_bnd` (GLPK default 1e-7).
+    public var primalFeasibilityTolerance: Double = 1e-7
+    /// Dual feasibility tolerance `tol_dj` (GLPK default 1e-7).
+    public var dualFeasibilityTolerance: Double = 1e-7
+    /// Integrality tolerance `tol_int` for branch-and-cut (GLPK default 1e-5).
+    public var integerTolerance: Double = 1e-5
+    /// Relative MIP gap at which branch-and-cut stops (default 0: prove optimality).
+    public var mipGap: Double = 0
+    /// When GLPK reports infeasible or unbounded, derive and attach a verified Farkas ray or
+    /// improving ray by solving auxiliary LPs (see `RayFinder`).
+    public var deriveCertificates: Bool = true
+    /// Receives GLPK's terminal output when set; GLPK is silent otherwise.
+    public var logger: (@Sendable (String) -> Void)? = nil
+
+    public init(method: Method = .primalSimplex) { self.method = method }
+
+    /// Throws `LinearProgrammingError.invalidSetting` for a value GLPK would reject or abort on.
+    public func validate() throws {
+        func positive(_ name: String, _ value: Double) throws {
+            guard value.isFinite, value > 0 else {
+                throw LinearProgrammingError.invalidSetting(name: name, value: "\(value)", reason: "must be a finite positive number")
+            }
+        }
+        try positive("primalFeasibilityTolerance", primalFeasibilityTolerance)
+        try positive("dualFeasibilityTolerance", dualFeasibilityTolerance)
+        try positive("integerTolerance", integerTolerance)
+        guard mipGap.isFinite, mipGap >= 0 else {
+            throw LinearProgrammingError.invalidSetting(name: "mipGap", value: "\(mipGap)", reason: "must be a finite number ≥ 0")
+        }
+        if let timeLimit {
+            try positive("timeLimit", timeLimit)
+            if method == .interiorPoint {
+                throw LinearProgrammingError.invalidSetting(
+                    name: "timeLimit", value: "\(timeLimit)",
+                    reason: "GLPK's interior-point method has no time limit; use a simplex method or no limit")
+            }
+        }
+        if let iterationLimit, iterationLimit <= 0 {
+            throw LinearProgrammingError.invalidSetting(name: "iterationLimit", value: "\(iterationLimit)", reason: "must be positive")
+        }
+    }
+
+    /// The time limit in GLPK's milliseconds, capped to Int32.
+    var timeLimitMilliseconds: Int32 {
+        guard let timeLimit else { return Int32.max }
+        return Int32(min(max(timeLimit * 1000, 1), Double(Int32.max)))
+    }
+
+    var iterationLimitValue: Int32 {
+        guard let iterationLimit else { return Int32.max }
+        return Int32(min(iterationLimit, Int(Int32.max)))
+    }
+}

@@ -1,0 +1,185 @@
+import CGLPK
+import Foundation
+import LinearProgramming
+
+/// GLPK 5.0 behind the ``LPSolver`` protocol: primal or dual simplex, interior point, or
+/// branch-and-cut. The model is validated before any GLPK call, so bad input is a thrown
+/// `LinearProgrammingError` and never a GLPK abort. Infeasible and unbounded answers carry a
+/// Farkas ray or improving ray derived by ``RayFinder`` (GLPK gives none itself).
+public struct GLPKSolver: LPSolver {
+    public var settings: GLPKSettings
+
+    public init(settings: GLPKSettings = GLPKSettings()) { self.settings = settings }
+    public init(method: GLPKSettings.Method) { self.settings = GLPKSettings(method: method) }
+
+    public var name: String { "glpk-" + settings.method.rawValue }
+
+    public func solve(_ problem: LinearProgram) throws -> Solution {
+        try settings.validate()
+        try problem.validate()
+        guard problem.nonzeroCount < Int(Int32.max), problem.variableCount < Int(Int32.max),
+              problem.constraintCount < Int(Int32.max) else {
+            throw LinearProgrammingError.solverFailure(solver: name, reason: "the model is too large for GLPK's 32-bit indices")
+        }
+        let start = DispatchTime.now()
+        var solution = GLPKTerminal.withOutput(to: settings.logger) { run(problem) }
+        if settings.deriveCertificates,
+           solution.status == .primalInfeasible || solution.status == .dualInfeasible {
+            try attachCertificate(to: &solution, for: problem)
+        }
+        solution.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return solution
+    }
+
+    private func run(_ model: LinearProgram) -> Solution {
+        switch settings.method {
+        case .primalSimplex, .dualSimplex:
+            return simplex(model)
+        case .interiorPoint:
+            // glp_interior rejects a problem without rows (GLP_EFAIL); the simplex solves it.
+            return model.constraintCount == 0 ? simplex(model) : interior(model)
+        case .branchAndCut:
+            return branchAndCut(model)
+        }
+    }
+
+    private func simplex(_ model: LinearProgram) -> Solution {
+        let method = settings.method == .dualSimplex ? "glpk-dual-simplex" : "glpk-simplex"
+        let result = GLPKProblem.withProblem(model, integer: false) { problem -> Solution in
+            var parameters = glp_smcp()
+            glp_init_smcp(&parameters)
+            parameters.msg_lev = settings.logger == nil ? GLP_MSG_OFF : GLP_MSG_ON
+            parameters.meth = settings.method == .dualSimplex ? GLP_DUALP : GLP_PRIMAL
+            parameters.tol_bnd = settings.primalFeasibilityTolerance
+            parameters.tol_dj = settings.dualFeasibilityTolerance
+            parameters.tm_lim = settings.timeLimitMilliseconds
+            parameters.it_lim = settings.iterationLimitValue
+            parameters.presolve = settings.presolve ? GLP_ON : GLP_OFF
+            glp_scale_prob(problem.pointer, GLP_SF_AUTO)
+            if !settings.presolve { glp_adv_basis(problem.pointer, 0) }
+            let code = glp_simplex(problem.pointer, &parameters)
+            let iterations = Int(glp_get_it_cnt(problem.pointer))
+            let status = Self.simplexStatus(code: code, status: glp_get_status(problem.pointer))
+            var solution = Solution(status: status, iterations: iterations, solver: method)
+            if code == 0 || status.isLimit {
+                solution.x = (1...max(problem.columns, 1)).prefix(problem.columns).map { glp_get_col_prim(problem.pointer, Int32($0)) }
+            }
+            if status == .optimal {
+                solution.objective = glp_get_obj_val(problem.pointer)
+                solution.rowDuals = (0..<problem.rows).map { glp_get_row_dual(problem.pointer, Int32($0 + 1)) }
+                solution.reducedCosts = (0..<problem.columns).map { glp_get_col_dual(problem.pointer, Int32($0 + 1)) }
+            }
+            return solution
+        }
+        return result ?? Solution(status: .numericalError, solver: method)
+    }
+
+    static func simplexStatus(code: Int32, status: Int32) -> SolutionStatus {
+        switch code {
+        case 0:
+            switch status {
+            case GLP_OPT: return .optimal
+            case GLP_NOFEAS: return .primalInfeasible
+            case GLP_UNBND: return .dualInfeasible
+            default: return .numericalError
+            }
+        case GLP_ETMLIM: return .timeLimit
+        case GLP_EITLIM: return .iterationLimit
+        case GLP_ENOPFS: return .primalInfeasible
+        case GLP_ENODFS: return .dualInfeasible   // presolver: no dual feasible point; classified by RayFinder
+        default: return .numericalError
+        }
+    }
+
+    private func interior(_ model: LinearProgram) -> Solution {
+        let result = GLPKProblem.withProblem(model, integer: false) { problem -> Solution in
+            var parameters = glp_iptcp()
+            glp_init_iptcp(&parameters)
+            parameters.msg_lev = settings.logger == nil ? GLP_MSG_OFF : GLP_MSG_ON
+            parameters.ord_alg = GLP_ORD_AMD   // never QMD: disabled in GLPK 5.0 (aborts)
+            let code = glp_interior(problem.pointer, &parameters)
+            let status: SolutionStatus
+            switch (code, glp_ipt_status(problem.pointer)) {
+            case (0, GLP_OPT): status = .optimal
+            case (0, GLP_NOFEAS), (GLP_ENOFEAS, _): status = .primalInfeasible  // or unbounded: RayFinder decides
+            case (GLP_EITLIM, _): status = .iterationLimit
+            default: status = .numericalError
+            }
+            var solution = Solution(status: status, iterations: Int(glp_get_it_cnt(problem.pointer)), solver: "glpk-interior")
+            if status == .optimal {
+                solution.x = (0..<problem.columns).map { glp_ipt_col_prim(problem.pointer, Int32($0 + 1)) }
+                solution.objective = glp_ipt_obj_val(problem.pointer)
+                solution.rowDuals = (0..<problem.rows).map { glp_ipt_row_dual(problem.pointer, Int32($0 + 1)) }
+                solution.reducedCosts = (0..<problem.columns).map { glp_ipt_col_dual(problem.pointer, Int32($0 + 1)) }
+            }
+            return solution
+        }
+        return result ?? Solution(status: .numericalError, solver: "glpk-interior")
+    }
+
+    /// The relative MIP gap GLPK reports, recorded from the branch-and-cut callback.
+    private final class GapRecorder { var gap: Double? }
+
+    private func branchAndCut(_ model: LinearProgram) -> Solution {
+        let recorder = GapRecorder()
+        let result = GLPKProblem.withProblem(model, integer: true) { problem -> Solution in
+            var parameters = glp_iocp()
+            glp_init_iocp(&parameters)
+            parameters.msg_lev = settings.logger == nil ? GLP_MSG_OFF : GLP_MSG_ON
+            parameters.presolve = GLP_ON        // glp_intopt needs it without a prior LP solution
+            parameters.tol_int = settings.integerTolerance
+            parameters.mip_gap = settings.mipGap
+            parameters.tm_lim = settings.timeLimitMilliseconds
+            parameters.cb_info = Unmanaged.passUnretained(recorder).toOpaque()
+            parameters.cb_func = { tree, info in
+                guard let tree, let info else { return }
+                let gap = glp_ios_mip_gap(tree)
+                if gap.isFinite { Unmanaged<GapRecorder>.fromOpaque(info).takeUnretainedValue().gap = gap }
+            }
+            let code = withExtendedLifetime(recorder) { glp_intopt(problem.pointer, &parameters) }
+            let mipStatus = glp_mip_status(problem.pointer)
+            let hasIncumbent = mipStatus == GLP_OPT || mipStatus == GLP_FEAS
+            let status: SolutionStatus
+            switch code {
+            case 0, GLP_EMIPGAP:
+                status = mipStatus == GLP_OPT || (code == GLP_EMIPGAP && hasIncumbent) ? .optimal
+                    : mipStatus == GLP_NOFEAS ? .primalInfeasible : .numericalError
+            case GLP_ETMLIM: status = .timeLimit
+            case GLP_ENOPFS: status = .primalInfeasible
+            case GLP_ENODFS: status = .dualInfeasible
+            default: status = .numericalError
+            }
+            var solution = Solution(status: status, isMixedInteger: true,
+                                    iterations: Int(glp_get_it_cnt(problem.pointer)), solver: "glpk-mip")
+            if hasIncumbent {
+                solution.x = (0..<problem.columns).map { glp_mip_col_val(problem.pointer, Int32($0 + 1)) }
+            }
+            if status == .optimal {
+                solution.objective = glp_mip_obj_val(problem.pointer)
+                solution.mipGap = code == 0 && mipStatus == GLP_OPT ? 0 : recorder.gap
+            }
+            return solution
+        }
+        // nil: an integer variable has no integer value within its bounds.
+        return result ?? Solution(status: .primalInfeasible, isMixedInteger: true, solver: "glpk-mip")
+    }
+
+    /// Replaces GLPK's infeasible/unbounded verdict by RayFinder's verified one, with its ray.
+    private func attachCertificate(to solution: inout Solution, for model: LinearProgram) throws {
+        var helperSettings = GLPKSettings(method: .primalSimplex)
+        helperSettings.deriveCertificates = false
+        let outcome = try RayFinder.classify(model, using: GLPKSolver(settings: helperSettings))
+        switch outcome {
+        case let .infeasible(farkasRay):
+            solution.status = .primalInfeasible
+            solution.farkasRay = farkasRay
+            solution.x = []
+        case let .unbounded(ray, feasiblePoint):
+            solution.status = .dualInfeasible
+            solution.improvingRay = ray
+            solution.x = feasiblePoint
+        case .feasibleAndBounded, .undetermined:
+            break   // keep GLPK's verdict, without a certificate: verify() will say so
+        }
+    }
+}

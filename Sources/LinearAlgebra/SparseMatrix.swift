@@ -1,0 +1,202 @@
+/// A sparse matrix of `Double` in compressed sparse column (CSC) form.
+///
+/// The stored entries of column j are `(rowIndex[k], values[k])` for k in
+/// `columnStart[j]..<columnStart[j + 1]`, with strictly increasing row indices. Indices are
+/// 0-based. Two sparse matrices are equal when they store the same entries in the same
+/// structure (an explicitly stored zero counts as an entry).
+public struct SparseMatrix: Sendable, Equatable {
+    /// Number of rows.
+    public let rows: Int
+    /// Number of columns.
+    public let columns: Int
+    /// Where each column's entries start in `rowIndex` and `values`; `columns + 1` entries,
+    /// from 0 to `nonzeroCount`.
+    public let columnStart: [Int]
+    /// The row of each stored entry.
+    public let rowIndex: [Int]
+    /// The value of each stored entry.
+    public let values: [Double]
+
+    /// The number of stored entries (explicit zeros included).
+    public var nonzeroCount: Int { rowIndex.count }
+
+    /// Assembles a matrix from (row, column, value) triplets given in any order.
+    ///
+    /// Entries are sorted by row within each column. Triplets at the same position are
+    /// **summed** (in the order given), as when assembling a matrix from pieces; a sum that is
+    /// zero stays stored as an explicit zero.
+    /// - Throws: `negativeDimension` for negative sizes, `indexOutOfRange` for a triplet
+    ///   outside `rows × columns`.
+    public init(rows: Int, columns: Int, triplets: [(row: Int, column: Int, value: Double)]) throws {
+        guard rows >= 0 && columns >= 0 else {
+            throw LinearAlgebraError.negativeDimension(rows: rows, columns: columns)
+        }
+        for t in triplets where !(0..<rows).contains(t.row) || !(0..<columns).contains(t.column) {
+            throw LinearAlgebraError.indexOutOfRange(row: t.row, column: t.column, rows: rows, columns: columns)
+        }
+        let order = triplets.indices.sorted {
+            (triplets[$0].column, triplets[$0].row, $0) < (triplets[$1].column, triplets[$1].row, $1)
+        }
+        var columnStart = [Int](repeating: 0, count: columns + 1)
+        var rowIndex: [Int] = []
+        var values: [Double] = []
+        var previous: (row: Int, column: Int)?
+        for k in order {
+            let t = triplets[k]
+            if let p = previous, p.row == t.row, p.column == t.column {
+                values[values.count - 1] += t.value
+            } else {
+                rowIndex.append(t.row)
+                values.append(t.value)
+                columnStart[t.column + 1] += 1
+                previous = (t.row, t.column)
+            }
+        }
+        for j in 0..<columns {
+            columnStart[j + 1] += columnStart[j]  // entry counts per column → start offsets
+        }
+        self.init(rows: rows, columns: columns, validColumnStart: columnStart, rowIndex: rowIndex, values: values)
+    }
+
+    /// A matrix from raw compressed-column arrays, after checking that they form a valid matrix.
+    /// - Throws: `negativeDimension` for negative sizes; `dimensionMismatch` unless
+    ///   `columnStart.count == columns + 1` and `values.count == rowIndex.count`;
+    ///   `invalidColumnStart` unless `columnStart` starts at 0, never decreases and ends at
+    ///   `rowIndex.count`; `indexOutOfRange` for a row index outside `0..<rows`;
+    ///   `rowIndicesNotIncreasing` for unsorted or repeated rows within a column.
+    public init(rows: Int, columns: Int, columnStart: [Int], rowIndex: [Int], values: [Double]) throws {
+        guard rows >= 0 && columns >= 0 else {
+            throw LinearAlgebraError.negativeDimension(rows: rows, columns: columns)
+        }
+        guard columnStart.count == columns + 1 else {
+            throw LinearAlgebraError.dimensionMismatch(
+                what: "sparse matrix: count of columnStart (columns + 1)", expected: columns + 1, actual: columnStart.count)
+        }
+        guard values.count == rowIndex.count else {
+            throw LinearAlgebraError.dimensionMismatch(
+                what: "sparse matrix: count of values (must equal the count of rowIndex)",
+                expected: rowIndex.count, actual: values.count)
+        }
+        guard columnStart[0] == 0 else {
+            throw LinearAlgebraError.invalidColumnStart(index: 0, value: columnStart[0])
+        }
+        for j in 0..<columns where columnStart[j + 1] < columnStart[j] {
+            throw LinearAlgebraError.invalidColumnStart(index: j + 1, value: columnStart[j + 1])
+        }
+        guard columnStart[columns] == rowIndex.count else {
+            throw LinearAlgebraError.invalidColumnStart(index: columns, value: columnStart[columns])
+        }
+        for j in 0..<columns {
+            for k in columnStart[j]..<columnStart[j + 1] {
+                guard 0 <= rowIndex[k] && rowIndex[k] < rows else {
+                    throw LinearAlgebraError.indexOutOfRange(row: rowIndex[k], column: j, rows: rows, columns: columns)
+                }
+                guard k == columnStart[j] || rowIndex[k - 1] < rowIndex[k] else {
+                    throw LinearAlgebraError.rowIndicesNotIncreasing(column: j)
+                }
+            }
+        }
+        self.init(rows: rows, columns: columns, validColumnStart: columnStart, rowIndex: rowIndex, values: values)
+    }
+
+    /// Stores arrays already known to form a valid matrix.
+    private init(rows: Int, columns: Int, validColumnStart columnStart: [Int], rowIndex: [Int], values: [Double]) {
+        self.rows = rows
+        self.columns = columns
+        self.columnStart = columnStart
+        self.rowIndex = rowIndex
+        self.values = values
+    }
+
+    /// The product A x.
+    /// - Throws: `dimensionMismatch` unless `x.count == columns`.
+    public func multiply(_ x: [Double]) throws -> [Double] {
+        var y = [Double](repeating: 0, count: rows)
+        try multiply(x, into: &y)
+        return y
+    }
+
+    /// Writes A x into `y`, overwriting it, without allocating.
+    /// - Throws: `dimensionMismatch` unless `x.count == columns` and `y.count == rows`.
+    public func multiply(_ x: [Double], into y: inout [Double]) throws {
+        guard x.count == columns else {
+            throw LinearAlgebraError.dimensionMismatch(
+                what: "sparse A x: length of x (must equal the columns of A)", expected: columns, actual: x.count)
+        }
+        guard y.count == rows else {
+            throw LinearAlgebraError.dimensionMismatch(
+                what: "sparse A x: length of the output (must equal the rows of A)", expected: rows, actual: y.count)
+        }
+        for i in 0..<rows {
+            y[i] = 0
+        }
+        for j in 0..<columns {
+            for k in columnStart[j]..<columnStart[j + 1] {
+                y[rowIndex[k]] += values[k] * x[j]  // y_i += a_ij x_j
+            }
+        }
+    }
+
+    /// The product Aᵀ y.
+    /// - Throws: `dimensionMismatch` unless `y.count == rows`.
+    public func transposeMultiply(_ y: [Double]) throws -> [Double] {
+        var x = [Double](repeating: 0, count: columns)
+        try transposeMultiply(y, into: &x)
+        return x
+    }
+
+    /// Writes Aᵀ y into `x`, overwriting it, without allocating.
+    /// - Throws: `dimensionMismatch` unless `y.count == rows` and `x.count == columns`.
+    public func transposeMultiply(_ y: [Double], into x: inout [Double]) throws {
+        guard y.count == rows else {
+            throw LinearAlgebraError.dimensionMismatch(
+                what: "sparse Aᵀ y: length of y (must equal the rows of A)", expected: rows, actual: y.count)
+        }
+        guard x.count == columns else {
+            throw LinearAlgebraError.dimensionMismatch(
+                what: "sparse Aᵀ y: length of the output (must equal the columns of A)", expected: columns, actual: x.count)
+        }
+        for j in 0..<columns {
+            var sum = 0.0
+            for k in columnStart[j]..<columnStart[j + 1] {
+                sum += values[k] * y[rowIndex[k]]  // x_j = Σ_i a_ij y_i
+            }
+            x[j] = sum
+        }
+    }
+
+    /// The transpose Aᵀ, again in compressed-column form (row indices sorted).
+    public func transposed() -> SparseMatrix {
+        var start = [Int](repeating: 0, count: rows + 1)
+        for i in rowIndex {
+            start[i + 1] += 1
+        }
+        for i in 0..<rows {
+            start[i + 1] += start[i]  // entry counts per row of A → start offsets of columns of Aᵀ
+        }
+        var nextSlot = Array(start.dropLast())
+        var transposedRowIndex = [Int](repeating: 0, count: nonzeroCount)
+        var transposedValues = [Double](repeating: 0, count: nonzeroCount)
+        for j in 0..<columns {
+            for k in columnStart[j]..<columnStart[j + 1] {
+                let slot = nextSlot[rowIndex[k]]
+                transposedRowIndex[slot] = j
+                transposedValues[slot] = values[k]
+                nextSlot[rowIndex[k]] += 1
+            }
+        }
+        return SparseMatrix(rows: columns, columns: rows, validColumnStart: start,
+                            rowIndex: transposedRowIndex, values: transposedValues)
+    }
+
+    /// The same matrix stored densely.
+    public func dense() -> Matrix {
+        var result = Matrix(rows: rows, columns: columns)
+        for j in 0..<columns {
+            for k in columnStart[j]..<columnStart[j + 1] {
+                result[rowIndex[k], j] = values[k]
+            }
+        }
+        return result
+    }
+}

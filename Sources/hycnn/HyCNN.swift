@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+
+/// The `hycnn` command-line tool. Results go to stdout, progress and errors to stderr.
+/// Exit codes: 0 success/optimal, 1 error, 2 infeasible or unbounded, 3 limit reached,
+/// 4 not convex.
+@main
+struct HyCNN: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hycnn",
+        abstract: "Shape-constrained learning and exact optimisation with convex neural networks.",
+        discussion: """
+            Exit codes: 0 success (optimal), 1 error, 2 infeasible or unbounded, \
+            3 time or iteration limit reached, 4 not convex.
+            """,
+        subcommands: [Solve.self])
+
+    /// Like ParsableCommand.main(), but every failure that is not a help request exits with 1.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is ExitCode { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(1)
+        }
+    }
+}

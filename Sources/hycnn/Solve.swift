@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import GLPKBackend
+import LinearProgramming
+
+extension GLPKSettings.Method: ExpressibleByArgument {}
+
+/// `hycnn solve FILE.mps`: solve an LP or MIP and check its certificate independently.
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Solve an LP or MIP from an MPS file and verify the answer's certificate.",
+        discussion: """
+            Reads fixed MPS (or free MPS with --free); gzipped files (.mps.gz) are read directly. \
+            An RHS on the objective row is read as minus an objective constant, and an OBJSENSE \
+            section sets maximisation. After solving, the certificate is re-checked from the \
+            model alone: primal and dual residuals and the duality gap for an optimal LP, \
+            feasibility and integrality for a MIP, a Farkas ray for an infeasible problem, an \
+            improving ray for an unbounded one.
+            Exit codes: 0 optimal and verified, 1 error or failed certificate, \
+            2 infeasible or unbounded, 3 time or iteration limit.
+            """)
+
+    @Argument(help: "The model: an MPS file, possibly gzipped.")
+    var file: String
+
+    @Flag(help: "Read free-format MPS (whitespace-separated fields) instead of fixed format.")
+    var free = false
+
+    @Option(help: "simplex, dual-simplex, interior (GLPK's interior point) or mip (branch-and-cut). Default: mip when the model has integer variables, else simplex.")
+    var solver: GLPKSettings.Method?
+
+    @Option(help: "Stop after this many seconds (simplex and mip).")
+    var timeLimit: Double?
+
+    @Flag(help: "Use GLPK's LP presolver.")
+    var presolve = false
+
+    @Flag(help: "Print one JSON object instead of text.")
+    var json = false
+
+    @Flag(help: "List every variable, not only the first nonzero ones.")
+    var allVariables = false
+
+    @Flag(help: "Show GLPK's log on stderr.")
+    var verbose = false
+
+    func run() throws {
+        let model: LinearProgram
+        do {
+            model = try LinearProgram(mpsFile: file, format: free ? .free : .fixed)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+        var settings = GLPKSettings(method: solver ?? (model.hasIntegerVariables ? .branchAndCut : .primalSimplex))
+        settings.timeLimit = timeLimit
+        settings.presolve = presolve
+        if verbose { settings.logger = { FileHandle.standardError.write(Data($0.utf8)) } }
+        let solution: Solution
+        do {
+            solution = try GLPKSolver(settings: settings).solve(model)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+        let report = verify(solution, for: model)
+        if json {
+            try JSONOutput.print(SolveReport.json(model: model, solution: solution, report: report))
+        } else {
+            print(SolveReport.text(model: model, solution: solution, report: report, allVariables: allVariables))
+        }
+        throw ExitCode(SolveReport.exitCode(solution: solution, report: report))
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import LinearProgramming
+
+/// The text and JSON that `hycnn solve` prints, and its exit code.
+enum SolveReport {
+    static func exitCode(solution: Solution, report: CertificateReport) -> Int32 {
+        switch solution.status {
+        case .optimal, .almostOptimal: return report.verified ? 0 : 1
+        case .primalInfeasible, .dualInfeasible: return 2
+        case .iterationLimit, .timeLimit: return 3
+        case .numericalError: return 1
+        }
+    }
+
+    static func certificateJSON(_ report: CertificateReport) -> [String: Any] {
+        [
+            "kind": report.kind.rawValue,
+            "primalResidual": JSONOutput.number(report.primalResidual),
+            "dualResidual": JSONOutput.number(report.dualResidual),
+            "gap": JSONOutput.number(report.dualityGap),
+            "complementarity": JSONOutput.number(report.complementarity),
+            "rayResidual": JSONOutput.number(report.rayResidual),
+            "verified": report.verified,
+            "failures": report.failures,
+        ]
+    }
+
+    static func json(model: LinearProgram, solution: Solution, report: CertificateReport) -> [String: Any] {
+        var object: [String: Any] = [
+            "problem": ["name": model.name, "rows": model.constraintCount, "columns": model.variableCount,
+                        "nonzeros": model.nonzeroCount, "sense": model.sense.rawValue],
+            "status": solution.status.rawValue,
+            "objective": JSONOutput.number(solution.status == .optimal || solution.status == .almostOptimal ? solution.objective : nil),
+            "solver": solution.solver,
+            "seconds": solution.seconds,
+            "iterations": solution.iterations,
+            "certificate": certificateJSON(report),
+        ]
+        if solution.x.count == model.variableCount {
+            object["variables"] = Dictionary(uniqueKeysWithValues: zip(model.variables.map(\.name), solution.x.map(JSONOutput.number)))
+        }
+        if let ray = solution.farkasRay { object["farkasRay"] = ray.map(JSONOutput.number) }
+        if let ray = solution.improvingRay { object["improvingRay"] = ray.map(JSONOutput.number) }
+        return object
+    }
+
+    static func text(model: LinearProgram, solution: Solution, report: CertificateReport, allVariables: Bool) -> String {
+        var lines: [String] = []
+        lines.append("problem      \(model.name): \(model.constraintCount) rows, \(model.variableCount) columns, \(model.nonzeroCount) nonzeros, \(model.sense.rawValue)")
+        lines.append("solver       \(solution.solver), \(solution.iterations) iterations, \(format(solution.seconds, digits: 3)) s")
+        lines.append("status       \(solution.status.summary)")
+        if solution.status == .optimal || solution.status == .almostOptimal {
+            lines.append("objective    \(solution.objective)")
+        }
+        lines.append(certificateLine(report))
+        for failure in report.failures { lines.append("  ✗ \(failure)") }
+        if solution.x.count == model.variableCount {
+            lines.append(contentsOf: variableLines(model: model, x: solution.x, all: allVariables))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func certificateLine(_ report: CertificateReport) -> String {
+        let verdict = report.verified ? "verified" : "NOT verified"
+        var parts: [String] = []
+        func add(_ label: String, _ value: Double?) { if let value { parts.append("\(label) \(format(value, digits: 1, scientific: true))") } }
+        add("primal residual", report.primalResidual)
+        add("dual residual", report.dualResidual)
+        add("duality gap", report.dualityGap)
+        add("ray residual", report.rayResidual)
+        let kind: String
+        switch report.kind {
+        case .optimality: kind = "optimality"
+        case .mixedIntegerFeasibility: kind = "MIP feasibility (optimality is GLPK's word)"
+        case .farkasRay: kind = "Farkas ray (infeasibility)"
+        case .improvingRay: kind = "improving ray (unboundedness)"
+        case .none: kind = "none"
+        }
+        return "certificate  \(kind): \(verdict)" + (parts.isEmpty ? "" : " — " + parts.joined(separator: ", "))
+    }
+
+    static func variableLines(model: LinearProgram, x: [Double], all: Bool, limit: Int = 20) -> [String] {
+        let shown = all ? Array(x.indices) : x.indices.filter { x[$0] != 0 }
+        let listed = all ? shown : Array(shown.prefix(limit))
+        let width = listed.map { model.variables[$0].name.count }.max() ?? 0
+        var lines = [all ? "variables    (all \(x.count))" : "variables    (nonzero: \(shown.count) of \(x.count))"]
+        for j in listed {
+            lines.append("  " + model.variables[j].name.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(x[j])")
+        }
+        if listed.count < shown.count { lines.append("  … \(shown.count - listed.count) more (use --all-variables or --json)") }
+        return lines
+    }
+
+    static func format(_ value: Double, digits: Int, scientific: Bool = false) -> String {
+        String(format: scientific ? "%.\(digits)e" : "%.\(digits)f", value)
+    }
+}

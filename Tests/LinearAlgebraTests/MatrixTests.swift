@@ -1,0 +1,81 @@
+import LinearAlgebra
+import Testing
+
+@Suite("Matrix")
+struct MatrixTests {
+    @Test("rowMajor init stores column-major and the subscript reads and writes it")
+    func rowMajorLayout() throws {
+        var m = try Matrix(rowMajor: [[1, 2, 3], [4, 5, 6]])
+        #expect(m.rows == 2)
+        #expect(m.columns == 3)
+        #expect(m.elements == [1, 4, 2, 5, 3, 6])
+        #expect(m[1, 0] == 4)
+        #expect(m[0, 2] == 3)
+        m[1, 2] = -7
+        #expect(m.elements == [1, 4, 2, 5, 3, -7])
+        #expect(try Matrix(rowMajor: []) == Matrix(rows: 0, columns: 0))
+    }
+
+    @Test("rowMajor init rejects ragged rows")
+    func raggedRows() {
+        #expect(throws: LinearAlgebraError.dimensionMismatch(
+            what: "length of row 1 (all rows must be as long as row 0)", expected: 2, actual: 3)) {
+            try Matrix(rowMajor: [[1, 2], [3, 4, 5]])
+        }
+    }
+
+    @Test("elements init checks the count and the sizes")
+    func elementsInit() throws {
+        let m = try Matrix(rows: 2, columns: 2, elements: [1, 2, 3, 4])
+        #expect(m[0, 1] == 3)
+        #expect(m == Matrix(rows: 2, columns: 2, repeating: 0).withElements([1, 2, 3, 4]))
+        #expect(throws: LinearAlgebraError.dimensionMismatch(
+            what: "element count of a 2 × 3 matrix", expected: 6, actual: 5)) {
+            try Matrix(rows: 2, columns: 3, elements: [1, 2, 3, 4, 5])
+        }
+        #expect(throws: LinearAlgebraError.negativeDimension(rows: -1, columns: -1)) {
+            try Matrix(rows: -1, columns: -1, elements: [1])
+        }
+    }
+
+    @Test("changing the element count traps instead of corrupting BLAS calls")
+    func elementCountIsGuarded() async {
+        await #expect(processExitsWith: .failure) {
+            var m = Matrix(rows: 2, columns: 2)
+            m.elements = [1, 2, 3]
+        }
+    }
+
+    @Test("identity, transposed and column")
+    func basicOperations() throws {
+        let identity = Matrix.identity(3)
+        #expect(identity == (try Matrix(rowMajor: [[1, 0, 0], [0, 1, 0], [0, 0, 1]])))
+        let m = try Matrix(rowMajor: [[1, 2, 3], [4, 5, 6]])
+        #expect(m.transposed() == (try Matrix(rowMajor: [[1, 4], [2, 5], [3, 6]])))
+        #expect(m.transposed().transposed() == m)
+        #expect(m.column(1) == [2, 5])
+        #expect(m.column(2) == [3, 6])
+    }
+
+    @Test("matrix and vector products match the triple loop")
+    func products() throws {
+        var rng = SplitMix64(seed: 1)
+        let a = randomMatrix(rows: 7, columns: 5, using: &rng)
+        let b = randomMatrix(rows: 5, columns: 4, using: &rng)
+        let x = randomVector(5, using: &rng)
+        #expect(maxDifference(try a.multiplied(by: b), naiveProduct(a, b)) < 1e-13)
+        #expect(maxDifference(try a.multiplied(by: x), naiveProduct(a, x)) < 1e-13)
+        #expect(try Matrix.identity(7).multiplied(by: a) == a)
+        #expect(throws: LinearAlgebraError.self) { try a.multiplied(by: a) }
+        #expect(throws: LinearAlgebraError.self) { try a.multiplied(by: [1, 2]) }
+    }
+}
+
+private extension Matrix {
+    /// A copy with `elements` replaced, exercising the public setter.
+    func withElements(_ elements: [Double]) -> Matrix {
+        var copy = self
+        copy.elements = elements
+        return copy
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+/// `hycnn solve` end to end: the built tool's output and exit codes.
+@Suite struct SolveCommandTests {
+    static let netlib = ToolRunner.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/netlib")
+    static var hasNetlib: Bool { FileManager.default.fileExists(atPath: netlib.appendingPathComponent("afiro.mps.gz").path) }
+
+    @Test(.enabled(if: hasNetlib)) func afiroJSON() throws {
+        let result = try ToolRunner.run(["solve", Self.netlib.appendingPathComponent("afiro.mps.gz").path, "--json"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let json = try result.json()
+        #expect(json["status"] as? String == "optimal")
+        let objective = try #require(json["objective"] as? Double)
+        #expect(abs(objective - -464.7531428571) < 1e-6)
+        #expect(json["solver"] as? String == "glpk-simplex")
+        #expect(json["seconds"] is Double)
+        let certificate = try #require(json["certificate"] as? [String: Any])
+        #expect(certificate["verified"] as? Bool == true)
+        for key in ["primalResidual", "dualResidual", "gap"] { #expect((certificate[key] as? Double ?? 1) < 1e-6, "\(key)") }
+    }
+
+    @Test func demoProblemText() throws {
+        let result = try ToolRunner.run(["solve", "Problems/production/production.mps"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("status       optimal"))
+        #expect(result.stdout.contains("objective    280"))
+        #expect(result.stdout.contains("certificate  optimality: verified"))
+        #expect(result.stdout.contains("DESKS"))
+    }
+
+    @Test(arguments: ["simplex", "dual-simplex", "interior"])
+    func everyLPMethodSolvesTheDemo(method: String) throws {
+        let result = try ToolRunner.run(["solve", "Problems/production/production.mps", "--solver", method, "--json"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let json = try result.json()
+        #expect(abs((json["objective"] as? Double ?? 0) - 280) < 1e-6)
+        #expect(json["solver"] as? String == "glpk-" + method)
+    }
+
+    static let infeasible = """
+        NAME          CLASH
+        ROWS
+         N  COST
+         L  ATMOST
+         G  ATLEAST
+        COLUMNS
+            X         COST               1.   ATMOST             1.
+            X         ATLEAST            1.
+        RHS
+            RHS       ATMOST             1.   ATLEAST            2.
+        ENDATA
+        """
+
+    @Test func infeasibleExitsTwoWithAVerifiedFarkasRay() throws {
+        let path = try ToolRunner.temporaryFile(Self.infeasible)
+        let result = try ToolRunner.run(["solve", path, "--json"])
+        #expect(result.exitCode == 2)
+        let json = try result.json()
+        #expect(json["status"] as? String == "infeasible")
+        #expect(json["objective"] is NSNull)
+        let certificate = try #require(json["certificate"] as? [String: Any])
+        #expect(certificate["kind"] as? String == "farkasRay")
+        #expect(certificate["verified"] as? Bool == true)
+        let text = try ToolRunner.run(["solve", path])
+        #expect(text.stdout.contains("Farkas ray (infeasibility): verified"))
+    }
+
+    @Test func unboundedExitsTwoWithAVerifiedRay() throws {
+        let path = try ToolRunner.temporaryFile("""
+            NAME          OPEN
+            ROWS
+             N  COST
+             G  FLOOR
+            COLUMNS
+                X         COST              -1.   FLOOR              1.
+            RHS
+                RHS       FLOOR              1.
+            ENDATA
+            """)
+        let result = try ToolRunner.run(["solve", path, "--json"])
+        #expect(result.exitCode == 2)
+        let json = try result.json()
+        #expect(json["status"] as? String == "unbounded")
+        #expect((json["certificate"] as? [String: Any])?["verified"] as? Bool == true)
+    }
+
+    @Test func integerMarkersSelectBranchAndCut() throws {
+        let path = try ToolRunner.temporaryFile("""
+            NAME          KNAP
+            OBJSENSE
+                MAX
+            ROWS
+             N  VALUE
+             L  CAP
+            COLUMNS
+                MARKER                 'MARKER'                 'INTORG'
+                A         VALUE              5.   CAP                4.
+                B         VALUE              4.   CAP                3.
+                C         VALUE              3.   CAP                2.
+                MARKER                 'MARKER'                 'INTEND'
+            RHS
+                RHS       CAP                5.
+            BOUNDS
+             UP BND       A                  1.
+             UP BND       B                  1.
+             UP BND       C                  1.
+            ENDATA
+            """)
+        let result = try ToolRunner.run(["solve", path, "--json"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let json = try result.json()
+        #expect(json["solver"] as? String == "glpk-mip")
+        #expect(json["objective"] as? Double == 7)   // B + C (weight 5); A + C weighs 6 > 5
+    }
+
+    @Test func missingFileIsAClearError() throws {
+        let result = try ToolRunner.run(["solve", "no/such/model.mps"])
+        #expect(result.exitCode == 1)
+        #expect(result.stderr.contains("no such file") && result.stderr.contains("no/such/model.mps"))
+    }
+
+    @Test func malformedMPSNamesTheLine() throws {
+        let path = try ToolRunner.temporaryFile("NAME X\nROWS\n N COST\n Q BAD\nENDATA\n")
+        let result = try ToolRunner.run(["solve", path])
+        #expect(result.exitCode == 1)
+        #expect(result.stderr.contains("line 4"))
+    }
+
+    @Test func usageErrorsExitOne() throws {
+        let badSolver = try ToolRunner.run(["solve", "Problems/production/production.mps", "--solver", "magic"])
+        #expect(badSolver.exitCode == 1)
+        #expect(badSolver.stderr.contains("magic"))
+        let interiorLimit = try ToolRunner.run(["solve", "Problems/production/production.mps", "--solver", "interior", "--time-limit", "5"])
+        #expect(interiorLimit.exitCode == 1)
+        #expect(interiorLimit.stderr.contains("time limit"))
+    }
+
+    @Test func helpIsClear() throws {
+        let top = try ToolRunner.run(["--help"])
+        #expect(top.exitCode == 0)
+        #expect(top.stdout.contains("solve"))
+        let solve = try ToolRunner.run(["solve", "--help"])
+        #expect(solve.exitCode == 0)
+        #expect(solve.stdout.contains("--time-limit") && solve.stdout.contains("Exit codes"))
+    }
+}
