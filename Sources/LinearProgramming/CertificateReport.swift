@@ -1,6 +1,7 @@
 /// Tolerances of ``verify(_:for:tolerances:)``. All residuals are relative (see `CertificateReport`).
 public struct VerificationTolerances: Sendable {
-    /// Largest allowed relative violation of a row or bound: violation / (1 + |bound|).
+    /// Largest allowed relative violation of a bound, violation / (1 + |bound|), or of a row,
+    /// violation / (1 + max(|bound|, Σ|aᵢⱼ xⱼ|)).
     public var primalFeasibility: Double = 1e-6
     /// Largest allowed relative dual sign violation: violation / (1 + ‖c‖∞).
     public var dualFeasibility: Double = 1e-6
@@ -31,7 +32,7 @@ public struct CertificateReport: Sendable {
     }
 
     public var kind: Kind
-    /// max over rows and bounds of violation / (1 + |bound|); for MIP also integrality.
+    /// max relative violation of the rows and bounds (see `VerificationTolerances`); for a MIP also integrality.
     public var primalResidual: Double?
     /// max sign violation of the recomputed reduced costs c − Aᵀy and of y, / (1 + ‖c‖∞).
     public var dualResidual: Double?

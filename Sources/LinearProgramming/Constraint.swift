@@ -47,4 +47,15 @@ public struct Constraint: Sendable, Equatable {
         for k in columns.indices { sum += coefficients[k] * x[columns[k]] }
         return sum
     }
+
+    /// aᵀx and Σ|aₖ xₖ|, the size of the terms whose rounding errors aᵀx carries.
+    func activityAndMagnitude(_ x: [Double]) -> (activity: Double, magnitude: Double) {
+        var sum = 0.0, magnitude = 0.0
+        for k in columns.indices {
+            let term = coefficients[k] * x[columns[k]]
+            sum += term
+            magnitude += abs(term)
+        }
+        return (sum, magnitude)
+    }
 }

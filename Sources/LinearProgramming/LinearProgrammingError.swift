@@ -15,6 +15,9 @@ public enum LinearProgrammingError: Error, CustomStringConvertible, Equatable, S
     case fileNotFound(path: String)
     case unreadableFile(path: String, reason: String)
     case malformedMPS(line: Int, reason: String)
+    case unwritableFile(path: String, reason: String)
+    /// The model cannot be written exactly in this file format.
+    case notRepresentable(format: String, reason: String)
     case invalidSetting(name: String, value: String, reason: String)
     case dimensionMismatch(what: String, expected: Int, actual: Int)
     case solverFailure(solver: String, reason: String)
@@ -54,6 +57,10 @@ public enum LinearProgrammingError: Error, CustomStringConvertible, Equatable, S
             return "cannot read \(path): \(reason)"
         case let .malformedMPS(line, reason):
             return "MPS line \(line): \(reason)"
+        case let .unwritableFile(path, reason):
+            return "cannot write \(path): \(reason)"
+        case let .notRepresentable(format, reason):
+            return "cannot write \(format): \(reason)"
         case let .invalidSetting(name, value, reason):
             return "setting \(name) = \(value): \(reason)"
         case let .dimensionMismatch(what, expected, actual):

@@ -46,7 +46,8 @@ struct CertificateVerifier {
         }
     }
 
-    /// max over rows and bounds of violation / (1 + |bound|).
+    /// max over bounds of violation / (1 + |bound|) and over rows of
+    /// violation / (1 + max(|bound|, Σ|aᵢⱼ xⱼ|)): relative to the terms the row adds up.
     func primalResidual(_ x: [Double]) -> Residual {
         var residual = Residual()
         for (j, v) in model.variables.enumerated() {
@@ -55,9 +56,9 @@ struct CertificateVerifier {
             if !x[j].isFinite { residual.record(.infinity, scale: 1, at: "variable '\(v.name)' is \(x[j])") }
         }
         for row in model.constraints {
-            let activity = row.activity(x)
-            if activity < row.lower { residual.record(row.lower - activity, scale: 1 + abs(row.lower), at: "constraint '\(row.name)' below its lower bound") }
-            if activity > row.upper { residual.record(activity - row.upper, scale: 1 + abs(row.upper), at: "constraint '\(row.name)' above its upper bound") }
+            let (activity, magnitude) = row.activityAndMagnitude(x)
+            if activity < row.lower { residual.record(row.lower - activity, scale: 1 + max(abs(row.lower), magnitude), at: "constraint '\(row.name)' below its lower bound") }
+            if activity > row.upper { residual.record(activity - row.upper, scale: 1 + max(abs(row.upper), magnitude), at: "constraint '\(row.name)' above its upper bound") }
         }
         return residual
     }

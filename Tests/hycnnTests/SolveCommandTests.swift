@@ -94,11 +94,11 @@ import Testing
              N  VALUE
              L  CAP
             COLUMNS
-                MARKER                 'MARKER'                 'INTORG'
+                MARKER    'MARKER'                 'INTORG'
                 A         VALUE              5.   CAP                4.
                 B         VALUE              4.   CAP                3.
                 C         VALUE              3.   CAP                2.
-                MARKER                 'MARKER'                 'INTEND'
+                MARKER    'MARKER'                 'INTEND'
             RHS
                 RHS       CAP                5.
             BOUNDS
