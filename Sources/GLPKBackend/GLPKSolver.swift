@@ -22,7 +22,7 @@ public struct GLPKSolver: LPSolver {
             throw LinearProgrammingError.solverFailure(solver: name, reason: "the model is too large for GLPK's 32-bit indices")
         }
         let start = DispatchTime.now()
-        var solution = GLPKTerminal.withOutput(to: settings.logger) { run(problem) }
+        var solution = GLPKTerminal.capture(logger: settings.logger) { run(problem, terminal: $0) }
         if settings.deriveCertificates,
            solution.status == .primalInfeasible || solution.status == .dualInfeasible {
             try attachCertificate(to: &solution, for: problem)
@@ -31,13 +31,13 @@ public struct GLPKSolver: LPSolver {
         return solution
     }
 
-    private func run(_ model: LinearProgram) -> Solution {
+    private func run(_ model: LinearProgram, terminal: GLPKTerminal) -> Solution {
         switch settings.method {
         case .primalSimplex, .dualSimplex:
             return simplex(model)
         case .interiorPoint:
             // glp_interior rejects a problem without rows (GLP_EFAIL); the simplex solves it.
-            return model.constraintCount == 0 ? simplex(model) : interior(model)
+            return model.constraintCount == 0 ? simplex(model) : interior(model, terminal: terminal)
         case .branchAndCut:
             return branchAndCut(model)
         }
@@ -91,11 +91,11 @@ public struct GLPKSolver: LPSolver {
         }
     }
 
-    private func interior(_ model: LinearProgram) -> Solution {
+    private func interior(_ model: LinearProgram, terminal: GLPKTerminal) -> Solution {
         let result = GLPKProblem.withProblem(model, integer: false) { problem -> Solution in
             var parameters = glp_iptcp()
             glp_init_iptcp(&parameters)
-            parameters.msg_lev = settings.logger == nil ? GLP_MSG_OFF : GLP_MSG_ON
+            parameters.msg_lev = GLP_MSG_ON   // its per-iteration lines give the iteration count
             parameters.ord_alg = GLP_ORD_AMD   // never QMD: disabled in GLPK 5.0 (aborts)
             let code = glp_interior(problem.pointer, &parameters)
             let status: SolutionStatus
@@ -105,7 +105,7 @@ public struct GLPKSolver: LPSolver {
             case (GLP_EITLIM, _): status = .iterationLimit
             default: status = .numericalError
             }
-            var solution = Solution(status: status, iterations: Int(glp_get_it_cnt(problem.pointer)), solver: "glpk-interior")
+            var solution = Solution(status: status, iterations: terminal.interiorIterations, solver: "glpk-interior")
             if status == .optimal {
                 solution.x = (0..<problem.columns).map { glp_ipt_col_prim(problem.pointer, Int32($0 + 1)) }
                 solution.objective = glp_ipt_obj_val(problem.pointer)

@@ -39,6 +39,9 @@ enum SolveReport {
         if solution.x.count == model.variableCount {
             object["variables"] = Dictionary(uniqueKeysWithValues: zip(model.variables.map(\.name), solution.x.map(JSONOutput.number)))
         }
+        if solution.rowDuals.count == model.constraintCount && model.constraintCount > 0 {
+            object["duals"] = Dictionary(uniqueKeysWithValues: zip(model.constraints.map(\.name), solution.rowDuals.map(JSONOutput.number)))
+        }
         if let ray = solution.farkasRay { object["farkasRay"] = ray.map(JSONOutput.number) }
         if let ray = solution.improvingRay { object["improvingRay"] = ray.map(JSONOutput.number) }
         return object
@@ -57,6 +60,9 @@ enum SolveReport {
         if solution.x.count == model.variableCount {
             lines.append(contentsOf: variableLines(model: model, x: solution.x, all: allVariables))
         }
+        if solution.rowDuals.count == model.constraintCount && (1...20).contains(model.constraintCount) {
+            lines.append(contentsOf: constraintLines(model: model, solution: solution))
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -66,7 +72,7 @@ enum SolveReport {
         func add(_ label: String, _ value: Double?) { if let value { parts.append("\(label) \(format(value, digits: 1, scientific: true))") } }
         add("primal residual", report.primalResidual)
         add("dual residual", report.dualResidual)
-        add("duality gap", report.dualityGap)
+        add(report.kind == .mixedIntegerFeasibility ? "MIP gap (GLPK's)" : "duality gap", report.dualityGap)
         add("ray residual", report.rayResidual)
         let kind: String
         switch report.kind {
@@ -88,6 +94,17 @@ enum SolveReport {
             lines.append("  " + model.variables[j].name.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(x[j])")
         }
         if listed.count < shown.count { lines.append("  … \(shown.count - listed.count) more (use --all-variables or --json)") }
+        return lines
+    }
+
+    /// Each row's activity aᵀx and dual value (shadow price), for small models.
+    static func constraintLines(model: LinearProgram, solution: Solution) -> [String] {
+        let width = max(model.constraints.map(\.name.count).max() ?? 0, 4)
+        var lines = ["constraints  (activity, dual value)"]
+        for (row, dual) in zip(model.constraints, solution.rowDuals) {
+            let activity = row.activity(solution.x)
+            lines.append("  " + row.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(activity)  \(dual)")
+        }
         return lines
     }
 

@@ -83,3 +83,37 @@ import LinearProgramming
         #expect(error.description.contains("twice") && error.description.contains("x1"))
     }
 }
+
+/// Odd but valid input must solve, not trip GLPK.
+@Suite struct OddInputTests {
+    @Test func explicitZeroCoefficientsAndEmptyRows() throws {
+        var lp = TextbookProblems.wyndor()
+        lp.constraints[0].columns.append(1)
+        lp.constraints[0].coefficients.append(0)          // x2 with coefficient 0 in plant1
+        lp.addConstraint("empty", [], lower: -1, upper: 1)  // a row without entries
+        lp.addConstraint("free", [(0, 1)])                   // a row without bounds
+        for method in lpMethods {
+            let solution = try GLPKSolver(method: method).solve(lp)
+            #expect(solution.status == .optimal)
+            #expect(close(solution.objective, 36))
+            #expect(verify(solution, for: lp).verified, "\(method)")
+        }
+    }
+
+    @Test func emptyRowThatCannotHoldIsInfeasible() throws {
+        var lp = TextbookProblems.wyndor()
+        lp.addConstraint("impossible", [], lower: 1, upper: 2)   // 0 ∈ [1, 2] fails
+        let solution = try GLPKSolver(method: .primalSimplex).solve(lp)
+        #expect(solution.status == .primalInfeasible)
+        #expect(verify(solution, for: lp).verified)
+    }
+
+    @Test func hugeFiniteNumbers() throws {
+        var lp = LinearProgram(name: "huge")
+        let x = lp.addVariable("x", upper: 1e200, cost: 1e-200)
+        lp.addConstraint("big", [(x, 1e150)], .greaterOrEqual, 1e100)
+        let solution = try GLPKSolver(method: .primalSimplex).solve(lp)
+        #expect(solution.status == .optimal)
+        #expect(close(solution.x[0], 1e-50, 1e-6))
+    }
+}

@@ -22,6 +22,7 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-7) -> Bool {
         #expect(solution.status == .optimal)
         #expect(report.verified, "\(report.failures)")
         #expect(close(solution.objective, 36))
+        #expect(solution.iterations > 0)
         #expect(close(solution.x[0], 2, 1e-6) && close(solution.x[1], 6, 1e-6))
         let expectedDuals = [0, 1.5, 1]
         for (dual, expected) in zip(solution.rowDuals, expectedDuals) { #expect(abs(dual - expected) < 1e-6) }

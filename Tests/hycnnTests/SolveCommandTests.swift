@@ -114,6 +114,17 @@ import Testing
         #expect(json["objective"] as? Double == 7)   // B + C (weight 5); A + C weighs 6 > 5
     }
 
+    @Test(.enabled(if: hasNetlib)) func timeLimitExitsThree() throws {
+        // dfl001 takes GLPK's simplex about ten seconds; a quarter of a second cannot finish it.
+        let result = try ToolRunner.run(["solve", Self.netlib.appendingPathComponent("dfl001.mps.gz").path,
+                                         "--time-limit", "0.25", "--json"])
+        #expect(result.exitCode == 3, "\(result.stderr)")
+        let json = try result.json()
+        #expect(json["status"] as? String == "timeLimit")
+        #expect(json["objective"] is NSNull)
+        #expect((json["certificate"] as? [String: Any])?["verified"] as? Bool == false)
+    }
+
     @Test func missingFileIsAClearError() throws {
         let result = try ToolRunner.run(["solve", "no/such/model.mps"])
         #expect(result.exitCode == 1)
