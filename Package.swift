@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "GLPKBackend", targets: ["GLPKBackend"]),
+        .library(name: "ConvexNetworks", targets: ["ConvexNetworks"]),
         .executable(name: "hycnn", targets: ["hycnn"]),
     ],
     dependencies: [
@@ -19,13 +20,19 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"]),
         .target(name: "LinearProgramming", dependencies: ["LinearAlgebra", "CZlib"]),
         .target(name: "GLPKBackend", dependencies: ["LinearProgramming", "CGLPK"]),
+        .target(name: "ConvexNetworks", dependencies: ["LinearAlgebra", "CLinearAlgebra"]),
         .executableTarget(name: "hycnn", dependencies: [
-            "LinearProgramming", "GLPKBackend",
+            "LinearProgramming", "GLPKBackend", "ConvexNetworks",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .executableTarget(name: "hycnn-bench", dependencies: [
+            "ConvexNetworks",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Benchmarks/hycnn-bench"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "LinearProgramming"]),
+        .testTarget(name: "ConvexNetworksTests", dependencies: ["ConvexNetworks"]),
         .testTarget(name: "hycnnTests", dependencies: ["hycnn"]),
     ]
 )

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `hycnn-bench`: release-built experiments whose figures go in Benchmarks/README.md.
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hycnn-bench",
+        abstract: "Benchmarks of HyCNN (build with -c release).",
+        subcommands: [Throughput.self])
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import ConvexNetworks
+import Foundation
+
+/// Training throughput of HyCNN at the paper's scale: d = 50, n = 5000, batch 1000.
+struct Throughput: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Time training epochs of HyCNN 48×4 and 48×16 (d = 50, n = 5000, batch 1000).")
+
+    @Option(help: "Epochs timed per model (the median is reported).")
+    var epochs = 10
+
+    @Option(help: "Hidden widths to time, e.g. 48x4,48x16.")
+    var models = "48x4,48x16"
+
+    func run() throws {
+        let d = 50, n = 5000
+        var random = SeededGenerator(seed: 1)
+        let inputs = (0..<(n * d)).map { _ in 2 * random.nextUniform() - 1 }
+        let targets = (0..<n).map { s in (0..<d).reduce(0.0) { $0 + inputs[s * d + $1] * inputs[s * d + $1] } + random.nextNormal() }
+        let data = try Dataset(inputNames: (1...d).map { "x\($0)" }, targetName: "y", inputs: inputs, targets: targets)
+        print("model       params   epoch (median)   samples/s   GFLOP/epoch   GFLOP/s")
+        for spec in models.split(separator: ",") {
+            let parts = spec.split(separator: "x").compactMap { Int($0) }
+            guard parts.count == 2 else { throw ValidationError("model \(spec): expected WIDTHxDEPTH") }
+            let architecture = Architecture.hycnn(inputDimension: d, widths: Array(repeating: parts[0], count: parts[1]))
+            var settings = TrainingSettings()
+            settings.epochs = epochs
+            settings.validationFraction = 0
+            let result = try Trainer(settings: settings).fit(architecture, to: data)
+            let times = result.history.map(\.seconds).sorted()
+            let median = times[times.count / 2]
+            let flops = Self.flopsPerEpoch(architecture, samples: n)
+            print(String(format: "HyCNN %-5@ %7d   %9.1f ms   %9.0f   %11.2f   %7.1f", String(spec) as NSString,
+                         architecture.parameterCount, median * 1000, Double(n) / median, flops / 1e9, flops / median / 1e9))
+            try Self.breakdown(result.model.network, data: data)
+        }
+    }
+
+    /// Milliseconds per batch of 1000 for the forward pass, the backward pass and an Adam step.
+    static func breakdown(_ network: ConvexNetwork, data: Dataset) throws {
+        let batch = 1000, repeats = 20
+        let workspace = NetworkWorkspace(architecture: network.architecture, batchCapacity: batch)
+        let x = Array(data.inputs.prefix(batch * data.dimension))
+        let dOut = [Double](repeating: 1e-3, count: batch)
+        var gradient = [Double](repeating: 0, count: network.parameters.count)
+        var parameters = network.parameters
+        var adam = AdamOptimizer(parameterCount: parameters.count)
+        func time(_ body: () -> Void) -> Double {
+            let start = DispatchTime.now()
+            for _ in 0..<repeats { body() }
+            return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6 / Double(repeats)
+        }
+        x.withUnsafeBufferPointer { xs in
+            let forward = time { network.forward(xs.baseAddress!, batch: batch, workspace: workspace) }
+            let backward = time {
+                gradient.withUnsafeMutableBufferPointer { g in
+                    network.backward(xs.baseAddress!, batch: batch, outputGradient: dOut, workspace: workspace, parameterGradient: g.baseAddress!)
+                }
+            }
+            let step = time { adam.update(&parameters, gradient: gradient, learningRate: 1e-3) }
+            print(String(format: "            per batch of 1000: forward %.2f ms, backward %.2f ms, Adam %.2f ms", forward, backward, step))
+        }
+    }
+
+    /// Multiply-adds ×2 of the gemms in one epoch: forward V z and W x, backward dV, dW and Vᵀ dPre.
+    static func flopsPerEpoch(_ architecture: Architecture, samples: Int) -> Double {
+        var perSample = 0.0
+        for shape in architecture.layers {
+            let rows = Double(shape.rows), fanIn = Double(shape.fanIn)
+            let d = shape.hasSkip ? Double(architecture.inputDimension) : 0
+            perSample += 2 * rows * (fanIn + d)        // forward
+            perSample += 2 * rows * (fanIn + d)        // dV, dW
+            perSample += 2 * rows * fanIn              // dz_prev
+        }
+        return perSample * Double(samples)
+    }
+}

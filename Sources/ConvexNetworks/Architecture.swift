@@ -1,0 +1,127 @@
+/// The model families of HYCNN.md §1.
+public enum ModelFamily: String, Sendable, Codable, CaseIterable {
+    /// Two lanes per layer, a gate, input skips everywhere; V ≥ 0.
+    case hycnn
+    /// HyCNN without input skips after the first layer.
+    case groupmax
+    /// One lane, a convex non-decreasing activation, input skips; V ≥ 0 (Amos et al. 2017).
+    case icnn
+    /// f(x) = max_k (a_kᵀx + c_k): one maxout unit with K pieces.
+    case maxaffine
+    /// A ReLU network with free weights: not convex, the baseline.
+    case mlp
+}
+
+/// One affine map of the network and where its tensors sit in the flat parameter vector:
+/// `pre = V z_prev + W x + b` with `rows = lanes·width` outputs. The output layer has one row.
+public struct LayerShape: Sendable, Equatable {
+    /// Pre-activations per unit (2 for HyCNN gates, K for max-affine, 1 otherwise).
+    public var lanes: Int
+    /// Units after the nonlinearity.
+    public var width: Int
+    /// Width of the previous layer (0 for the first layer: no V).
+    public var fanIn: Int
+    /// Whether the layer reads the input x directly (has W).
+    public var hasSkip: Bool
+    /// Whether V must be entrywise non-negative for convexity.
+    public var constrained: Bool
+    /// Offsets of V (rows × fanIn, column-major), W (rows × d, column-major) and b (rows).
+    public var vOffset: Int, wOffset: Int, bOffset: Int
+
+    public var rows: Int { lanes * width }
+}
+
+/// A network's shape: family, input dimension, hidden widths, nonlinearity and lanes.
+public struct Architecture: Sendable, Equatable {
+    public var family: ModelFamily
+    public var inputDimension: Int
+    /// Hidden widths m₁ … m_L (max-affine: [1]).
+    public var widths: [Int]
+    public var nonlinearity: Nonlinearity
+    /// Pre-activations per unit: 2 for HyCNN and GroupMaxNet, K for max-affine, else 1.
+    public var lanes: Int
+
+    public init(family: ModelFamily, inputDimension: Int, widths: [Int], nonlinearity: Nonlinearity, lanes: Int) {
+        self.family = family
+        self.inputDimension = inputDimension
+        self.widths = widths
+        self.nonlinearity = nonlinearity
+        self.lanes = lanes
+    }
+
+    public static func hycnn(inputDimension d: Int, widths: [Int], gate: Nonlinearity = .maxGate) -> Architecture {
+        Architecture(family: .hycnn, inputDimension: d, widths: widths, nonlinearity: gate, lanes: 2)
+    }
+
+    public static func groupMax(inputDimension d: Int, widths: [Int], gate: Nonlinearity = .maxGate) -> Architecture {
+        Architecture(family: .groupmax, inputDimension: d, widths: widths, nonlinearity: gate, lanes: 2)
+    }
+
+    public static func icnn(inputDimension d: Int, widths: [Int], activation: Nonlinearity = .relu) -> Architecture {
+        Architecture(family: .icnn, inputDimension: d, widths: widths, nonlinearity: activation, lanes: 1)
+    }
+
+    public static func maxAffine(inputDimension d: Int, pieces: Int) -> Architecture {
+        Architecture(family: .maxaffine, inputDimension: d, widths: [1], nonlinearity: .maxGate, lanes: pieces)
+    }
+
+    public static func mlp(inputDimension d: Int, widths: [Int]) -> Architecture {
+        Architecture(family: .mlp, inputDimension: d, widths: widths, nonlinearity: .relu, lanes: 1)
+    }
+
+    /// Throws `invalidArchitecture` for shapes or nonlinearities the family does not allow.
+    public func validate() throws {
+        func fail(_ reason: String) -> ConvexNetworksError { .invalidArchitecture(reason: reason) }
+        guard inputDimension > 0 else { throw fail("the input dimension must be positive, got \(inputDimension)") }
+        guard !widths.isEmpty, widths.allSatisfy({ $0 > 0 }) else {
+            throw fail("every hidden width must be positive and there must be at least one layer, got \(widths)")
+        }
+        guard lanes > 0 else { throw fail("lanes must be positive, got \(lanes)") }
+        switch family {
+        case .hycnn, .groupmax:
+            guard nonlinearity.isGate, lanes == 2 else { throw fail("\(family.rawValue) needs the max or smooth-max gate on two lanes") }
+        case .maxaffine:
+            guard nonlinearity == .maxGate, widths == [1], lanes >= 1 else { throw fail("max-affine is one max gate over K ≥ 1 pieces") }
+        case .icnn:
+            guard !nonlinearity.isGate, lanes == 1 else { throw fail("icnn needs relu, leaky-relu or softplus") }
+        case .mlp:
+            guard nonlinearity == .relu, lanes == 1 else { throw fail("mlp uses relu") }
+        }
+        if case let .smoothMaxGate(tau) = nonlinearity, !(tau > 0 && tau.isFinite) { throw fail("the temperature must be positive, got \(tau)") }
+        if case let .softplus(tau) = nonlinearity, !(tau > 0 && tau.isFinite) { throw fail("the temperature must be positive, got \(tau)") }
+        if case let .leakyRelu(alpha) = nonlinearity, !alpha.isFinite { throw fail("the leaky slope must be finite, got \(alpha)") }
+    }
+
+    /// Whether V must be ≥ 0 (every family but the MLP).
+    public var hasConstrainedWeights: Bool { family != .mlp }
+
+    /// The hidden layers followed by the output layer, with parameter offsets.
+    public var layers: [LayerShape] {
+        var shapes: [LayerShape] = []
+        var offset = 0
+        var fanIn = 0
+        let skipsAfterFirst = family == .hycnn || family == .icnn
+        for (l, width) in (widths + [1]).enumerated() {
+            let isOutput = l == widths.count
+            let laneCount = isOutput ? 1 : lanes
+            let rows = laneCount * width
+            let hasSkip = l == 0 || skipsAfterFirst
+            var shape = LayerShape(lanes: laneCount, width: width, fanIn: fanIn, hasSkip: hasSkip,
+                                   constrained: fanIn > 0 && hasConstrainedWeights, vOffset: offset, wOffset: 0, bOffset: 0)
+            offset += rows * fanIn
+            shape.wOffset = offset
+            if hasSkip { offset += rows * inputDimension }
+            shape.bOffset = offset
+            offset += rows
+            shapes.append(shape)
+            fanIn = width
+        }
+        return shapes
+    }
+
+    /// Length of the flat parameter vector.
+    public var parameterCount: Int {
+        guard let last = layers.last else { return 0 }
+        return last.bOffset + last.rows
+    }
+}

@@ -1,0 +1,113 @@
+import CLinearAlgebra
+
+/// A network of HYCNN.md §1 in standardised units: its architecture and the flat vector of
+/// effective parameters (V, W, b per layer; see ``LayerShape``). Batches are column-major
+/// `d × B` (one sample per column); forward and backward run over BLAS on a
+/// ``NetworkWorkspace``, with no allocation per batch.
+public struct ConvexNetwork: Sendable, Equatable {
+    public let architecture: Architecture
+    public var parameters: [Double]
+    let shapes: [LayerShape]
+
+    public init(architecture: Architecture, parameters: [Double]) throws {
+        try architecture.validate()
+        guard parameters.count == architecture.parameterCount else {
+            throw ConvexNetworksError.dimensionMismatch(what: "parameters of \(architecture.family.rawValue)",
+                                                        expected: architecture.parameterCount, actual: parameters.count)
+        }
+        self.architecture = architecture
+        self.parameters = parameters
+        self.shapes = architecture.layers
+    }
+
+    public var inputDimension: Int { architecture.inputDimension }
+
+    /// Computes f for the `batch` samples at `x` (d × batch) into the workspace; returns the outputs.
+    @discardableResult
+    public func forward(_ x: UnsafePointer<Double>, batch: Int, workspace: NetworkWorkspace) -> UnsafeMutableBufferPointer<Double> {
+        precondition(batch > 0 && batch <= workspace.batchCapacity, "batch \(batch) exceeds the workspace capacity")
+        let d = Int32(inputDimension), b = Int32(batch)
+        parameters.withUnsafeBufferPointer { p in
+            let theta = p.baseAddress!
+            for (l, shape) in shapes.enumerated() {
+                let pre = workspace.pre(l), rows = shape.rows
+                for s in 0..<batch { (pre + s * rows).update(from: theta + shape.bOffset, count: rows) }   // pre = b 1ᵀ
+                if shape.hasSkip {                                                                      // pre += W x
+                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, Int32(rows), b, d,
+                                1, theta + shape.wOffset, Int32(rows), x, d, 1, pre, Int32(rows))
+                }
+                if shape.fanIn > 0 {                                                                    // pre += V z_prev
+                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, Int32(rows), b, Int32(shape.fanIn),
+                                1, theta + shape.vOffset, Int32(rows), workspace.z(l - 1), Int32(shape.fanIn), 1, pre, Int32(rows))
+                }
+                if l < shapes.count - 1 {
+                    architecture.nonlinearity.forward(pre: pre, z: workspace.z(l), lanes: shape.lanes, width: shape.width, batch: batch)
+                }
+            }
+        }
+        return UnsafeMutableBufferPointer(start: workspace.output(layerCount: shapes.count), count: batch)
+    }
+
+    /// Back-propagates `outputGradient` (∂L/∂f per sample) through the last forward pass.
+    /// Writes ∂L/∂θ into `parameterGradient` (overwritten; pass nil to skip it) and adds
+    /// ∂L/∂x (d × batch) into `inputGradient` when given.
+    public func backward(_ x: UnsafePointer<Double>, batch: Int, outputGradient: UnsafePointer<Double>,
+                         workspace: NetworkWorkspace, parameterGradient: UnsafeMutablePointer<Double>?,
+                         inputGradient: UnsafeMutablePointer<Double>? = nil) {
+        let d = Int32(inputDimension), b = Int32(batch)
+        parameters.withUnsafeBufferPointer { p in
+            let theta = p.baseAddress!
+            for l in stride(from: shapes.count - 1, through: 0, by: -1) {
+                let shape = shapes[l], rows = Int32(shape.rows)
+                let dPre = workspace.dPre(l)
+                if l == shapes.count - 1 {
+                    dPre.update(from: outputGradient, count: batch)                       // one row: dPre = ∂L/∂f
+                } else {
+                    architecture.nonlinearity.backward(pre: workspace.pre(l), z: workspace.z(l), dZ: workspace.dZ(l),
+                                                       dPre: dPre, lanes: shape.lanes, width: shape.width, batch: batch)
+                }
+                if let g = parameterGradient {
+                    if shape.fanIn > 0 {                                                  // dV = dPre z_prevᵀ
+                        cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, rows, Int32(shape.fanIn), b,
+                                    1, dPre, rows, workspace.z(l - 1), Int32(shape.fanIn), 0, g + shape.vOffset, rows)
+                    }
+                    if shape.hasSkip {                                                    // dW = dPre xᵀ
+                        cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, rows, d, b,
+                                    1, dPre, rows, x, d, 0, g + shape.wOffset, rows)
+                    }
+                    let db = g + shape.bOffset                                            // db = dPre 1
+                    db.update(repeating: 0, count: shape.rows)
+                    for s in 0..<batch {
+                        let column = dPre + s * shape.rows
+                        for i in 0..<shape.rows { db[i] += column[i] }
+                    }
+                }
+                if shape.hasSkip, let dx = inputGradient {                               // dx += Wᵀ dPre
+                    cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, d, b, rows,
+                                1, theta + shape.wOffset, rows, dPre, rows, 1, dx, d)
+                }
+                if shape.fanIn > 0 {                                                      // dz_prev = Vᵀ dPre
+                    cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, Int32(shape.fanIn), b, rows,
+                                1, theta + shape.vOffset, rows, dPre, rows, 0, workspace.dZ(l - 1), Int32(shape.fanIn))
+                }
+            }
+        }
+    }
+
+    /// The smallest entry of every constrained V (nil for layers without one).
+    public var minimumConstrainedWeights: [Double?] {
+        shapes.map { shape in
+            guard shape.constrained else { return nil }
+            return parameters[shape.vOffset..<(shape.vOffset + shape.rows * shape.fanIn)].min()
+        }
+    }
+
+    /// Sets every constrained V entry to max(V, 0).
+    public mutating func projectConstrainedWeights() {
+        for shape in shapes where shape.constrained {
+            for k in shape.vOffset..<(shape.vOffset + shape.rows * shape.fanIn) where !(parameters[k] >= 0) {
+                parameters[k] = 0
+            }
+        }
+    }
+}

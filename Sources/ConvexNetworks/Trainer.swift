@@ -1,0 +1,104 @@
+import Foundation
+
+/// Fits a network to a dataset by minibatch Adam on the mean squared error, in standardised
+/// units (scalers from the training split), with a seeded validation split, optional cosine
+/// decay and best-epoch restore. Prints nothing: progress goes to the caller's callback.
+public struct Trainer {
+    public var settings: TrainingSettings
+
+    public init(settings: TrainingSettings = TrainingSettings()) { self.settings = settings }
+
+    public struct Result: Sendable {
+        public var model: RegressionModel
+        public var history: [EpochReport]
+        /// The epoch whose parameters the model holds (1-based).
+        public var bestEpoch: Int
+    }
+
+    public func fit(_ architecture: Architecture, to data: Dataset,
+                    progress: ((EpochReport) -> Void)? = nil) throws -> Result {
+        try settings.validate()
+        guard architecture.inputDimension == data.dimension else {
+            throw ConvexNetworksError.dimensionMismatch(what: "inputs of the data set for this architecture",
+                                                        expected: architecture.inputDimension, actual: data.dimension)
+        }
+        let (training, validation) = try data.split(validationFraction: settings.validationFraction, seed: settings.seed)
+        let inputScaler = Standardizer(fitting: training.inputs, dimension: data.dimension)
+        let targetScaler = Standardizer(fitting: training.targets, dimension: 1)
+        let x = inputScaler.standardized(training.inputs), y = targetScaler.standardized(training.targets)
+        let validationX = inputScaler.standardized(validation.inputs), validationY = targetScaler.standardized(validation.targets)
+        let unitsSquared = targetScaler.scale[0] * targetScaler.scale[0]   // MSE in original units = s² · MSE
+
+        var network = try NetworkInitializer.initialParameters(for: architecture, seed: settings.seed)
+        var weights = ConstrainedWeights(network: network, mode: settings.nonNegativity)
+        var optimizer = AdamOptimizer(parameterCount: network.parameters.count, beta1: settings.beta1, beta2: settings.beta2)
+        var shuffler = SeededGenerator(seed: settings.seed &+ 0x9E37_79B9)
+
+        let n = training.count, d = data.dimension
+        let batchSize = min(settings.batchSize, n)
+        let workspace = NetworkWorkspace(architecture: architecture, batchCapacity: batchSize)
+        var batchX = [Double](repeating: 0, count: batchSize * d)
+        var residual = [Double](repeating: 0, count: batchSize)
+        var gradient = [Double](repeating: 0, count: network.parameters.count)
+        var order = Array(0..<n)
+        let stepsPerEpoch = (n + batchSize - 1) / batchSize, totalSteps = settings.epochs * stepsPerEpoch
+        var step = 0
+        var history: [EpochReport] = []
+        var best = (loss: Double.infinity, epoch: 0, parameters: network.parameters)
+
+        for epoch in 1...settings.epochs {
+            let start = DispatchTime.now()
+            shuffler.shuffle(&order)
+            var squaredError = 0.0
+            var learningRate = settings.learningRate
+            for batchStart in stride(from: 0, to: n, by: batchSize) {
+                let count = min(batchSize, n - batchStart)
+                for s in 0..<count {                                          // gather the batch
+                    let sample = order[batchStart + s]
+                    for j in 0..<d { batchX[s * d + j] = x[sample * d + j] }
+                }
+                batchX.withUnsafeBufferPointer { xs in
+                    let f = network.forward(xs.baseAddress!, batch: count, workspace: workspace)
+                    for s in 0..<count {
+                        let r = f[s] - y[order[batchStart + s]]
+                        squaredError += r * r
+                        residual[s] = 2 * r / Double(count)                      // ∂/∂f of (1/B) Σ (f − y)²
+                    }
+                    gradient.withUnsafeMutableBufferPointer { g in
+                        network.backward(xs.baseAddress!, batch: count, outputGradient: residual, workspace: workspace,
+                                         parameterGradient: g.baseAddress!)
+                    }
+                }
+                learningRate = scheduledRate(step: step, of: totalSteps)
+                weights.step(&network, gradient: &gradient, optimizer: &optimizer, learningRate: learningRate)
+                step += 1
+            }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            let trainingMSE = squaredError / Double(n) * unitsSquared
+            var validationMSE: Double?
+            if validation.count > 0 {
+                let f = network.evaluate(validationX)
+                validationMSE = zip(f, validationY).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / Double(validation.count) * unitsSquared
+            }
+            let report = EpochReport(epoch: epoch, epochs: settings.epochs, trainingMSE: trainingMSE, validationMSE: validationMSE,
+                                     learningRate: learningRate, seconds: seconds, samplesPerSecond: Double(n) / max(seconds, 1e-9))
+            history.append(report)
+            progress?(report)
+            let loss = validationMSE ?? trainingMSE
+            if loss < best.loss || !settings.restoreBestEpoch {
+                best = (loss, epoch, network.parameters)
+            }
+        }
+        network.parameters = best.parameters
+        let model = try RegressionModel(network: network, inputScaler: inputScaler, targetScaler: targetScaler,
+                                        inputNames: data.inputNames, targetName: data.targetName)
+        return Result(model: model, history: history, bestEpoch: best.epoch)
+    }
+
+    /// lr_t = lr_end + ½(lr_0 − lr_end)(1 + cos(π t/T)) with cosine decay, else lr_0.
+    func scheduledRate(step: Int, of total: Int) -> Double {
+        guard settings.cosineDecay, total > 1 else { return settings.learningRate }
+        let progress = Double(step) / Double(total - 1)
+        return settings.finalLearningRate + 0.5 * (settings.learningRate - settings.finalLearningRate) * (1 + cos(Double.pi * progress))
+    }
+}
