@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// Fits a network to a dataset by minibatch Adam on the mean squared error, in standardised
 /// units (scalers from the training split), with a seeded validation split, optional cosine
@@ -34,11 +35,9 @@ public struct Trainer {
         var optimizer = AdamOptimizer(parameterCount: network.parameters.count, beta1: settings.beta1, beta2: settings.beta2)
         var shuffler = SeededGenerator(seed: settings.seed &+ 0x9E37_79B9)
 
-        let n = training.count, d = data.dimension
+        let n = training.count
         let batchSize = min(settings.batchSize, n)
-        let workspace = NetworkWorkspace(architecture: architecture, batchCapacity: batchSize)
-        var batchX = [Double](repeating: 0, count: batchSize * d)
-        var residual = [Double](repeating: 0, count: batchSize)
+        let parallel = ParallelGradient(architecture: architecture, batchSize: batchSize, threads: settings.threads)
         var gradient = [Double](repeating: 0, count: network.parameters.count)
         var order = Array(0..<n)
         let stepsPerEpoch = (n + batchSize - 1) / batchSize, totalSteps = settings.epochs * stepsPerEpoch
@@ -52,22 +51,9 @@ public struct Trainer {
             var squaredError = 0.0
             var learningRate = settings.learningRate
             for batchStart in stride(from: 0, to: n, by: batchSize) {
-                let count = min(batchSize, n - batchStart)
-                for s in 0..<count {                                          // gather the batch
-                    let sample = order[batchStart + s]
-                    for j in 0..<d { batchX[s * d + j] = x[sample * d + j] }
-                }
-                batchX.withUnsafeBufferPointer { xs in
-                    let f = network.forward(xs.baseAddress!, batch: count, workspace: workspace)
-                    for s in 0..<count {
-                        let r = f[s] - y[order[batchStart + s]]
-                        squaredError += r * r
-                        residual[s] = 2 * r / Double(count)                      // ∂/∂f of (1/B) Σ (f − y)²
-                    }
-                    gradient.withUnsafeMutableBufferPointer { g in
-                        network.backward(xs.baseAddress!, batch: count, outputGradient: residual, workspace: workspace,
-                                         parameterGradient: g.baseAddress!)
-                    }
+                let batch = order[batchStart..<min(batchStart + batchSize, n)]
+                squaredError += BLASThreads.with(parallel.workers.count > 1 ? 1 : BLASThreads.count) {
+                    parallel.compute(network, inputs: x, targets: y, batch: batch, into: &gradient)
                 }
                 learningRate = scheduledRate(step: step, of: totalSteps)
                 weights.step(&network, gradient: &gradient, optimizer: &optimizer, learningRate: learningRate)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the constrained weights V of a convex network stay non-negative during training.
 public enum NonNegativity: String, Sendable, Codable, CaseIterable {
     /// V = softplus(R) with R free (the paper's choice).
@@ -24,6 +26,9 @@ public struct TrainingSettings: Sendable {
     public var nonNegativity = NonNegativity.softplus
     /// Return the parameters of the epoch with the lowest validation (or training) loss.
     public var restoreBestEpoch = true
+    /// Threads that share each minibatch (default: the active cores, at most 8). The model is
+    /// bit-for-bit reproducible for a given seed and thread count.
+    public var threads = min(ProcessInfo.processInfo.activeProcessorCount, 8)
 
     public init() {}
 
@@ -34,6 +39,7 @@ public struct TrainingSettings: Sendable {
         }
         guard epochs > 0 else { throw fail("epochs", epochs, "must be positive") }
         guard batchSize > 0 else { throw fail("batchSize", batchSize, "must be positive") }
+        guard threads > 0 else { throw fail("threads", threads, "must be positive") }
         guard learningRate > 0, learningRate.isFinite else { throw fail("learningRate", learningRate, "must be a positive number") }
         guard finalLearningRate > 0, finalLearningRate.isFinite else { throw fail("finalLearningRate", finalLearningRate, "must be a positive number") }
         guard (0..<1).contains(beta1), (0..<1).contains(beta2) else { throw fail("beta", "(\(beta1), \(beta2))", "each must lie in [0, 1)") }

@@ -1,0 +1,160 @@
+import Foundation
+
+/// The versioned JSON form of a ``RegressionModel`` (`"format": "hycnn-model", "version": 1`):
+/// architecture, nonlinearity, scalers, names and every layer's V, W, b as row-major nested
+/// arrays. Numbers are written in shortest round-trip form, so save → load is bit-exact.
+struct ModelFile: Codable {
+    static let formatName = "hycnn-model"
+    static let currentVersion = 1
+
+    struct NonlinearityEntry: Codable {
+        var name: String
+        var parameter: Double?
+    }
+
+    struct LayerEntry: Codable {
+        /// rows × fanIn, row-major; nil for the first layer.
+        var V: [[Double]]?
+        /// rows × d, row-major; nil without input skip.
+        var W: [[Double]]?
+        var b: [Double]
+    }
+
+    var format: String
+    var version: Int
+    var family: String
+    var inputDimension: Int
+    var widths: [Int]
+    var lanes: Int
+    var nonlinearity: NonlinearityEntry
+    /// The writer's verdict of the sufficient convexity condition (re-checked on load).
+    var convex: Bool
+    var inputNames: [String]
+    var targetName: String
+    var inputScaler: Standardizer
+    var targetScaler: Standardizer
+    var layers: [LayerEntry]
+
+    init(_ model: RegressionModel) {
+        let network = model.network, architecture = network.architecture
+        format = Self.formatName
+        version = Self.currentVersion
+        family = architecture.family.rawValue
+        inputDimension = architecture.inputDimension
+        widths = architecture.widths
+        lanes = architecture.lanes
+        nonlinearity = NonlinearityEntry(name: architecture.nonlinearity.name, parameter: architecture.nonlinearity.parameter)
+        convex = architecture.hasConstrainedWeights && architecture.nonlinearity.isConvexNondecreasing
+        inputNames = model.inputNames
+        targetName = model.targetName
+        inputScaler = model.inputScaler
+        targetScaler = model.targetScaler
+        let theta = network.parameters, d = architecture.inputDimension
+        // Row r of a column-major rows × columns block starting at `offset`.
+        func rowMajor(_ offset: Int, rows: Int, columns: Int) -> [[Double]] {
+            (0..<rows).map { r in (0..<columns).map { c in theta[offset + c * rows + r] } }
+        }
+        layers = architecture.layers.map { shape in
+            LayerEntry(V: shape.fanIn > 0 ? rowMajor(shape.vOffset, rows: shape.rows, columns: shape.fanIn) : nil,
+                       W: shape.hasSkip ? rowMajor(shape.wOffset, rows: shape.rows, columns: d) : nil,
+                       b: Array(theta[shape.bOffset..<(shape.bOffset + shape.rows)]))
+        }
+    }
+
+    /// Rebuilds and checks the model: format, version, shapes, finite numbers, and for a model
+    /// declared convex every constrained V ≥ 0.
+    func model(path: String) throws -> RegressionModel {
+        func bad(_ reason: String) -> ConvexNetworksError { .invalidModelFile(path: path, reason: reason) }
+        guard format == Self.formatName else { throw bad("\"format\" is \"\(format)\", expected \"\(Self.formatName)\"") }
+        guard version == Self.currentVersion else { throw ConvexNetworksError.unsupportedVersion(found: version, supported: Self.currentVersion) }
+        guard let family = ModelFamily(rawValue: family) else {
+            throw bad("unknown family \"\(self.family)\" (expected \(ModelFamily.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let architecture = Architecture(family: family, inputDimension: inputDimension, widths: widths,
+                                        nonlinearity: try Nonlinearity(name: nonlinearity.name, parameter: nonlinearity.parameter),
+                                        lanes: lanes)
+        do { try architecture.validate() } catch { throw bad("\(error)") }
+        let shapes = architecture.layers
+        guard layers.count == shapes.count else { throw bad("\(layers.count) layers, the architecture has \(shapes.count)") }
+        var theta = [Double](repeating: 0, count: architecture.parameterCount)
+        func fill(_ matrix: [[Double]]?, offset: Int, rows: Int, columns: Int, name: String, layer: Int) throws {
+            guard columns > 0 else {
+                guard matrix == nil else { throw bad("layer \(layer) has \(name) but its architecture has none") }
+                return
+            }
+            guard let matrix, matrix.count == rows, matrix.allSatisfy({ $0.count == columns }) else {
+                throw bad("layer \(layer): \(name) must be \(rows) × \(columns)")
+            }
+            for r in 0..<rows {
+                for c in 0..<columns {
+                    guard matrix[r][c].isFinite else { throw bad("layer \(layer): \(name)[\(r)][\(c)] is not finite") }
+                    theta[offset + c * rows + r] = matrix[r][c]
+                }
+            }
+        }
+        for (l, (shape, entry)) in zip(shapes, layers).enumerated() {
+            try fill(entry.V, offset: shape.vOffset, rows: shape.rows, columns: shape.fanIn, name: "V", layer: l + 1)
+            try fill(entry.W, offset: shape.wOffset, rows: shape.rows, columns: shape.hasSkip ? inputDimension : 0, name: "W", layer: l + 1)
+            try fill([entry.b], offset: shape.bOffset, rows: 1, columns: shape.rows, name: "b", layer: l + 1)
+        }
+        let network = try ConvexNetwork(architecture: architecture, parameters: theta)
+        if convex {
+            for (l, minimum) in network.minimumConstrainedWeights.enumerated() {
+                if let minimum, minimum < 0 { throw ConvexNetworksError.notConvex(layer: l + 1, minimumWeight: minimum) }
+            }
+        }
+        do {
+            return try RegressionModel(network: network, inputScaler: inputScaler, targetScaler: targetScaler,
+                                       inputNames: inputNames, targetName: targetName)
+        } catch { throw bad("\(error)") }
+    }
+}
+
+extension RegressionModel {
+    /// The model as versioned JSON.
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(ModelFile(self))
+    }
+
+    /// Writes the model file; `load` gives back identical predictions bit for bit.
+    public func save(to path: String) throws {
+        do { try jsonData().write(to: URL(fileURLWithPath: path), options: .atomic) } catch let error as ConvexNetworksError {
+            throw error
+        } catch {
+            throw ConvexNetworksError.unwritableFile(path: path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Reads and checks a model file.
+    public init(contentsOfFile path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { throw ConvexNetworksError.fileNotFound(path: path) }
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw ConvexNetworksError.unreadableFile(path: path, reason: error.localizedDescription)
+        }
+        try self.init(jsonData: data, path: path)
+    }
+
+    /// Reads and checks a model from JSON (`path` names it in errors).
+    public init(jsonData data: Data, path: String = "<data>") throws {
+        let file: ModelFile
+        do { file = try JSONDecoder().decode(ModelFile.self, from: data) } catch let error as DecodingError {
+            throw ConvexNetworksError.invalidModelFile(path: path, reason: Self.describe(error))
+        }
+        self = try file.model(path: path)
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func where_(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        }
+        switch error {
+        case let .keyNotFound(key, context): return "missing key \"\(key.stringValue)\" at \(where_(context).isEmpty ? "top level" : where_(context))"
+        case let .typeMismatch(_, context), let .valueNotFound(_, context): return "\(where_(context)): \(context.debugDescription)"
+        case let .dataCorrupted(context): return "not valid JSON or a bad value at \(where_(context)): \(context.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+}

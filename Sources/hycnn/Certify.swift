@@ -1,0 +1,45 @@
+import ArgumentParser
+import ConvexNetworks
+import Foundation
+
+/// `hycnn certify model.json`: re-check convexity from the file alone.
+struct Certify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a saved model's convexity from the file alone.",
+        discussion: """
+            Reports, per layer, the nonlinearity (convex and non-decreasing or not) and the \
+            smallest weight of its V matrix; the model is certified convex when every \
+            nonlinearity is convex and non-decreasing and every V ≥ 0. Otherwise a seeded search \
+            looks for a counterexample: points a, b (in the data's units) with \
+            f((a+b)/2) > (f(a)+f(b))/2, re-checked by evaluation. \
+            Exit codes: 0 convex, 4 not certified convex, 1 error.
+            """)
+
+    @Argument(help: "A model file written by `hycnn fit`.") var model: String
+    @Option(help: "Pairs of points tried in the counterexample search.") var trials: Int = 20_000
+    @Option(help: "Seed of the counterexample search.") var seed: UInt64 = 0
+    @Flag(help: "Print one JSON object instead of text.") var json = false
+
+    func run() throws {
+        let regression: RegressionModel
+        do {
+            regression = try RegressionModel(contentsOfFile: model)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+        let certificate = ConvexityCertificate.certify(regression, seed: seed, trials: max(trials, 0))
+        if json {
+            try JSONOutput.print(certificate.jsonObject)
+        } else {
+            print(certificate.description)
+            if let c = certificate.counterexample {
+                print("counterexample (\(regression.inputNames.joined(separator: ", "))):")
+                print("  a = \(c.a)")
+                print("  b = \(c.b)")
+                print("  f((a+b)/2) = \(c.midpointValue) > (f(a)+f(b))/2 = \(c.chordValue)")
+            }
+        }
+        throw ExitCode(certificate.convex ? 0 : 4)
+    }
+}

@@ -1,0 +1,27 @@
+import ConvexNetworks
+import Foundation
+
+/// What `hycnn fit` prints when it is done.
+enum FitReport {
+    static func text(result: Trainer.Result, architecture: Architecture, samples: Int, output: String) -> String {
+        let best = result.history[result.bestEpoch - 1]
+        let widths = architecture.family == .maxaffine ? "\(architecture.lanes) pieces"
+            : architecture.widths.map(String.init).joined(separator: ",")
+        var lines = [
+            "model        \(architecture.family.rawValue) (\(architecture.nonlinearity.name)), widths \(widths), \(architecture.parameterCount) parameters",
+            "data         \(samples) samples, \(architecture.inputDimension) inputs",
+            "epoch        \(result.bestEpoch) of \(result.history.count) kept (best \(best.validationMSE == nil ? "training" : "validation") loss)",
+            String(format: "training     MSE %.6g", best.trainingMSE),
+        ]
+        if let validation = best.validationMSE { lines.append(String(format: "validation   MSE %.6g", validation)) }
+        let certificate = ConvexityCertificate.certify(result.model, trials: 2_000)
+        let minima = result.model.network.minimumConstrainedWeights.compactMap { $0 }
+        var verdict = certificate.convex ? "certified convex" : "NOT certified convex"
+        if certificate.convex, let smallest = minima.min() { verdict += String(format: " (smallest V entry %.3g)", smallest) }
+        if certificate.counterexample != nil { verdict += "; a counterexample was found (run `hycnn certify`)" }
+        if certificate.convex && !certificate.piecewiseLinear { verdict += "; smooth, so not exactly LP-encodable" }
+        lines.append("convexity    " + verdict)
+        lines.append("saved        \(output)")
+        return lines.joined(separator: "\n")
+    }
+}

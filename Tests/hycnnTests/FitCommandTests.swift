@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// `hycnn fit`, `predict` and `certify` end to end.
+@Suite struct FitCommandTests {
+    /// cost = x1² + x2² + small noise, as a CSV file.
+    static func squaredNormCSV(rows: Int = 400) throws -> String {
+        var text = "x1,x2,cost\n"
+        var state: UInt64 = 12345
+        func uniform() -> Double {                       // a small LCG: the test owns its data
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53) * 2 - 1
+        }
+        for _ in 0..<rows {
+            let a = uniform(), b = uniform()
+            text += "\(a),\(b),\(a * a + b * b + 0.01 * uniform())\n"
+        }
+        return try ToolRunner.temporaryFile(text, suffix: ".csv")
+    }
+
+    static func modelPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("hycnn-cli-\(UUID().uuidString).model.json").path
+    }
+
+    @Test func fitPredictCertifyAHyCNN() throws {
+        let data = try Self.squaredNormCSV(), model = Self.modelPath()
+        let fit = try ToolRunner.run(["fit", data, "--target", "cost", "--widths", "8x2", "--epochs", "20", "--batch", "100", "-o", model])
+        #expect(fit.exitCode == 0, "\(fit.stderr)")
+        #expect(fit.stdout.contains("certified convex"))
+        #expect(fit.stdout.contains("validation   MSE"))
+        #expect(fit.stderr.contains("epoch  20/20"))                      // the progress bar's last line
+
+        let certify = try ToolRunner.run(["certify", model, "--json"])
+        #expect(certify.exitCode == 0)
+        let json = try certify.json()
+        #expect(json["convex"] as? Bool == true)
+        #expect(json["counterexample"] is NSNull)
+        #expect((json["layers"] as? [Any])?.count == 3)
+
+        let predictions = FileManager.default.temporaryDirectory.appendingPathComponent("hycnn-preds-\(UUID().uuidString).csv").path
+        let predict = try ToolRunner.run(["predict", model, data, "-o", predictions])
+        #expect(predict.exitCode == 0, "\(predict.stderr)")
+        let lines = try String(contentsOfFile: predictions, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "x1,x2,prediction")
+        #expect(lines.count == 401)
+        let first = lines[1].split(separator: ",").compactMap { Double($0) }
+        #expect(abs(first[2] - (first[0] * first[0] + first[1] * first[1])) < 0.2)
+    }
+
+    @Test func anMLPIsNotConvexWithACounterexample() throws {
+        let data = try Self.squaredNormCSV(), model = Self.modelPath()
+        let fit = try ToolRunner.run(["fit", data, "--target", "cost", "--model", "mlp", "--widths", "16,16",
+                                      "--epochs", "10", "--quiet", "-o", model])
+        #expect(fit.exitCode == 0, "\(fit.stderr)")
+        #expect(fit.stderr.isEmpty)                                         // --quiet: no progress bar
+        let certify = try ToolRunner.run(["certify", model, "--json"])
+        #expect(certify.exitCode == 4)
+        let json = try certify.json()
+        #expect(json["convex"] as? Bool == false)
+        let counterexample = try #require(json["counterexample"] as? [String: Any])
+        let midpoint = try #require(counterexample["midpointValue"] as? Double)
+        let chord = try #require(counterexample["chordValue"] as? Double)
+        #expect(midpoint > chord)
+        #expect((counterexample["a"] as? [Double])?.count == 2)
+    }
+
+    @Test func badDataIsAClearError() throws {
+        let ragged = try ToolRunner.temporaryFile("x1,x2,cost\n1,2,3\n4,5\n", suffix: ".csv")
+        let result = try ToolRunner.run(["fit", ragged, "--target", "cost", "-o", Self.modelPath()])
+        #expect(result.exitCode == 1)
+        #expect(result.stderr.contains("line 3"))
+        let nan = try ToolRunner.temporaryFile("x1,cost\n1,2\nnan,3\n", suffix: ".csv")
+        let nanResult = try ToolRunner.run(["fit", nan, "--target", "cost", "-o", Self.modelPath()])
+        #expect(nanResult.exitCode == 1)
+        #expect(nanResult.stderr.contains("line 3") && nanResult.stderr.contains("column 1"))
+        let unknown = try ToolRunner.run(["fit", try Self.squaredNormCSV(rows: 5), "--target", "price", "-o", Self.modelPath()])
+        #expect(unknown.exitCode == 1)
+        #expect(unknown.stderr.contains("price") && unknown.stderr.contains("cost"))
+        let widths = try ToolRunner.run(["fit", try Self.squaredNormCSV(rows: 5), "--target", "cost", "--widths", "48y4", "-o", Self.modelPath()])
+        #expect(widths.exitCode == 1)
+        #expect(widths.stderr.contains("--widths"))
+    }
+
+    @Test func certifyRejectsABrokenFile() throws {
+        let broken = try ToolRunner.temporaryFile("{\"format\": \"hycnn-model\", \"version\": 9}", suffix: ".json")
+        let result = try ToolRunner.run(["certify", broken])
+        #expect(result.exitCode == 1)
+        #expect(result.stderr.contains("error"))
+    }
+}
