@@ -14,6 +14,11 @@ public enum ModelFamily: String, Sendable, Codable, CaseIterable {
 
 /// One affine map of the network and where its tensors sit in the flat parameter vector:
 /// `pre = V z_prev + W x + b` with `rows = lanes·width` outputs. The output layer has one row.
+///
+/// Layout: the W's of all layers that read x are stacked into one `skipRows × d` column-major
+/// block at the start of the vector (layer l's W is its rows `rowOffset ..< rowOffset + rows`),
+/// so one gemm computes every layer's W x; then each layer's V (rows × fanIn, column-major)
+/// and b. The layers' pre-activations are stacked the same way in the workspace.
 public struct LayerShape: Sendable, Equatable {
     /// Pre-activations per unit (2 for HyCNN gates, K for max-affine, 1 otherwise).
     public var lanes: Int
@@ -25,10 +30,18 @@ public struct LayerShape: Sendable, Equatable {
     public var hasSkip: Bool
     /// Whether V must be entrywise non-negative for convexity.
     public var constrained: Bool
-    /// Offsets of V (rows × fanIn, column-major), W (rows × d, column-major) and b (rows).
+    /// Offsets of V (rows × fanIn, column-major, leading dimension rows), of W's first entry
+    /// (rows × d inside the stacked block, leading dimension `wLeading`) and of b.
     public var vOffset: Int, wOffset: Int, bOffset: Int
+    /// Leading dimension of the stacked W block (its row count).
+    public var wLeading: Int
+    /// First row of this layer in the stacked W block and pre-activation matrix.
+    public var rowOffset: Int
 
     public var rows: Int { lanes * width }
+
+    /// Index of W[row, column] in the flat parameter vector.
+    public func wIndex(row: Int, column: Int) -> Int { wOffset + column * wLeading + row }
 }
 
 /// A network's shape: family, input dimension, hidden widths, nonlinearity and lanes.
@@ -97,27 +110,31 @@ public struct Architecture: Sendable, Equatable {
 
     /// The hidden layers followed by the output layer, with parameter offsets.
     public var layers: [LayerShape] {
+        let skipsAfterFirst = family == .hycnn || family == .icnn   // the skip layers are a prefix
+        let rowCounts = widths.map { lanes * $0 } + [1]
+        let skipRows = skipsAfterFirst ? rowCounts.reduce(0, +) : rowCounts[0]
         var shapes: [LayerShape] = []
-        var offset = 0
-        var fanIn = 0
-        let skipsAfterFirst = family == .hycnn || family == .icnn
+        var offset = skipRows * inputDimension        // after the stacked W block
+        var fanIn = 0, rowOffset = 0
         for (l, width) in (widths + [1]).enumerated() {
-            let isOutput = l == widths.count
-            let laneCount = isOutput ? 1 : lanes
-            let rows = laneCount * width
-            let hasSkip = l == 0 || skipsAfterFirst
-            var shape = LayerShape(lanes: laneCount, width: width, fanIn: fanIn, hasSkip: hasSkip,
-                                   constrained: fanIn > 0 && hasConstrainedWeights, vOffset: offset, wOffset: 0, bOffset: 0)
-            offset += rows * fanIn
-            shape.wOffset = offset
-            if hasSkip { offset += rows * inputDimension }
-            shape.bOffset = offset
-            offset += rows
+            let rows = rowCounts[l]
+            let shape = LayerShape(lanes: l == widths.count ? 1 : lanes, width: width, fanIn: fanIn,
+                                   hasSkip: l == 0 || skipsAfterFirst, constrained: fanIn > 0 && hasConstrainedWeights,
+                                   vOffset: offset, wOffset: rowOffset, bOffset: offset + rows * fanIn,
+                                   wLeading: skipRows, rowOffset: rowOffset)
+            offset += rows * fanIn + rows
+            rowOffset += rows
             shapes.append(shape)
             fanIn = width
         }
         return shapes
     }
+
+    /// Rows of the stacked W block: the pre-activations of every layer that reads x.
+    public var skipRows: Int { layers.filter(\.hasSkip).reduce(0) { $0 + $1.rows } }
+
+    /// Rows of all layers' pre-activations together.
+    public var stackedRows: Int { layers.reduce(0) { $0 + $1.rows } }
 
     /// Length of the flat parameter vector.
     public var parameterCount: Int {

@@ -1,7 +1,7 @@
 import CLinearAlgebra
 
 /// A network of HYCNN.md §1 in standardised units: its architecture and the flat vector of
-/// effective parameters (V, W, b per layer; see ``LayerShape``). Batches are column-major
+/// effective parameters (the stacked W block, then V and b per layer; see ``LayerShape``). Batches are column-major
 /// `d × B` (one sample per column); forward and backward run over BLAS on a
 /// ``NetworkWorkspace``, with no allocation per batch.
 public struct ConvexNetwork: Sendable, Equatable {
@@ -26,26 +26,30 @@ public struct ConvexNetwork: Sendable, Equatable {
     @discardableResult
     public func forward(_ x: UnsafePointer<Double>, batch: Int, workspace: NetworkWorkspace) -> UnsafeMutableBufferPointer<Double> {
         precondition(batch > 0 && batch <= workspace.batchCapacity, "batch \(batch) exceeds the workspace capacity")
-        let d = Int32(inputDimension), b = Int32(batch)
+        let d = Int32(inputDimension), b = Int32(batch), ld = workspace.stride
+        let skipRows = shapes[0].wLeading
         parameters.withUnsafeBufferPointer { p in
             let theta = p.baseAddress!
+            let stacked = workspace.stackedPre
+            for s in 0..<batch {                                                        // pre = b 1ᵀ
+                for shape in shapes { (stacked + s * ld + shape.rowOffset).update(from: theta + shape.bOffset, count: shape.rows) }
+            }
+            cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, Int32(skipRows), b, d,   // pre += W x, every layer at once
+                        1, theta, Int32(skipRows), x, d, 1, stacked, Int32(ld))
             for (l, shape) in shapes.enumerated() {
-                let pre = workspace.pre(l), rows = shape.rows
-                for s in 0..<batch { (pre + s * rows).update(from: theta + shape.bOffset, count: rows) }   // pre = b 1ᵀ
-                if shape.hasSkip {                                                                      // pre += W x
-                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, Int32(rows), b, d,
-                                1, theta + shape.wOffset, Int32(rows), x, d, 1, pre, Int32(rows))
-                }
-                if shape.fanIn > 0 {                                                                    // pre += V z_prev
-                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, Int32(rows), b, Int32(shape.fanIn),
-                                1, theta + shape.vOffset, Int32(rows), workspace.z(l - 1), Int32(shape.fanIn), 1, pre, Int32(rows))
+                let pre = workspace.pre(l)
+                if shape.fanIn > 0 {                                                     // pre += V z_prev
+                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, Int32(shape.rows), b, Int32(shape.fanIn),
+                                1, theta + shape.vOffset, Int32(shape.rows), workspace.z(l - 1), Int32(shape.fanIn), 1, pre, Int32(ld))
                 }
                 if l < shapes.count - 1 {
-                    architecture.nonlinearity.forward(pre: pre, z: workspace.z(l), lanes: shape.lanes, width: shape.width, batch: batch)
+                    architecture.nonlinearity.forward(pre: pre, stride: ld, z: workspace.z(l), lanes: shape.lanes, width: shape.width, batch: batch)
                 }
             }
+            let output = workspace.pre(shapes.count - 1), outputs = workspace.z(shapes.count - 1)
+            for s in 0..<batch { outputs[s] = output[s * ld] }                           // f: the output layer's one row
         }
-        return UnsafeMutableBufferPointer(start: workspace.output(layerCount: shapes.count), count: batch)
+        return UnsafeMutableBufferPointer(start: workspace.z(shapes.count - 1), count: batch)
     }
 
     /// Back-propagates `outputGradient` (∂L/∂f per sample) through the last forward pass.
@@ -54,42 +58,44 @@ public struct ConvexNetwork: Sendable, Equatable {
     public func backward(_ x: UnsafePointer<Double>, batch: Int, outputGradient: UnsafePointer<Double>,
                          workspace: NetworkWorkspace, parameterGradient: UnsafeMutablePointer<Double>?,
                          inputGradient: UnsafeMutablePointer<Double>? = nil) {
-        let d = Int32(inputDimension), b = Int32(batch)
+        let d = Int32(inputDimension), b = Int32(batch), ld = workspace.stride
+        let skipRows = shapes[0].wLeading
         parameters.withUnsafeBufferPointer { p in
             let theta = p.baseAddress!
             for l in stride(from: shapes.count - 1, through: 0, by: -1) {
                 let shape = shapes[l], rows = Int32(shape.rows)
                 let dPre = workspace.dPre(l)
                 if l == shapes.count - 1 {
-                    dPre.update(from: outputGradient, count: batch)                       // one row: dPre = ∂L/∂f
+                    for s in 0..<batch { dPre[s * ld] = outputGradient[s] }                   // one row: dPre = ∂L/∂f
                 } else {
-                    architecture.nonlinearity.backward(pre: workspace.pre(l), z: workspace.z(l), dZ: workspace.dZ(l),
-                                                       dPre: dPre, lanes: shape.lanes, width: shape.width, batch: batch)
+                    architecture.nonlinearity.backward(pre: workspace.pre(l), z: workspace.z(l), dZ: workspace.dZ(l), dPre: dPre,
+                                                       stride: ld, lanes: shape.lanes, width: shape.width, batch: batch)
                 }
                 if let g = parameterGradient {
                     if shape.fanIn > 0 {                                                  // dV = dPre z_prevᵀ
                         cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, rows, Int32(shape.fanIn), b,
-                                    1, dPre, rows, workspace.z(l - 1), Int32(shape.fanIn), 0, g + shape.vOffset, rows)
-                    }
-                    if shape.hasSkip {                                                    // dW = dPre xᵀ
-                        cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, rows, d, b,
-                                    1, dPre, rows, x, d, 0, g + shape.wOffset, rows)
+                                    1, dPre, Int32(ld), workspace.z(l - 1), Int32(shape.fanIn), 0, g + shape.vOffset, rows)
                     }
                     let db = g + shape.bOffset                                            // db = dPre 1
                     db.update(repeating: 0, count: shape.rows)
                     for s in 0..<batch {
-                        let column = dPre + s * shape.rows
+                        let column = dPre + s * ld
                         for i in 0..<shape.rows { db[i] += column[i] }
                     }
                 }
-                if shape.hasSkip, let dx = inputGradient {                               // dx += Wᵀ dPre
-                    cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, d, b, rows,
-                                1, theta + shape.wOffset, rows, dPre, rows, 1, dx, d)
-                }
                 if shape.fanIn > 0 {                                                      // dz_prev = Vᵀ dPre
                     cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, Int32(shape.fanIn), b, rows,
-                                1, theta + shape.vOffset, rows, dPre, rows, 0, workspace.dZ(l - 1), Int32(shape.fanIn))
+                                1, theta + shape.vOffset, rows, dPre, Int32(ld), 0, workspace.dZ(l - 1), Int32(shape.fanIn))
                 }
+            }
+            let stackedDPre = workspace.stackedDPre
+            if let g = parameterGradient {                                                // dW = dPre xᵀ, every layer at once
+                cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, Int32(skipRows), d, b,
+                            1, stackedDPre, Int32(ld), x, d, 0, g, Int32(skipRows))
+            }
+            if let dx = inputGradient {                                                  // dx += Wᵀ dPre
+                cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, d, b, Int32(skipRows),
+                            1, theta, Int32(skipRows), stackedDPre, Int32(ld), 1, dx, d)
             }
         }
     }

@@ -126,9 +126,9 @@ public struct ConvexityCertificate: Sendable {
             }
             minimum = low
         }
-        let skipCount = shape.hasSkip ? shape.rows * inputDimension : 0
+        let skipColumns = shape.hasSkip ? inputDimension : 0
         let finite = parameters[vRange].allSatisfy(\.isFinite)
-            && parameters[shape.wOffset..<(shape.wOffset + skipCount)].allSatisfy(\.isFinite)
+            && (0..<skipColumns).allSatisfy { c in (0..<shape.rows).allSatisfy { parameters[shape.wIndex(row: $0, column: c)].isFinite } }
             && parameters[shape.bOffset..<(shape.bOffset + shape.rows)].allSatisfy(\.isFinite)
         let gateConvex: Bool? = isOutput ? nil : nonlinearity.isConvexNondecreasing
         return LayerReport(index: index, kind: isOutput ? "affine output" : nonlinearity.name,

@@ -50,13 +50,13 @@ struct ModelFile: Codable {
         inputScaler = model.inputScaler
         targetScaler = model.targetScaler
         let theta = network.parameters, d = architecture.inputDimension
-        // Row r of a column-major rows × columns block starting at `offset`.
-        func rowMajor(_ offset: Int, rows: Int, columns: Int) -> [[Double]] {
-            (0..<rows).map { r in (0..<columns).map { c in theta[offset + c * rows + r] } }
+        // The rows of a column-major rows × columns block at `offset` with leading dimension `leading`.
+        func rowMajor(_ offset: Int, rows: Int, columns: Int, leading: Int) -> [[Double]] {
+            (0..<rows).map { r in (0..<columns).map { c in theta[offset + c * leading + r] } }
         }
         layers = architecture.layers.map { shape in
-            LayerEntry(V: shape.fanIn > 0 ? rowMajor(shape.vOffset, rows: shape.rows, columns: shape.fanIn) : nil,
-                       W: shape.hasSkip ? rowMajor(shape.wOffset, rows: shape.rows, columns: d) : nil,
+            LayerEntry(V: shape.fanIn > 0 ? rowMajor(shape.vOffset, rows: shape.rows, columns: shape.fanIn, leading: shape.rows) : nil,
+                       W: shape.hasSkip ? rowMajor(shape.wOffset, rows: shape.rows, columns: d, leading: shape.wLeading) : nil,
                        b: Array(theta[shape.bOffset..<(shape.bOffset + shape.rows)]))
         }
     }
@@ -77,7 +77,7 @@ struct ModelFile: Codable {
         let shapes = architecture.layers
         guard layers.count == shapes.count else { throw bad("\(layers.count) layers, the architecture has \(shapes.count)") }
         var theta = [Double](repeating: 0, count: architecture.parameterCount)
-        func fill(_ matrix: [[Double]]?, offset: Int, rows: Int, columns: Int, name: String, layer: Int) throws {
+        func fill(_ matrix: [[Double]]?, offset: Int, rows: Int, columns: Int, leading: Int, name: String, layer: Int) throws {
             guard columns > 0 else {
                 guard matrix == nil else { throw bad("layer \(layer) has \(name) but its architecture has none") }
                 return
@@ -88,14 +88,15 @@ struct ModelFile: Codable {
             for r in 0..<rows {
                 for c in 0..<columns {
                     guard matrix[r][c].isFinite else { throw bad("layer \(layer): \(name)[\(r)][\(c)] is not finite") }
-                    theta[offset + c * rows + r] = matrix[r][c]
+                    theta[offset + c * leading + r] = matrix[r][c]
                 }
             }
         }
         for (l, (shape, entry)) in zip(shapes, layers).enumerated() {
-            try fill(entry.V, offset: shape.vOffset, rows: shape.rows, columns: shape.fanIn, name: "V", layer: l + 1)
-            try fill(entry.W, offset: shape.wOffset, rows: shape.rows, columns: shape.hasSkip ? inputDimension : 0, name: "W", layer: l + 1)
-            try fill([entry.b], offset: shape.bOffset, rows: 1, columns: shape.rows, name: "b", layer: l + 1)
+            try fill(entry.V, offset: shape.vOffset, rows: shape.rows, columns: shape.fanIn, leading: shape.rows, name: "V", layer: l + 1)
+            try fill(entry.W, offset: shape.wOffset, rows: shape.rows, columns: shape.hasSkip ? inputDimension : 0,
+                     leading: shape.wLeading, name: "W", layer: l + 1)
+            try fill([entry.b], offset: shape.bOffset, rows: 1, columns: shape.rows, leading: 1, name: "b", layer: l + 1)
         }
         let network = try ConvexNetwork(architecture: architecture, parameters: theta)
         if convex {

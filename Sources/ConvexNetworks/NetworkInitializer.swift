@@ -29,8 +29,8 @@ public enum NetworkInitializer {
             // W: first layer LeCun N(0, 1/d); later skips N(0, 1/(4d)).
             if shape.hasSkip {
                 let deviation = (l == 0 ? 1 / d : 1 / (4 * d)).squareRoot()
-                for k in shape.wOffset..<(shape.wOffset + shape.rows * architecture.inputDimension) {
-                    theta[k] = random.nextNormal() * deviation
+                for column in 0..<architecture.inputDimension {
+                    for row in 0..<shape.rows { theta[shape.wIndex(row: row, column: column)] = random.nextNormal() * deviation }
                 }
             }
             // b: HyCNN moment-matching constants, ICNN's, or 0.

@@ -45,34 +45,36 @@ public struct Trainer {
         var history: [EpochReport] = []
         var best = (loss: Double.infinity, epoch: 0, parameters: network.parameters)
 
-        for epoch in 1...settings.epochs {
-            let start = DispatchTime.now()
-            shuffler.shuffle(&order)
-            var squaredError = 0.0
-            var learningRate = settings.learningRate
-            for batchStart in stride(from: 0, to: n, by: batchSize) {
-                let batch = order[batchStart..<min(batchStart + batchSize, n)]
-                squaredError += BLASThreads.with(parallel.workers.count > 1 ? 1 : BLASThreads.count) {
-                    parallel.compute(network, inputs: x, targets: y, batch: batch, into: &gradient)
+        // Workers share each batch; BLAS runs on one thread inside them (its threads cost more
+        // than they give on these small matrices).
+        BLASThreads.with(parallel.workers.count > 1 ? 1 : BLASThreads.count) {
+            for epoch in 1...settings.epochs {
+                let start = DispatchTime.now()
+                shuffler.shuffle(&order)
+                var squaredError = 0.0
+                var learningRate = settings.learningRate
+                for batchStart in stride(from: 0, to: n, by: batchSize) {
+                    let batch = order[batchStart..<min(batchStart + batchSize, n)]
+                    squaredError += parallel.compute(network, inputs: x, targets: y, batch: batch, into: &gradient)
+                    learningRate = scheduledRate(step: step, of: totalSteps)
+                    weights.step(&network, gradient: &gradient, optimizer: &optimizer, learningRate: learningRate)
+                    step += 1
                 }
-                learningRate = scheduledRate(step: step, of: totalSteps)
-                weights.step(&network, gradient: &gradient, optimizer: &optimizer, learningRate: learningRate)
-                step += 1
-            }
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-            let trainingMSE = squaredError / Double(n) * unitsSquared
-            var validationMSE: Double?
-            if validation.count > 0 {
-                let f = network.evaluate(validationX)
-                validationMSE = zip(f, validationY).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / Double(validation.count) * unitsSquared
-            }
-            let report = EpochReport(epoch: epoch, epochs: settings.epochs, trainingMSE: trainingMSE, validationMSE: validationMSE,
-                                     learningRate: learningRate, seconds: seconds, samplesPerSecond: Double(n) / max(seconds, 1e-9))
-            history.append(report)
-            progress?(report)
-            let loss = validationMSE ?? trainingMSE
-            if loss < best.loss || !settings.restoreBestEpoch {
-                best = (loss, epoch, network.parameters)
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+                let trainingMSE = squaredError / Double(n) * unitsSquared
+                var validationMSE: Double?
+                if validation.count > 0 {
+                    let f = network.evaluate(validationX)
+                    validationMSE = zip(f, validationY).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / Double(validation.count) * unitsSquared
+                }
+                let report = EpochReport(epoch: epoch, epochs: settings.epochs, trainingMSE: trainingMSE, validationMSE: validationMSE,
+                                         learningRate: learningRate, seconds: seconds, samplesPerSecond: Double(n) / max(seconds, 1e-9))
+                history.append(report)
+                progress?(report)
+                let loss = validationMSE ?? trainingMSE
+                if loss < best.loss || !settings.restoreBestEpoch {
+                    best = (loss, epoch, network.parameters)
+                }
             }
         }
         network.parameters = best.parameters

@@ -12,8 +12,8 @@ import Testing
         let shapes = architecture.layers
         func set(_ offset: Int, rows: Int, _ row: Int, _ column: Int, _ value: Double) { theta[offset + column * rows + row] = value }
         // Layer 1: z₁ = max(x − ½, ½ − x), z₂ = max(0, 0) = 0.
-        set(shapes[0].wOffset, rows: 4, 0, 0, 1); theta[shapes[0].bOffset + 0] = -0.5
-        set(shapes[0].wOffset, rows: 4, 2, 0, -1); theta[shapes[0].bOffset + 2] = 0.5
+        theta[shapes[0].wIndex(row: 0, column: 0)] = 1; theta[shapes[0].bOffset + 0] = -0.5
+        theta[shapes[0].wIndex(row: 2, column: 0)] = -1; theta[shapes[0].bOffset + 2] = 0.5
         // Layer m → m+1: V¹ = [[1,0],[½,½]], V² = [[0,1],[½,½]], b¹ = (−2^(−2m−1), 0), b² = (2^(−2m−1), 0).
         for m in 1..<L {
             let shape = shapes[m], delta = pow(2, Double(-2 * m - 1))
@@ -27,7 +27,7 @@ import Testing
         // Output: ½z₁ + ½z₂ + x − Σ_{k≤L} 4^(−k) − 2^(−2L−3).
         let output = shapes[L]
         theta[output.vOffset] = 0.5; theta[output.vOffset + 1] = 0.5
-        theta[output.wOffset] = 1
+        theta[output.wIndex(row: 0, column: 0)] = 1
         theta[output.bOffset] = -(1...L).reduce(0) { $0 + pow(4, Double(-$1)) } - pow(2, Double(-2 * L - 3))
         return try ConvexNetwork(architecture: architecture, parameters: theta)
     }

@@ -174,8 +174,8 @@ import Testing
     @Test func convexButUncertifiedModelHasNoSpuriousCounterexample() throws {
         var network = try NetworkInitializer.initialParameters(for: .icnn(inputDimension: 2, widths: [3]), seed: 2)
         let layers = network.architecture.layers
-        network.parameters[layers[0].wOffset + 0] = 0                       // row 1 of W₀ (3 × 2, column-major) = 0
-        network.parameters[layers[0].wOffset + 3] = 0
+        network.parameters[layers[0].wIndex(row: 0, column: 0)] = 0         // row 1 of W₀ = 0
+        network.parameters[layers[0].wIndex(row: 0, column: 1)] = 0
         network.parameters[layers[0].bOffset + 0] = 1                       // z₁ = relu(1) = 1 everywhere
         network.parameters[layers[1].vOffset + 0] = -2                      // output reads −2·z₁
         let certificate = ConvexityCertificate.certify(try Self.model(network), trials: 5000)
