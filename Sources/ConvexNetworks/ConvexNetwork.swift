@@ -26,30 +26,29 @@ public struct ConvexNetwork: Sendable, Equatable {
     @discardableResult
     public func forward(_ x: UnsafePointer<Double>, batch: Int, workspace: NetworkWorkspace) -> UnsafeMutableBufferPointer<Double> {
         precondition(batch > 0 && batch <= workspace.batchCapacity, "batch \(batch) exceeds the workspace capacity")
-        let d = Int32(inputDimension), b = Int32(batch), ld = workspace.stride
+        let d = Int32(inputDimension), b = Int32(batch), ld = workspace.batchCapacity
         let skipRows = shapes[0].wLeading
         parameters.withUnsafeBufferPointer { p in
             let theta = p.baseAddress!
-            let stacked = workspace.stackedPre
-            for s in 0..<batch {                                                        // pre = b 1ᵀ
-                for shape in shapes { (stacked + s * ld + shape.rowOffset).update(from: theta + shape.bOffset, count: shape.rows) }
+            for (l, shape) in shapes.enumerated() {                                     // pre = 1 bᵀ
+                let pre = workspace.pre(l)
+                for r in 0..<shape.rows { (pre + r * ld).update(repeating: theta[shape.bOffset + r], count: batch) }
             }
-            cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, Int32(skipRows), b, d,   // pre += W x, every layer at once
-                        1, theta, Int32(skipRows), x, d, 1, stacked, Int32(ld))
+            // pre += xᵀ Wᵀ for every layer at once: (B × d)(d × skipRows).
+            cblas_dgemm(CblasColMajor, CblasTrans, CblasTrans, b, Int32(skipRows), d,
+                        1, x, d, theta, Int32(skipRows), 1, workspace.stackedPre, Int32(ld))
             for (l, shape) in shapes.enumerated() {
                 let pre = workspace.pre(l)
-                if shape.fanIn > 0 {                                                     // pre += V z_prev
-                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, Int32(shape.rows), b, Int32(shape.fanIn),
-                                1, theta + shape.vOffset, Int32(shape.rows), workspace.z(l - 1), Int32(shape.fanIn), 1, pre, Int32(ld))
+                if shape.fanIn > 0 {                                                     // pre += z_prev Vᵀ
+                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, b, Int32(shape.rows), Int32(shape.fanIn),
+                                1, workspace.z(l - 1), Int32(ld), theta + shape.vOffset, Int32(shape.rows), 1, pre, Int32(ld))
                 }
                 if l < shapes.count - 1 {
-                    architecture.nonlinearity.forward(pre: pre, stride: ld, z: workspace.z(l), lanes: shape.lanes, width: shape.width, batch: batch)
+                    architecture.nonlinearity.forward(pre: pre, z: workspace.z(l), ld: ld, lanes: shape.lanes, width: shape.width, batch: batch)
                 }
             }
-            let output = workspace.pre(shapes.count - 1), outputs = workspace.z(shapes.count - 1)
-            for s in 0..<batch { outputs[s] = output[s * ld] }                           // f: the output layer's one row
         }
-        return UnsafeMutableBufferPointer(start: workspace.z(shapes.count - 1), count: batch)
+        return UnsafeMutableBufferPointer(start: workspace.pre(shapes.count - 1), count: batch)   // f: the output's one column
     }
 
     /// Back-propagates `outputGradient` (∂L/∂f per sample) through the last forward pass.
@@ -58,7 +57,7 @@ public struct ConvexNetwork: Sendable, Equatable {
     public func backward(_ x: UnsafePointer<Double>, batch: Int, outputGradient: UnsafePointer<Double>,
                          workspace: NetworkWorkspace, parameterGradient: UnsafeMutablePointer<Double>?,
                          inputGradient: UnsafeMutablePointer<Double>? = nil) {
-        let d = Int32(inputDimension), b = Int32(batch), ld = workspace.stride
+        let d = Int32(inputDimension), b = Int32(batch), ld = workspace.batchCapacity
         let skipRows = shapes[0].wLeading
         parameters.withUnsafeBufferPointer { p in
             let theta = p.baseAddress!
@@ -66,36 +65,35 @@ public struct ConvexNetwork: Sendable, Equatable {
                 let shape = shapes[l], rows = Int32(shape.rows)
                 let dPre = workspace.dPre(l)
                 if l == shapes.count - 1 {
-                    for s in 0..<batch { dPre[s * ld] = outputGradient[s] }                   // one row: dPre = ∂L/∂f
+                    dPre.update(from: outputGradient, count: batch)                         // one column: dPre = ∂L/∂f
                 } else {
                     architecture.nonlinearity.backward(pre: workspace.pre(l), z: workspace.z(l), dZ: workspace.dZ(l), dPre: dPre,
-                                                       stride: ld, lanes: shape.lanes, width: shape.width, batch: batch)
+                                                       ld: ld, lanes: shape.lanes, width: shape.width, batch: batch)
                 }
                 if let g = parameterGradient {
-                    if shape.fanIn > 0 {                                                  // dV = dPre z_prevᵀ
-                        cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, rows, Int32(shape.fanIn), b,
-                                    1, dPre, Int32(ld), workspace.z(l - 1), Int32(shape.fanIn), 0, g + shape.vOffset, rows)
+                    if shape.fanIn > 0 {                                                  // dV = dPreᵀ z_prev
+                        cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, rows, Int32(shape.fanIn), b,
+                                    1, dPre, Int32(ld), workspace.z(l - 1), Int32(ld), 0, g + shape.vOffset, rows)
                     }
-                    let db = g + shape.bOffset                                            // db = dPre 1
-                    db.update(repeating: 0, count: shape.rows)
-                    for s in 0..<batch {
-                        let column = dPre + s * ld
-                        for i in 0..<shape.rows { db[i] += column[i] }
+                    for r in 0..<shape.rows {                                             // db = dPreᵀ 1
+                        let column = dPre + r * ld
+                        var sum = 0.0
+                        for s in 0..<batch { sum += column[s] }
+                        g[shape.bOffset + r] = sum
                     }
                 }
-                if shape.fanIn > 0 {                                                      // dz_prev = Vᵀ dPre
-                    cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, Int32(shape.fanIn), b, rows,
-                                1, theta + shape.vOffset, rows, dPre, Int32(ld), 0, workspace.dZ(l - 1), Int32(shape.fanIn))
+                if shape.fanIn > 0 {                                                      // dz_prev = dPre V
+                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, b, Int32(shape.fanIn), rows,
+                                1, dPre, Int32(ld), theta + shape.vOffset, rows, 0, workspace.dZ(l - 1), Int32(ld))
                 }
             }
-            let stackedDPre = workspace.stackedDPre
-            if let g = parameterGradient {                                                // dW = dPre xᵀ, every layer at once
-                cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, Int32(skipRows), d, b,
-                            1, stackedDPre, Int32(ld), x, d, 0, g, Int32(skipRows))
+            if let g = parameterGradient {                                                // dW = dPreᵀ xᵀ, every layer at once
+                cblas_dgemm(CblasColMajor, CblasTrans, CblasTrans, Int32(skipRows), d, b,
+                            1, workspace.stackedDPre, Int32(ld), x, d, 0, g, Int32(skipRows))
             }
-            if let dx = inputGradient {                                                  // dx += Wᵀ dPre
-                cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, d, b, Int32(skipRows),
-                            1, theta, Int32(skipRows), stackedDPre, Int32(ld), 1, dx, d)
+            if let dx = inputGradient {                                                  // dx += Wᵀ dPreᵀ
+                cblas_dgemm(CblasColMajor, CblasTrans, CblasTrans, d, b, Int32(skipRows),
+                            1, theta, Int32(skipRows), workspace.stackedDPre, Int32(ld), 1, dx, d)
             }
         }
     }

@@ -1,24 +1,22 @@
-/// Preallocated buffers for one batch size, in one allocation: the stacked pre-activations of
-/// all layers and their gradients (`stackedRows × B`, column-major, each layer a row block),
-/// and each hidden layer's activations and their gradients (`width × B`). Reused across
-/// batches; never shared between threads.
+/// Preallocated buffers for one batch capacity B, in one allocation, all column-major with
+/// leading dimension B (one row per sample, one column per unit): the stacked pre-activations
+/// of all layers and their gradients (`B × stackedRows`, layer l in columns
+/// `rowOffset ..< rowOffset + rows`), and each hidden layer's activations and their gradients
+/// (`B × width`). Every unit's values over the batch are contiguous, so the gates stream.
+/// Reused across batches; never shared between threads.
 public final class NetworkWorkspace {
     public let batchCapacity: Int
-    /// Leading dimension of the stacked pre-activation matrices.
-    let stride: Int
     let storage: UnsafeMutablePointer<Double>
     let rowOffsets: [Int], zOffsets: [Int], dZOffsets: [Int]
-    let preOffset: Int, dPreOffset: Int
+    let dPreOffset: Int
 
     public init(architecture: Architecture, batchCapacity: Int) {
         precondition(batchCapacity > 0, "a workspace needs a positive batch capacity")
         self.batchCapacity = batchCapacity
         let shapes = architecture.layers
-        stride = architecture.stackedRows
         rowOffsets = shapes.map(\.rowOffset)
-        preOffset = 0
-        dPreOffset = stride * batchCapacity
-        var offset = 2 * stride * batchCapacity
+        dPreOffset = architecture.stackedRows * batchCapacity
+        var offset = 2 * dPreOffset
         var z: [Int] = [], dZ: [Int] = []
         for shape in shapes {
             z.append(offset); offset += shape.width * batchCapacity
@@ -31,11 +29,11 @@ public final class NetworkWorkspace {
 
     deinit { storage.deallocate() }
 
-    /// The stacked pre-activations (leading dimension `stride`) and layer l's block of them.
-    var stackedPre: UnsafeMutablePointer<Double> { storage + preOffset }
+    /// The stacked pre-activations and their gradients, and layer l's block of columns.
+    var stackedPre: UnsafeMutablePointer<Double> { storage }
     var stackedDPre: UnsafeMutablePointer<Double> { storage + dPreOffset }
-    func pre(_ layer: Int) -> UnsafeMutablePointer<Double> { stackedPre + rowOffsets[layer] }
-    func dPre(_ layer: Int) -> UnsafeMutablePointer<Double> { stackedDPre + rowOffsets[layer] }
+    func pre(_ layer: Int) -> UnsafeMutablePointer<Double> { stackedPre + rowOffsets[layer] * batchCapacity }
+    func dPre(_ layer: Int) -> UnsafeMutablePointer<Double> { stackedDPre + rowOffsets[layer] * batchCapacity }
     func z(_ layer: Int) -> UnsafeMutablePointer<Double> { storage + zOffsets[layer] }
     func dZ(_ layer: Int) -> UnsafeMutablePointer<Double> { storage + dZOffsets[layer] }
 }
