@@ -35,7 +35,36 @@ struct Throughput: ParsableCommand {
             print(String(format: "HyCNN %-5@ %7d   %9.1f ms   %9.0f   %11.2f   %7.1f", String(spec) as NSString,
                          architecture.parameterCount, median * 1000, Double(n) / median, flops / 1e9, flops / median / 1e9))
             try Self.breakdown(result.model.network, data: data)
+            if let peer = Self.numpyPeer(width: parts[0], depth: parts[1], epochs: min(epochs, 5)) {
+                print(String(format: "            NumPy peer (same model, hand-written backprop): float64 %.1f ms (ours %.2f× faster), float32 %.1f ms (ours %.2f×)",
+                             peer.float64, peer.float64 / (median * 1000), peer.float32, peer.float32 / (median * 1000)))
+            } else {
+                print("            NumPy peer skipped: python3 with numpy not found (pip install numpy)")
+            }
         }
+    }
+
+    /// Runs Benchmarks/peers/hycnn_numpy.py in this invocation: milliseconds per epoch in float64 and float32.
+    static func numpyPeer(width: Int, depth: Int, epochs: Int) -> (float64: Double, float32: Double)? {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("peers/hycnn_numpy.py")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, "\(width)", "\(depth)", "\(epochs)"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        var times: [String: Double] = [:]
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            if fields.count == 2, let ms = Double(fields[1]) { times[String(fields[0])] = ms }
+        }
+        guard let float64 = times["float64"], let float32 = times["float32"] else { return nil }
+        return (float64, float32)
     }
 
     /// Milliseconds per batch of 1000 for the forward pass, the backward pass and an Adam step.
