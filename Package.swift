@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
         .library(name: "GLPKBackend", targets: ["GLPKBackend"]),
         .library(name: "ConvexNetworks", targets: ["ConvexNetworks"]),
+        .library(name: "SurrogateOptimization", targets: ["SurrogateOptimization"]),
         .executable(name: "hycnn", targets: ["hycnn"]),
     ],
     dependencies: [
@@ -21,18 +22,20 @@ let package = Package(
         .target(name: "LinearProgramming", dependencies: ["LinearAlgebra", "CZlib"]),
         .target(name: "GLPKBackend", dependencies: ["LinearProgramming", "CGLPK"]),
         .target(name: "ConvexNetworks", dependencies: ["LinearAlgebra", "CLinearAlgebra"]),
+        .target(name: "SurrogateOptimization", dependencies: ["ConvexNetworks", "LinearProgramming"]),
         .executableTarget(name: "hycnn", dependencies: [
-            "LinearProgramming", "GLPKBackend", "ConvexNetworks",
+            "LinearProgramming", "GLPKBackend", "ConvexNetworks", "SurrogateOptimization",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "hycnn-bench", dependencies: [
-            "ConvexNetworks",
+            "ConvexNetworks", "SurrogateOptimization", "LinearProgramming", "GLPKBackend",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Benchmarks/hycnn-bench"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming"]),
         .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "LinearProgramming"]),
         .testTarget(name: "ConvexNetworksTests", dependencies: ["ConvexNetworks"]),
+        .testTarget(name: "SurrogateOptimizationTests", dependencies: ["SurrogateOptimization", "GLPKBackend"]),
         .testTarget(name: "hycnnTests", dependencies: ["hycnn"]),
     ]
 )

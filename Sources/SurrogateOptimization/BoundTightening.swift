@@ -1,0 +1,46 @@
+import LinearProgramming
+
+/// Optimisation-based bound tightening (OBBT, HYCNN.md §3): the range of an affine expression
+/// over the LP relaxation of a program, by one minimisation and one maximisation each.
+///
+/// The relaxation is the program as built so far with every integer and binary column made
+/// continuous (so any ``LPSolver`` solves it as an LP) and the objective replaced. Its feasible
+/// set contains every feasible point of the final program, so the ranges are valid bounds there.
+/// Each LP value is widened by `1e-7·(1 + |value|)` to absorb the solver's tolerances; where a
+/// solve does not end optimal the side stays unbounded (the caller keeps its interval bound).
+enum BoundTightening {
+    /// Relative widening of every LP bound: value ∓ 1e-7·(1 + |value|).
+    static let safety = 1e-7
+
+    /// The range of each expression over the relaxation of `program` (±∞ on a side whose LP
+    /// did not solve to optimality).
+    static func ranges(of expressions: [LinearExpression], over program: LinearProgram,
+                       solver: any LPSolver) throws -> [ClosedRange<Double>] {
+        var relaxation = program
+        relaxation.objectiveConstant = 0
+        for j in relaxation.variables.indices {
+            relaxation.variables[j].kind = .continuous
+            relaxation.variables[j].cost = 0
+        }
+        return try expressions.map { expression in
+            for (j, a) in expression.coefficients { relaxation.variables[j].cost = a }
+            defer { for j in expression.coefficients.keys { relaxation.variables[j].cost = 0 } }
+            if expression.coefficients.values.allSatisfy({ $0 == 0 }) {
+                return expression.constant...expression.constant
+            }
+            relaxation.sense = .minimize
+            let low = try extreme(of: relaxation, solver: solver).map { $0 + expression.constant } ?? -.infinity
+            relaxation.sense = .maximize
+            let high = try extreme(of: relaxation, solver: solver).map { $0 + expression.constant } ?? .infinity
+            let widenedLow = low - safety * (1 + abs(low)), widenedHigh = high + safety * (1 + abs(high))  // v ∓ 1e-7(1 + |v|)
+            return min(widenedLow, widenedHigh)...max(widenedLow, widenedHigh)
+        }
+    }
+
+    /// The optimal objective value, or nil when the solve did not end optimal.
+    private static func extreme(of relaxation: LinearProgram, solver: any LPSolver) throws -> Double? {
+        let solution = try solver.solve(relaxation)
+        guard solution.status == .optimal, solution.objective.isFinite else { return nil }
+        return solution.objective
+    }
+}

@@ -1,0 +1,447 @@
+import ConvexNetworks
+import Foundation
+import LinearProgramming
+
+/// Is there a convex function through the samples (xᵢ, yᵢ)? (HYCNN.md §3, "Convexity of data".)
+///
+/// The points are interpolable by a convex f iff there are subgradients gᵢ ∈ Rᵈ with
+///
+///     yⱼ ≥ yᵢ + gᵢᵀ(xⱼ − xᵢ)   for every ordered pair i ≠ j          (the interpolation LP)
+///
+/// — n(n−1) rows over n·d free variables. The variable gᵢ appears only in the rows (i, ·), so
+/// the LP is block diagonal: it is feasible iff each *point LP* "gᵢ with
+/// gᵢᵀ(xᵢ − xⱼ) ≥ yᵢ − yⱼ for all j ≠ i" (n − 1 rows, d variables) is, and a Farkas ray of one
+/// point LP, padded with zeros, is a Farkas ray of the whole LP. ``check(_:using:)`` therefore
+/// solves the n point LPs one after another (n LPs of (n − 1) × d instead of one of
+/// n(n − 1) × n·d) and stops at the first infeasible one.
+///
+/// An infeasible point LP comes with multipliers λᵢⱼ ≥ 0, one per row, with
+/// Σⱼ λᵢⱼ (xⱼ − xᵢ) = 0 and Σⱼ λᵢⱼ (yⱼ − yᵢ) < 0. With μⱼ = λᵢⱼ / Σλ this reads
+/// xᵢ = Σ μⱼ xⱼ but yᵢ > Σ μⱼ yⱼ, while Jensen's inequality gives f(xᵢ) ≤ Σ μⱼ f(xⱼ) for any
+/// convex f: the sample lies strictly above the lower convex hull of the others. When the
+/// solver's ray names more than d + 1 neighbours, a second LP over those neighbours
+/// (min Σλ s.t. Σ λⱼ(xⱼ − xᵢ) = 0, Σ λⱼ(yⱼ − yᵢ) = −1, λ ≥ 0) reduces it to a vertex, which
+/// has at most d + 1 (Carathéodory). Samples with equal inputs and different targets are
+/// caught before any LP: the pair itself is the certificate (λ = 1, xⱼ − xᵢ = 0, yⱼ < yᵢ).
+///
+/// The LPs are solved in standardised units (x̃ = (x − mean)/scale per coordinate,
+/// ỹ = (y − mean)/scale): positive affine maps preserve convex interpolability and leave the
+/// multipliers λ unchanged, so every answer in the report is about the original data.
+public enum DataConvexity {
+    /// The largest number of samples ``check(_:using:)`` accepts: n point LPs of n − 1 rows each,
+    /// about n²·d coefficients generated in total (4·10⁶·d at the limit).
+    public static let maximumSampleCount = 2000
+    /// The largest number of samples ``interpolationProgram(for:)`` builds the whole
+    /// n(n − 1)-row LP for (about 250 000 rows at the limit).
+    public static let maximumProgramSampleCount = 500
+    /// Relative tolerance of the plain re-check (see ``checkPlainly(_:data:tolerance:)``).
+    public static let plainCheckTolerance = 1e-9
+
+    /// Decides whether a convex function interpolates `data`, with a certificate either way:
+    /// interpolating subgradients (and their recomputed worst violation) when one does, a
+    /// verified Farkas ray naming a few samples when none does.
+    ///
+    /// Throws ``DataConvexityError/emptyDataset`` without samples,
+    /// ``DataConvexityError/tooManySamples(count:limit:)`` above ``maximumSampleCount``, and
+    /// ``DataConvexityError/solverFailed(solver:sample:reason:)`` when a point LP ends without
+    /// an answer (limit, numerical trouble) or infeasible without any certificate.
+    public static func check(_ data: Dataset, using solver: any LPSolver) throws -> DataConvexityReport {
+        let start = DispatchTime.now()
+        let n = data.count, d = data.dimension
+        guard n > 0 else { throw DataConvexityError.emptyDataset }
+        guard n <= maximumSampleCount else { throw DataConvexityError.tooManySamples(count: n, limit: maximumSampleCount) }
+        let samples = StandardizedSamples(data)
+        var report = DataConvexityReport(convex: true, sampleCount: n, dimension: d, solver: solver.name)
+        func finish() -> DataConvexityReport {
+            report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            return report
+        }
+
+        if let (high, low) = repeatedInputWithDifferentTargets(data) {      // λ = 1 on the row (high, low)
+            let multipliers = [PairMultiplier(point: high, neighbour: low, weight: 1)]
+            report.convex = false
+            report.certificate = certificate(multipliers, reason: .repeatedInput, samples: samples, data: data, solver: solver.name)
+            return finish()
+        }
+
+        var subgradients = [Double](repeating: 0, count: n * d)   // g̃ᵢ, standardised units
+        for i in 0..<n {
+            let lp = pointProgram(samples, point: i)
+            let solution = try solver.solve(lp)
+            report.lpCount += 1
+            switch solution.status {
+            case .optimal, .almostOptimal:
+                guard solution.x.count == d else {
+                    throw DataConvexityError.solverFailed(solver: solver.name, sample: i, reason: "it returned \(solution.x.count) values for \(d) subgradient entries")
+                }
+                for k in 0..<d { subgradients[i * d + k] = solution.x[k] }
+            case .primalInfeasible:
+                let multipliers = try pointCertificate(samples, point: i, ray: solution.farkasRay, using: solver, lpCount: &report.lpCount)
+                report.convex = false
+                report.certificate = certificate(multipliers, reason: .aboveLowerHull, samples: samples, data: data, solver: solver.name)
+                return finish()
+            default:
+                throw DataConvexityError.solverFailed(solver: solver.name, sample: i, reason: "it ended with status '\(solution.status.summary)'")
+            }
+        }
+        let ys = samples.targetScaler.scale[0]
+        for i in 0..<n {
+            for k in 0..<d { subgradients[i * d + k] *= ys / samples.inputScaler.scale[k] }   // g = s_y · g̃ / s_x
+        }
+        report.subgradients = subgradients
+        report.interpolationViolation = interpolationViolation(data, subgradients: subgradients)
+        return finish()
+    }
+
+    /// The multipliers of a claimed certificate, checked in plain terms on the original data and
+    /// independently of any LP: every λᵢⱼ is finite and ≥ 0 with i ≠ j in range, at least one is
+    /// positive, for every sample i and coordinate k the balance Σⱼ λᵢⱼ (xⱼₖ − xᵢₖ) vanishes
+    /// (relative to Σⱼ λᵢⱼ |xⱼₖ − xᵢₖ|, within `tolerance`; then the gᵢ cancel from the weighted
+    /// sum of the rows), and Σ λᵢⱼ (yⱼ − yᵢ) < −tolerance · Σ λᵢⱼ |yⱼ − yᵢ|. Adding the rows
+    /// yⱼ − yᵢ − gᵢᵀ(xⱼ − xᵢ) ≥ 0 with these weights then gives 0 ≤ Σ λᵢⱼ (yⱼ − yᵢ) < 0:
+    /// no convex function fits. λ is normalised to Σ λ = 1 before the sums are reported.
+    public static func checkPlainly(_ multipliers: [PairMultiplier], data: Dataset,
+                                    tolerance: Double = plainCheckTolerance) -> PlainCertificateCheck {
+        var check = PlainCertificateCheck()
+        let n = data.count, d = data.dimension
+        for m in multipliers where !(m.point >= 0 && m.point < n && m.neighbour >= 0 && m.neighbour < n && m.point != m.neighbour) {
+            check.failures.append("the pair (\(m.point), \(m.neighbour)) is not two different samples of 0..<\(n)")
+            return check
+        }
+        if let m = multipliers.first(where: { !($0.weight.isFinite && $0.weight >= 0) }) {
+            check.failures.append("the multiplier of (\(m.point), \(m.neighbour)) is \(m.weight); multipliers must be finite and ≥ 0")
+            return check
+        }
+        let total = multipliers.reduce(0) { $0 + $1.weight }
+        guard total > 0, total.isFinite else {
+            check.failures.append("every multiplier is zero, so the sum proves nothing")
+            return check
+        }
+        var balance = [Int: [Double]](), magnitude = [Int: [Double]]()
+        var sum = 0.0, scale = 0.0
+        for m in multipliers where m.weight > 0 {
+            let w = m.weight / total                                      // λ normalised to Σλ = 1
+            var row = balance[m.point] ?? [Double](repeating: 0, count: d)
+            var size = magnitude[m.point] ?? [Double](repeating: 0, count: d)
+            for k in 0..<d {
+                let difference = data.inputs[m.neighbour * d + k] - data.inputs[m.point * d + k]
+                row[k] += w * difference                                  // Σⱼ λᵢⱼ (xⱼₖ − xᵢₖ)
+                size[k] += w * abs(difference)
+            }
+            balance[m.point] = row
+            magnitude[m.point] = size
+            let difference = data.targets[m.neighbour] - data.targets[m.point]
+            sum += w * difference                                         // Σ λᵢⱼ (yⱼ − yᵢ)
+            scale += w * abs(difference)
+        }
+        for (i, row) in balance.sorted(by: { $0.key < $1.key }) {
+            for k in 0..<d where row[k] != 0 {
+                let relative = abs(row[k]) / magnitude[i]![k]
+                if relative > check.balanceResidual {
+                    check.balanceResidual = relative
+                    check.worstBalance = (sample: i, coordinate: k)
+                }
+            }
+        }
+        check.targetSum = sum
+        check.targetScale = scale
+        if !(check.balanceResidual <= tolerance), let worst = check.worstBalance {
+            check.failures.append("the inputs do not balance at sample \(worst.sample), coordinate \(worst.coordinate): relative residual \(check.balanceResidual) > \(tolerance), so the subgradients do not cancel")
+        }
+        if !(sum < -tolerance * scale) {
+            check.failures.append("Σ λᵢⱼ (yⱼ − yᵢ) = \(sum) is not negative (scale \(scale)), so the rows add up to no contradiction")
+        }
+        return check
+    }
+
+    /// The whole interpolation LP in standardised units, for checking a certificate against it:
+    /// variable i·d + k is the k-th entry of g̃ᵢ (free), row i·(n − 1) + (j < i ? j : j − 1) is
+    /// g̃ᵢᵀ(x̃ᵢ − x̃ⱼ) ≥ ỹᵢ − ỹⱼ (see ``NonConvexityCertificate/farkasRay(sampleCount:)``).
+    /// Throws above ``maximumProgramSampleCount`` samples or without samples.
+    public static func interpolationProgram(for data: Dataset) throws -> LinearProgram {
+        let n = data.count, d = data.dimension
+        guard n > 0 else { throw DataConvexityError.emptyDataset }
+        guard n <= maximumProgramSampleCount else {
+            throw DataConvexityError.tooManySamples(count: n, limit: maximumProgramSampleCount)
+        }
+        let samples = StandardizedSamples(data)
+        var lp = LinearProgram(name: "convex-interpolation")
+        for i in 0..<n { for k in 0..<d { lp.addVariable("g\(i + 1)_\(k + 1)", lower: -.infinity) } }
+        for i in 0..<n {
+            appendPointRows(samples, point: i, firstColumn: i * d, to: &lp)
+        }
+        return lp
+    }
+
+    /// The point LP of sample i in standardised units: d free columns g̃ᵢ, zero objective, and for
+    /// each j ≠ i (in order) the row g̃ᵢᵀ(x̃ᵢ − x̃ⱼ) ≥ ỹᵢ − ỹⱼ.
+    static func pointProgram(_ samples: StandardizedSamples, point i: Int) -> LinearProgram {
+        var lp = LinearProgram(name: "convex-interpolation-\(i + 1)")
+        for k in 0..<samples.dimension { lp.addVariable("g\(k + 1)", lower: -.infinity) }
+        appendPointRows(samples, point: i, firstColumn: 0, to: &lp)
+        return lp
+    }
+
+    private static func appendPointRows(_ samples: StandardizedSamples, point i: Int, firstColumn: Int, to lp: inout LinearProgram) {
+        let n = samples.count, d = samples.dimension
+        lp.constraints.reserveCapacity(lp.constraintCount + n - 1)
+        for j in 0..<n where j != i {
+            var columns: [Int] = [], coefficients: [Double] = []
+            columns.reserveCapacity(d)
+            coefficients.reserveCapacity(d)
+            for k in 0..<d {
+                let a = samples.inputs[i * d + k] - samples.inputs[j * d + k]          // x̃ᵢₖ − x̃ⱼₖ
+                if a != 0 { columns.append(firstColumn + k); coefficients.append(a) }
+            }
+            lp.constraints.append(Constraint(name: "r\(i + 1)_\(j + 1)", columns: columns, coefficients: coefficients,
+                                             lower: samples.targets[i] - samples.targets[j]))   // ≥ ỹᵢ − ỹⱼ
+        }
+    }
+
+    /// Row index of the pair (i, j) inside point i's LP.
+    static func pointRow(point i: Int, neighbour j: Int) -> Int { j < i ? j : j - 1 }
+
+    /// Multipliers λᵢⱼ proving that point i's LP is infeasible, with at most d + 1 neighbours
+    /// when the reduction LP succeeds.
+    private static func pointCertificate(_ samples: StandardizedSamples, point i: Int, ray: [Double]?,
+                                         using solver: any LPSolver, lpCount: inout Int) throws -> [PairMultiplier] {
+        let n = samples.count, d = samples.dimension
+        var raw: [PairMultiplier] = []
+        if let ray, ray.count == n - 1 {
+            let largest = ray.map(abs).max() ?? 0
+            for j in 0..<n where j != i {
+                let weight = ray[pointRow(point: i, neighbour: j)]
+                if weight > 1e-12 * largest { raw.append(PairMultiplier(point: i, neighbour: j, weight: weight)) }
+            }
+        }
+        if !raw.isEmpty && raw.count <= d + 1 { return raw }
+        let candidates = raw.isEmpty ? (0..<n).filter { $0 != i } : raw.map(\.neighbour)
+        lpCount += 1
+        if let reduced = try reducedCertificate(samples, point: i, neighbours: candidates, using: solver) { return reduced }
+        if !raw.isEmpty { return raw }
+        throw DataConvexityError.solverFailed(
+            solver: solver.name, sample: i,
+            reason: "it called the point's LP infeasible but gave no Farkas ray, and none exists to its tolerance; the data are convex to within rounding")
+    }
+
+    /// min Σλⱼ s.t. Σ λⱼ(x̃ⱼ − x̃ᵢ) = 0, Σ λⱼ(ỹⱼ − ỹᵢ) = −1, λ ≥ 0 over `neighbours`; its vertex
+    /// optimum uses at most d + 1 of them. Nil when that LP has no optimum.
+    private static func reducedCertificate(_ samples: StandardizedSamples, point i: Int, neighbours: [Int],
+                                           using solver: any LPSolver) throws -> [PairMultiplier]? {
+        let d = samples.dimension
+        var lp = LinearProgram(name: "hull-certificate-\(i + 1)")
+        for j in neighbours { lp.addVariable("l\(j + 1)", lower: 0, cost: 1) }
+        for k in 0..<d {                                                            // Σ λⱼ (x̃ⱼₖ − x̃ᵢₖ) = 0
+            let terms = neighbours.enumerated().compactMap { c, j -> (variable: Int, coefficient: Double)? in
+                let a = samples.inputs[j * d + k] - samples.inputs[i * d + k]
+                return a == 0 ? nil : (c, a)
+            }
+            lp.addConstraint("x\(k + 1)", terms, .equal, 0)
+        }
+        let terms = neighbours.enumerated().compactMap { c, j -> (variable: Int, coefficient: Double)? in
+            let a = samples.targets[j] - samples.targets[i]
+            return a == 0 ? nil : (c, a)
+        }
+        lp.addConstraint("y", terms, .equal, -1)                                     // Σ λⱼ (ỹⱼ − ỹᵢ) = −1
+        let solution = try solver.solve(lp)
+        guard solution.status == .optimal || solution.status == .almostOptimal, solution.x.count == neighbours.count else { return nil }
+        let largest = solution.x.max() ?? 0
+        let multipliers = zip(neighbours, solution.x).compactMap { j, weight in
+            weight > 1e-12 * largest ? PairMultiplier(point: i, neighbour: j, weight: weight) : nil
+        }
+        return multipliers.isEmpty ? nil : multipliers
+    }
+
+    /// A pair of samples (higher target, lower target) with identical inputs, if any.
+    static func repeatedInputWithDifferentTargets(_ data: Dataset) -> (Int, Int)? {
+        var groups: [[Double]: (low: Int, high: Int)] = [:]
+        for s in 0..<data.count {
+            let key = Array(data.input(ofSample: s))
+            if let group = groups[key] {
+                groups[key] = (data.targets[s] < data.targets[group.low] ? s : group.low,
+                               data.targets[s] > data.targets[group.high] ? s : group.high)
+            } else {
+                groups[key] = (s, s)
+            }
+        }
+        for s in 0..<data.count {
+            let group = groups[Array(data.input(ofSample: s))]!
+            if data.targets[group.high] != data.targets[group.low] { return (group.high, group.low) }
+        }
+        return nil
+    }
+
+    /// Packages multipliers of point i's LP: the verified Farkas ray, the plain check, the Jensen form.
+    private static func certificate(_ multipliers: [PairMultiplier], reason: NonConvexityCertificate.Reason,
+                                    samples: StandardizedSamples, data: Dataset, solver: String) -> NonConvexityCertificate {
+        let i = multipliers[0].point, n = data.count
+        var ray = [Double](repeating: 0, count: n - 1)
+        for m in multipliers { ray[pointRow(point: i, neighbour: m.neighbour)] = m.weight }
+        let lp = pointProgram(samples, point: i)
+        let report = verify(Solution(status: .primalInfeasible, farkasRay: ray, solver: solver), for: lp)
+        let total = multipliers.reduce(0) { $0 + $1.weight }
+        let weights = multipliers.map { $0.weight / total }                               // μⱼ = λᵢⱼ / Σλ
+        let combined = zip(multipliers, weights).reduce(0) { $0 + $1.1 * data.targets[$1.0.neighbour] }   // Σ μⱼ yⱼ
+        return NonConvexityCertificate(
+            reason: reason, multipliers: multipliers,
+            points: Array(Set(multipliers.flatMap { [$0.point, $0.neighbour] })).sorted(),
+            point: i, neighbours: multipliers.map(\.neighbour), weights: weights,
+            target: data.targets[i], combinedTarget: combined,
+            lpReport: report, plainCheck: checkPlainly(multipliers, data: data))
+    }
+
+    /// max over i ≠ j of yᵢ + gᵢᵀ(xⱼ − xᵢ) − yⱼ (0 when every row holds), original units.
+    static func interpolationViolation(_ data: Dataset, subgradients g: [Double]) -> Double {
+        let n = data.count, d = data.dimension
+        var worst = 0.0
+        data.inputs.withUnsafeBufferPointer { x in
+            for i in 0..<n {
+                for j in 0..<n where j != i {
+                    var value = data.targets[i] - data.targets[j]
+                    for k in 0..<d { value += g[i * d + k] * (x[j * d + k] - x[i * d + k]) }   // yᵢ + gᵢᵀ(xⱼ − xᵢ) − yⱼ
+                    worst = max(worst, value)
+                }
+            }
+        }
+        return worst
+    }
+}
+
+/// The samples in standardised units, x̃ = (x − mean)/scale per coordinate and ỹ likewise.
+struct StandardizedSamples {
+    let count: Int
+    let dimension: Int
+    /// x̃, d × n column-major as in ``Dataset``.
+    let inputs: [Double]
+    let targets: [Double]
+    let inputScaler: Standardizer
+    let targetScaler: Standardizer
+
+    init(_ data: Dataset) {
+        count = data.count
+        dimension = data.dimension
+        inputScaler = Standardizer(fitting: data.inputs, dimension: data.dimension)
+        targetScaler = Standardizer(fitting: data.targets, dimension: 1)
+        inputs = inputScaler.standardized(data.inputs)
+        targets = targetScaler.standardized(data.targets)
+    }
+}
+
+/// What ``DataConvexity/check(_:using:)`` found.
+public struct DataConvexityReport: Sendable {
+    /// A convex function interpolates the data (to the solver's tolerance; see `interpolationViolation`).
+    public var convex: Bool
+    public var sampleCount: Int
+    public var dimension: Int
+    /// When convex: one subgradient gᵢ per sample in original units, d × n like ``Dataset/inputs``
+    /// (sample i at `i*d ..< (i+1)*d`); f(x) = maxᵢ yᵢ + gᵢᵀ(x − xᵢ) interpolates the data.
+    public var subgradients: [Double]?
+    /// When convex: max over i ≠ j of yᵢ + gᵢᵀ(xⱼ − xᵢ) − yⱼ, recomputed in the target's units
+    /// (0 when every interpolation row holds exactly).
+    public var interpolationViolation: Double?
+    /// When not convex: the proof.
+    public var certificate: NonConvexityCertificate?
+    /// LPs solved (point LPs and certificate reductions).
+    public var lpCount = 0
+    public var solver: String
+    public var seconds = 0.0
+
+    public init(convex: Bool, sampleCount: Int, dimension: Int, solver: String) {
+        self.convex = convex
+        self.sampleCount = sampleCount
+        self.dimension = dimension
+        self.solver = solver
+    }
+}
+
+/// The multiplier λᵢⱼ ≥ 0 of the interpolation row yⱼ ≥ yᵢ + gᵢᵀ(xⱼ − xᵢ); `point` = i and
+/// `neighbour` = j are 0-based sample indices (the data rows of the CSV file in order, so CSV
+/// data row `index + 1`, the header not counted).
+public struct PairMultiplier: Sendable, Equatable {
+    public var point: Int
+    public var neighbour: Int
+    public var weight: Double
+
+    public init(point: Int, neighbour: Int, weight: Double) {
+        self.point = point
+        self.neighbour = neighbour
+        self.weight = weight
+    }
+}
+
+/// Proof that no convex function interpolates the data: multipliers on the rows of one sample's
+/// point LP, equivalently weights μ with xᵢ = Σ μⱼ xⱼ and yᵢ > Σ μⱼ yⱼ (Jensen fails).
+public struct NonConvexityCertificate: Sendable {
+    public enum Reason: String, Sendable {
+        /// Two samples have the same inputs and different targets: no function at all fits.
+        case repeatedInput
+        /// A sample lies strictly above the lower convex hull of the others.
+        case aboveLowerHull
+    }
+
+    public var reason: Reason
+    /// The Farkas ray's nonzero entries, λᵢⱼ > 0, all with the same `point`.
+    public var multipliers: [PairMultiplier]
+    /// Every sample the certificate involves, sorted, 0-based indices into the data set's rows.
+    public var points: [Int]
+    /// The sample i above the hull (0-based).
+    public var point: Int
+    /// The samples j whose combination lies below it (0-based), and their weights μⱼ (Σ μ = 1).
+    public var neighbours: [Int]
+    public var weights: [Double]
+    /// yᵢ and Σ μⱼ yⱼ in the target's units: a convex f would need target ≤ combinedTarget.
+    public var target: Double
+    public var combinedTarget: Double
+    /// `verify` of the multipliers as a Farkas ray of the sample's point LP (standardised units);
+    /// padded with zeros (``farkasRay(sampleCount:)``) they are a ray of the whole LP.
+    public var lpReport: CertificateReport
+    /// The re-check in plain terms on the original data (``DataConvexity/checkPlainly(_:data:tolerance:)``).
+    public var plainCheck: PlainCertificateCheck
+
+    /// The independent LP check passed.
+    public var verified: Bool { lpReport.verified }
+
+    /// The multipliers as a Farkas ray of ``DataConvexity/interpolationProgram(for:)``: entry
+    /// i·(n − 1) + (j < i ? j : j − 1) is λᵢⱼ.
+    public func farkasRay(sampleCount n: Int) -> [Double] {
+        var ray = [Double](repeating: 0, count: n * (n - 1))
+        for m in multipliers { ray[m.point * (n - 1) + DataConvexity.pointRow(point: m.point, neighbour: m.neighbour)] = m.weight }
+        return ray
+    }
+}
+
+/// The outcome of ``DataConvexity/checkPlainly(_:data:tolerance:)`` (λ normalised to Σλ = 1).
+public struct PlainCertificateCheck: Sendable {
+    /// max over samples i and coordinates k of |Σⱼ λᵢⱼ (xⱼₖ − xᵢₖ)| / Σⱼ λᵢⱼ |xⱼₖ − xᵢₖ|.
+    public var balanceResidual = 0.0
+    /// Where `balanceResidual` is attained (0-based sample, coordinate), if anywhere.
+    public var worstBalance: (sample: Int, coordinate: Int)?
+    /// Σ λᵢⱼ (yⱼ − yᵢ): negative for a proof.
+    public var targetSum = Double.nan
+    /// Σ λᵢⱼ |yⱼ − yᵢ|, the size of the terms `targetSum` adds up.
+    public var targetScale = Double.nan
+    /// What failed, in words; empty when the certificate holds.
+    public var failures: [String] = []
+
+    public var passed: Bool { failures.isEmpty }
+}
+
+/// Misuse and bad input for ``DataConvexity`` and ``ConvexRegression``.
+public enum DataConvexityError: Error, CustomStringConvertible, Equatable, Sendable {
+    case emptyDataset
+    case tooManySamples(count: Int, limit: Int)
+    /// An LP ended without a usable answer; `sample` is 0-based, nil for a joint LP.
+    case solverFailed(solver: String, sample: Int?, reason: String)
+
+    public var description: String {
+        switch self {
+        case .emptyDataset:
+            return "the data set has no samples; add rows below the header"
+        case let .tooManySamples(count, limit):
+            return "\(count) samples is more than the \(limit) this check handles (its LPs grow like n²); use a random subset of at most \(limit) rows"
+        case let .solverFailed(solver, sample, reason):
+            let place = sample.map { "the interpolation LP of sample \($0) (0-based)" } ?? "the convex regression LP"
+            return "\(solver) gave no usable answer for \(place): \(reason)"
+        }
+    }
+}

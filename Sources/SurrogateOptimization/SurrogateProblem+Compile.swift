@@ -1,0 +1,56 @@
+import ConvexNetworks
+import LinearProgramming
+
+/// A surrogate problem turned into one ``LinearProgram``, with each surrogate's encoding.
+public struct CompiledSurrogateProblem: Sendable {
+    public var problem: SurrogateProblem
+    public var program: LinearProgram
+    public var encodings: [EncodedSurrogate]
+    /// .milp when any surrogate needed binaries.
+    public var route: EncodingRoute { encodings.contains { $0.route == .milp } ? .milp : .lp }
+}
+
+extension SurrogateProblem {
+    /// Encodes every surrogate exactly and assembles the program. Throws for smooth models
+    /// (no exact encoding), bad references, and unbounded inputs on the MILP route.
+    /// `forceMixedInteger` encodes every surrogate with binaries (to cross-check the LP route);
+    /// `tightening` runs optimisation-based bound tightening for the MILP encodings.
+    public func compile(forceMixedInteger: Bool = false, tightening: (any LPSolver)? = nil) throws -> CompiledSurrogateProblem {
+        for index in objectiveSurrogates.map(\.surrogate) + surrogateBounds.map(\.surrogate) where !surrogates.indices.contains(index) {
+            throw SurrogateOptimizationError.invalidProblem(entry: "problem '\(name)'", reason: "surrogate index \(index) does not exist")
+        }
+        var program = LinearProgram(name: name, sense: sense, objectiveConstant: objectiveLinear.constant)
+        for v in variables { program.addVariable(v.name, lower: v.lower, upper: v.upper) }
+        for (j, c) in objectiveLinear.coefficients where j < variables.count { program.variables[j].cost += c }
+
+        var encodings: [EncodedSurrogate] = []
+        for (k, surrogate) in surrogates.enumerated() {
+            guard surrogate.model.network.architecture.nonlinearity.isPiecewiseLinear else {
+                throw SurrogateOptimizationError.notEncodable(
+                    surrogate: surrogate.name,
+                    reason: "its \(surrogate.model.network.architecture.nonlinearity.name) nonlinearity is smooth; retrain it with the max gate (hycnn fit --gate max) or relu")
+            }
+            let convex = ConvexityCertificate.certify(surrogate.model, trials: 0).convex
+            if convex && usedInConvexDirection(k) && !forceMixedInteger {
+                encodings.append(try EpigraphEncoding.encode(surrogate.model, name: surrogate.name, inputs: surrogate.inputs, into: &program))
+            } else {
+                encodings.append(try MixedIntegerEncoding.encode(surrogate.model, name: surrogate.name, inputs: surrogate.inputs,
+                                                                 into: &program, tightening: tightening))
+            }
+        }
+        for term in objectiveSurrogates {                           // objective += w·output
+            let output = encodings[term.surrogate].output
+            for (j, c) in output.coefficients { program.variables[j].cost += term.weight * c }
+            program.objectiveConstant += term.weight * output.constant
+        }
+        for row in linearRows {
+            program.addConstraint(row.name, row.expression.sortedTerms,
+                                  lower: row.lower - row.expression.constant, upper: row.upper - row.expression.constant)
+        }
+        for bound in surrogateBounds {                              // lower ≤ output ≤ upper
+            let output = encodings[bound.surrogate].output
+            program.addConstraint(bound.name, output.sortedTerms, lower: bound.lower - output.constant, upper: bound.upper - output.constant)
+        }
+        return CompiledSurrogateProblem(problem: self, program: program, encodings: encodings)
+    }
+}

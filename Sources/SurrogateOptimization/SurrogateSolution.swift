@@ -1,0 +1,74 @@
+import ConvexNetworks
+import LinearProgramming
+
+/// The answer to a surrogate problem with its certificates: the LP/MILP certificate verified
+/// independently, and per surrogate the forward-pass value at x* against its value in the
+/// program (exactness).
+public struct SurrogateSolution: Sendable {
+    public struct SurrogateResult: Sendable {
+        public var name: String
+        /// f(x*) by the forward pass, in the model's units.
+        public var value: Double
+        /// The surrogate's value in the solved program (its epigraph or MILP output).
+        public var epigraph: Double
+        /// |value − epigraph| / (1 + |value|).
+        public var exactnessGap: Double
+        public var route: EncodingRoute
+        public var convex: Bool
+        /// Whether the objective uses it (a surrogate only bounded above may sit below its epigraph).
+        public var inObjective: Bool
+        /// The check that applies: gap ≤ tolerance in the objective or on the MILP route,
+        /// otherwise f(x*) ≤ its bounds' upper side (the epigraph only bounds f from above).
+        public var exact: Bool
+    }
+
+    public var status: SolutionStatus
+    /// The program's objective at x* (NaN unless optimal).
+    public var objective: Double
+    /// cᵀx* + Σ w·f(x*) from the forward passes: what x* really costs.
+    public var forwardObjective: Double
+    public var route: EncodingRoute
+    /// The decision variables' values (empty when there is no point).
+    public var x: [Double]
+    public var surrogates: [SurrogateResult]
+    public var programSolution: Solution
+    public var certificate: CertificateReport
+    /// Relative tolerance of the exactness checks.
+    public static let exactnessTolerance = 1e-7
+
+    /// True when the program's certificate verified and every surrogate is exact.
+    public var verified: Bool { certificate.verified && surrogates.allSatisfy(\.exact) }
+}
+
+extension CompiledSurrogateProblem {
+    /// Solves the program (pass a MIP-capable solver when `route` is .milp) and checks it.
+    public func solve(using solver: any LPSolver) throws -> SurrogateSolution {
+        let solution = try solver.solve(program)
+        let certificate = verify(solution, for: program)
+        let hasPoint = solution.x.count == program.variableCount && (solution.status == .optimal || solution.status == .almostOptimal)
+        let x = hasPoint ? Array(solution.x.prefix(problem.variables.count)) : []
+        var results: [SurrogateSolution.SurrogateResult] = []
+        var forwardObjective = Double.nan
+        if hasPoint {
+            forwardObjective = problem.objectiveLinear.value(at: x)
+            for (k, surrogate) in problem.surrogates.enumerated() {
+                let inputs = surrogate.inputs.map { $0.value(at: x) }
+                let value = try surrogate.model.predict(inputs)[0]
+                let epigraph = encodings[k].output.value(at: solution.x)
+                let gap = abs(value - epigraph) / (1 + abs(value))
+                let inObjective = problem.objectiveSurrogates.contains { $0.surrogate == k }
+                for term in problem.objectiveSurrogates where term.surrogate == k { forwardObjective += term.weight * value }
+                let upper = problem.surrogateBounds.filter { $0.surrogate == k }.map(\.upper).min() ?? .infinity
+                let tolerance = SurrogateSolution.exactnessTolerance
+                let exact = inObjective || encodings[k].route == .milp
+                    ? gap <= tolerance
+                    : value <= upper + tolerance * (1 + abs(upper))
+                results.append(.init(name: surrogate.name, value: value, epigraph: epigraph, exactnessGap: gap, route: encodings[k].route,
+                                     convex: ConvexityCertificate.certify(surrogate.model, trials: 0).convex,
+                                     inObjective: inObjective, exact: exact))
+            }
+        }
+        return SurrogateSolution(status: solution.status, objective: solution.objective, forwardObjective: forwardObjective,
+                                 route: route, x: x, surrogates: results, programSolution: solution, certificate: certificate)
+    }
+}

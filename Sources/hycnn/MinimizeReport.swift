@@ -1,0 +1,98 @@
+import Foundation
+import LinearProgramming
+import SurrogateOptimization
+
+/// The text and JSON that `hycnn minimize` prints.
+enum MinimizeReport {
+    static func referenceGap(_ file: ProblemFile, _ solution: SurrogateSolution) -> (objective: Double?, relative: Double?, maxDistance: Double?) {
+        guard let reference = file.reference, !solution.x.isEmpty else { return (nil, nil, nil) }
+        let relative = reference.objective.map { (solution.forwardObjective - $0) / max(abs($0), 1e-12) }
+        let distances = file.problem.variables.enumerated().compactMap { j, v in reference.variables[v.name].map { abs(solution.x[j] - $0) } }
+        return (reference.objective, relative, distances.max())
+    }
+
+    static func json(file: ProblemFile, compiled: CompiledSurrogateProblem, solution: SurrogateSolution, seconds: Double) -> [String: Any] {
+        let problem = file.problem
+        var object: [String: Any] = [
+            "status": solution.status.rawValue,
+            "objective": JSONOutput.number(solution.status == .optimal ? solution.objective : nil),
+            "forwardObjective": JSONOutput.number(solution.forwardObjective),
+            "route": solution.route.rawValue,
+            "solver": solution.programSolution.solver,
+            "seconds": seconds,
+            "verified": solution.verified,
+            "program": ["rows": compiled.program.constraintCount, "columns": compiled.program.variableCount,
+                        "binaries": compiled.encodings.reduce(0) { $0 + $1.binaryCount }],
+            "certificate": SolveReport.certificateJSON(solution.certificate),
+            "convex": Dictionary(uniqueKeysWithValues: solution.surrogates.map { ($0.name, $0.convex) }),
+        ]
+        if !solution.x.isEmpty {
+            object["variables"] = Dictionary(uniqueKeysWithValues: zip(problem.variables.map(\.name), solution.x))
+        }
+        object["surrogates"] = Dictionary(uniqueKeysWithValues: solution.surrogates.map {
+            ($0.name, ["value": JSONOutput.number($0.value), "epigraph": JSONOutput.number($0.epigraph),
+                       "exactnessGap": JSONOutput.number($0.exactnessGap), "route": $0.route.rawValue, "exact": $0.exact] as [String: Any])
+        })
+        let gap = referenceGap(file, solution)
+        if let reference = gap.objective {
+            let trueObjective = file.reference?.trueObjective(of: problem, at: solution.x)
+            object["reference"] = ["objective": reference, "relativeGap": JSONOutput.number(gap.relative),
+                                   "maxVariableDistance": JSONOutput.number(gap.maxDistance),
+                                   "trueObjectiveAtSolution": JSONOutput.number(trueObjective),
+                                   "trueRelativeGap": JSONOutput.number(trueObjective.map { ($0 - reference) / abs(reference) })]
+        }
+        return object
+    }
+
+    static func text(file: ProblemFile, compiled: CompiledSurrogateProblem, solution: SurrogateSolution, seconds: Double, svg: String?) -> String {
+        let problem = file.problem
+        let binaries = compiled.encodings.reduce(0) { $0 + $1.binaryCount }
+        var lines = [
+            "problem      \(problem.name): \(problem.variables.count) variables, \(problem.surrogates.count) surrogates, \(problem.linearRows.count + problem.surrogateBounds.count) constraints",
+            "encoding     \(compiled.route.rawValue) route: \(compiled.program.constraintCount) rows × \(compiled.program.variableCount) columns"
+                + (binaries > 0 ? ", \(binaries) binaries" : ""),
+            "solver       \(solution.programSolution.solver), \(solution.programSolution.iterations) iterations, \(String(format: "%.3f", seconds)) s in all",
+            "status       \(solution.status.summary)",
+        ]
+        if solution.status == .optimal || solution.status == .almostOptimal {
+            lines.append("objective    \(solution.objective)   (forward passes at x*: \(solution.forwardObjective))")
+        }
+        if !solution.x.isEmpty {
+            let width = problem.variables.map(\.name.count).max() ?? 0
+            lines.append("variables")
+            for (v, value) in zip(problem.variables, solution.x) {
+                lines.append("  " + v.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(value)")
+            }
+            let nameWidth = solution.surrogates.map(\.name.count).max() ?? 0
+            lines.append("surrogates   (forward value f(x*), value in the program, exactness gap)")
+            for s in solution.surrogates {
+                lines.append("  " + s.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+                             + String(format: "  %.10g  %.10g  %.1e  %@ %@, %@", s.value, s.epigraph, s.exactnessGap,
+                                      s.exact ? "✓" : "✗", s.convex ? "convex" : "not convex", s.route.rawValue))
+            }
+        }
+        lines.append(SolveReport.certificateLine(solution.certificate))
+        for failure in solution.certificate.failures { lines.append("  ✗ \(failure)") }
+        if !solution.surrogates.isEmpty {
+            let worst = solution.surrogates.map(\.exactnessGap).max() ?? 0
+            lines.append("exactness    " + (solution.surrogates.allSatisfy(\.exact) ? "verified" : "NOT verified")
+                         + String(format: ": largest |f(x*) − program value| / (1 + |f|) = %.1e (tolerance %.0e)", worst, SurrogateSolution.exactnessTolerance))
+            let convex = solution.surrogates.filter(\.convex).count
+            lines.append("convexity    \(convex) of \(solution.surrogates.count) surrogates certified convex")
+        }
+        let gap = referenceGap(file, solution)
+        if let reference = gap.objective, let relative = gap.relative {
+            var line = String(format: "reference    %.10g: learned optimum differs by %+.3f %%", reference, 100 * relative)
+            if let distance = gap.maxDistance { line += String(format: "; variables differ by at most %.4g", distance) }
+            if let source = file.reference?.source { line += " (\(source))" }
+            lines.append(line)
+        }
+        if let reference = file.reference, let optimum = reference.objective, !solution.x.isEmpty,
+           let actual = reference.trueObjective(of: problem, at: solution.x) {
+            lines.append(String(format: "truth        x* costs %.10g under the true functions; the true optimum is %.10g (x* is %.3f %% above it)",
+                                actual, optimum, 100 * (actual - optimum) / abs(optimum)))
+        }
+        if let svg, !solution.x.isEmpty { lines.append("plot         \(svg)") }
+        return lines.joined(separator: "\n")
+    }
+}
