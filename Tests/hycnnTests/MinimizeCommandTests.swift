@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// `hycnn minimize` end to end on a small dispatch: two generators fitted by `hycnn fit`.
+@Suite(.serialized) struct MinimizeCommandTests {
+    /// A folder with g1.csv, g2.csv (quadratic costs, no noise) and their fitted models.
+    static let folder: URL = {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hycnn-minimize-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for (g, (a, b, pmax)) in [(0.02, 2.0, 80.0), (0.05, 1.0, 50.0)].enumerated() {
+            var text = "P,cost\n"
+            for k in 0...60 {
+                let p = pmax * Double(k) / 60
+                text += "\(p),\(a * p * p + b * p)\n"
+            }
+            let csv = directory.appendingPathComponent("g\(g + 1).csv").path
+            try! text.write(toFile: csv, atomically: true, encoding: .utf8)
+            let fit = try! ToolRunner.run(["fit", csv, "--target", "cost", "--widths", "16x2", "--epochs", "300", "--batch", "61",
+                                           "--validation", "0", "--quiet", "-o", directory.appendingPathComponent("g\(g + 1).model.json").path])
+            precondition(fit.exitCode == 0, fit.stderr)
+        }
+        return directory
+    }()
+
+    static func problem(_ json: String) throws -> String {
+        let path = folder.appendingPathComponent("problem-\(UUID().uuidString).json").path
+        try json.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static let dispatch = """
+        {"variables": [{"name": "P1", "lower": 0, "upper": 80}, {"name": "P2", "lower": 0, "upper": 50}],
+         "surrogates": [{"name": "cost1", "model": "g1.model.json", "inputs": ["P1"], "data": "g1.csv"},
+                        {"name": "cost2", "model": "g2.model.json", "inputs": ["P2"], "data": "g2.csv"}],
+         "objective": {"sense": "minimize", "surrogates": ["cost1", "cost2"]},
+         "constraints": [{"name": "demand", "linear": {"P1": 1, "P2": 1}, "equals": 60}],
+         "reference": {"objective": 150.71428571428572, "variables": {"P1": 35.71428571428571, "P2": 24.285714285714292},
+                       "truth": {"cost1": [0, 2, 0.02], "cost2": [0, 1, 0.05]}}}
+        """
+
+    @Test func solvesExactlyWithEveryCertificateAndAPlot() throws {
+        let svg = Self.folder.appendingPathComponent("plot.svg").path
+        let result = try ToolRunner.run(["minimize", try Self.problem(Self.dispatch), "--json", "--svg", svg])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let json = try result.json()
+        #expect(json["status"] as? String == "optimal")
+        #expect(json["route"] as? String == "lp")
+        #expect(json["verified"] as? Bool == true)
+        let variables = try #require(json["variables"] as? [String: Double])
+        #expect(abs(variables["P1"]! + variables["P2"]! - 60) < 1e-6)
+        let surrogates = try #require(json["surrogates"] as? [String: [String: Any]])
+        for (_, entry) in surrogates { #expect((entry["exactnessGap"] as? Double ?? 1) <= 1e-7) }
+        #expect((json["certificate"] as? [String: Any])?["verified"] as? Bool == true)
+        #expect((json["convex"] as? [String: Bool])?.values.allSatisfy { $0 } == true)
+        let reference = try #require(json["reference"] as? [String: Any])
+        #expect(abs(reference["trueRelativeGap"] as? Double ?? 1) < 0.01)   // noiseless data: within 1 % of the truth
+        let plot = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(plot.hasPrefix("<svg") && plot.contains("cost1") && plot.contains("<circle"))
+    }
+
+    @Test func theMILPRouteAgrees() throws {
+        let path = try Self.problem(Self.dispatch)
+        let lp = try ToolRunner.run(["minimize", path, "--json"]).json()
+        let milp = try ToolRunner.run(["minimize", path, "--json", "--milp"])
+        #expect(milp.exitCode == 0, "\(milp.stderr)")
+        let json = try milp.json()
+        #expect(json["route"] as? String == "milp")
+        #expect(abs((json["objective"] as! Double) - (lp["objective"] as! Double)) < 1e-5)
+    }
+
+    @Test func infeasibleDemandExitsTwo() throws {
+        let path = try Self.problem(Self.dispatch.replacingOccurrences(of: "\"equals\": 60", with: "\"equals\": 500"))
+        let result = try ToolRunner.run(["minimize", path])
+        #expect(result.exitCode == 2)
+        #expect(result.stdout.contains("infeasible") && result.stdout.contains("Farkas ray (infeasibility): verified"))
+    }
+
+    @Test func badProblemFilesNameTheEntry() throws {
+        let cases: [(String, String)] = [
+            (Self.dispatch.replacingOccurrences(of: "g2.model.json", with: "missing.model.json"), "missing.model.json"),
+            (Self.dispatch.replacingOccurrences(of: "\"inputs\": [\"P2\"]", with: "\"inputs\": [\"P2\", \"P1\"]"), "cost2"),
+            (Self.dispatch.replacingOccurrences(of: "\"inputs\": [\"P2\"]", with: "\"inputs\": [\"P9\"]"), "P9"),
+            (Self.dispatch.replacingOccurrences(of: "[\"cost1\", \"cost2\"]", with: "[\"cost1\", \"cost7\"]"), "cost7"),
+            (Self.dispatch.replacingOccurrences(of: "\"upper\": 50}", with: "\"upper\": -5}"), "P2"),
+            ("{not json", "JSON"),
+        ]
+        for (text, culprit) in cases {
+            let result = try ToolRunner.run(["minimize", try Self.problem(text)])
+            #expect(result.exitCode == 1, "\(culprit)")
+            #expect(result.stderr.contains(culprit), "\(culprit): \(result.stderr)")
+        }
+        let missing = try ToolRunner.run(["minimize", "/no/such/problem.json"])
+        #expect(missing.exitCode == 1 && missing.stderr.contains("/no/such/problem.json"))
+    }
+
+    @Test func smoothModelsAreRefused() throws {
+        let smooth = Self.folder.appendingPathComponent("smooth.model.json").path
+        let fit = try ToolRunner.run(["fit", Self.folder.appendingPathComponent("g1.csv").path, "--target", "cost", "--widths", "4x1",
+                                      "--gate", "smooth", "--epochs", "2", "--quiet", "-o", smooth])
+        #expect(fit.exitCode == 0)
+        let result = try ToolRunner.run(["minimize", try Self.problem(Self.dispatch.replacingOccurrences(of: "g1.model.json", with: "smooth.model.json"))])
+        #expect(result.exitCode == 1)
+        #expect(result.stderr.contains("smooth") && result.stderr.contains("--gate max"))
+    }
+}
