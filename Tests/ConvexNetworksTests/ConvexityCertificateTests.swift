@@ -144,7 +144,7 @@ import Testing
     }
 
     @Test func closedFormSquareApproximationIsCertified() throws {
-        let network = try ClosedFormTests.squareApproximation(layers: 5)
+        let network = try ReferenceNetworks.squareApproximation(layers: 5)
         let certificate = ConvexityCertificate.certify(try Self.model(network))
         #expect(certificate.convex && certificate.piecewiseLinear)
         #expect(certificate.layers.dropFirst().allSatisfy { ($0.minimumWeight ?? -1) >= 0 })
