@@ -13,7 +13,7 @@ import LinearProgramming
 /// one piece per sample; the rows make f(xᵢ) = ŷᵢ.
 ///
 /// The n(n − 1) rows are generated lazily (cutting planes): the first LP holds each sample's
-/// rows to its 2d + 2 nearest neighbours; after each solve every pair is checked and, per
+/// rows to its ``initialNeighbours`` nearest neighbours; after each solve every pair is checked and, per
 /// sample, the (up to ``cutsPerSample``) most violated missing rows are added, until none is
 /// violated by more than ``violationTolerance``. Each LP relaxes the full one, so the last
 /// solution — feasible for every row — is optimal for the full LP. Everything runs in
@@ -27,11 +27,13 @@ public enum ConvexRegression {
     }
 
     /// The largest number of samples ``fit(_:norm:using:)`` accepts.
-    public static let maximumSampleCount = 2000
+    public static let maximumSampleCount = 500
     /// A missing row counts as violated when ŷᵢ + gᵢᵀ(xⱼ − xᵢ) − ŷⱼ exceeds this, in standardised units.
     public static let violationTolerance = 1e-9
+    /// Rows per sample in the first LP, to its nearest neighbours (at least 2d + 2).
+    public static let initialNeighbours = 20
     /// Most rows added per sample and round.
-    public static let cutsPerSample = 10
+    public static let cutsPerSample = 3
     /// Cutting-plane rounds before giving up (never reached in practice: each round adds rows).
     public static let maximumRounds = 500
 
@@ -74,7 +76,8 @@ public enum ConvexRegression {
         guard n <= maximumSampleCount else { throw DataConvexityError.tooManySamples(count: n, limit: maximumSampleCount) }
         let samples = StandardizedSamples(data)
         var active = [Bool](repeating: false, count: n * n)    // active[i·n + j]: row (i, j) is in the LP
-        var pairs = nearestNeighbourPairs(samples, count: min(n - 1, 2 * d + 2))
+        let k = min(n - 1, max(initialNeighbours, 2 * d + 2))
+        var pairs = (0..<n).flatMap { i in samples.nearestNeighbours(of: i, count: k).map { (i, $0) } }
         for (i, j) in pairs { active[i * n + j] = true }
 
         var rounds = 0
@@ -131,29 +134,6 @@ public enum ConvexRegression {
             lp.constraints.append(Constraint(name: "c\(i + 1)_\(j + 1)", columns: columns, coefficients: coefficients, lower: 0))
         }
         return lp
-    }
-
-    /// For each sample i, the pairs (i, j) to its `count` nearest neighbours (standardised distance).
-    static func nearestNeighbourPairs(_ samples: StandardizedSamples, count k: Int) -> [(Int, Int)] {
-        let n = samples.count, d = samples.dimension
-        var pairs: [(Int, Int)] = []
-        pairs.reserveCapacity(n * k)
-        var distances = [(Double, Int)](repeating: (0, 0), count: max(n - 1, 0))
-        for i in 0..<n {
-            var m = 0
-            for j in 0..<n where j != i {
-                var squared = 0.0
-                for c in 0..<d {
-                    let r = samples.inputs[j * d + c] - samples.inputs[i * d + c]
-                    squared += r * r                                                    // ‖x̃ⱼ − x̃ᵢ‖²
-                }
-                distances[m] = (squared, j)
-                m += 1
-            }
-            distances.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-            for (_, j) in distances.prefix(k) { pairs.append((i, j)) }
-        }
-        return pairs
     }
 
     /// Missing pairs with ŷ̃ᵢ + g̃ᵢᵀ(x̃ⱼ − x̃ᵢ) − ŷ̃ⱼ > tolerance, at most ``cutsPerSample`` per i, worst first.

@@ -12,9 +12,12 @@ import LinearProgramming
 /// the LP is block diagonal: it is feasible iff each *point LP* "gᵢ with
 /// gᵢᵀ(xᵢ − xⱼ) ≥ yᵢ − yⱼ for all j ≠ i" (n − 1 rows, d variables) is, and a Farkas ray of one
 /// point LP, padded with zeros, is a Farkas ray of the whole LP. ``check(_:using:)`` therefore
-/// solves the n point LPs one after another (n LPs of (n − 1) × d instead of one of
-/// n(n − 1) × n·d) and stops at the first infeasible one.
-///
+/// solves the point LPs one after another and stops at the first infeasible one. Each point LP
+/// is itself solved by cutting planes: first with the rows of the ``initialNeighbours``
+/// nearest samples, then adding the worst violated rows (``cutsPerRound``) until its gᵢ satisfies
+/// every row to ``violationTolerance``. A restricted LP that is infeasible proves the full one
+/// infeasible (it has a subset of the rows), so its ray, padded with zeros, is a certificate.
+
 /// An infeasible point LP comes with multipliers λᵢⱼ ≥ 0, one per row, with
 /// Σⱼ λᵢⱼ (xⱼ − xᵢ) = 0 and Σⱼ λᵢⱼ (yⱼ − yᵢ) < 0. With μⱼ = λᵢⱼ / Σλ this reads
 /// xᵢ = Σ μⱼ xⱼ but yᵢ > Σ μⱼ yⱼ, while Jensen's inequality gives f(xᵢ) ≤ Σ μⱼ f(xⱼ) for any
@@ -28,12 +31,18 @@ import LinearProgramming
 /// ỹ = (y − mean)/scale): positive affine maps preserve convex interpolability and leave the
 /// multipliers λ unchanged, so every answer in the report is about the original data.
 public enum DataConvexity {
-    /// The largest number of samples ``check(_:using:)`` accepts: n point LPs of n − 1 rows each,
-    /// about n²·d coefficients generated in total (4·10⁶·d at the limit).
-    public static let maximumSampleCount = 2000
+    /// The largest number of samples ``check(_:using:)`` accepts: up to n point LPs, each checked
+    /// against all n − 1 rows after every round (O(n²·d) work per round over all points).
+    public static let maximumSampleCount = 20_000
     /// The largest number of samples ``interpolationProgram(for:)`` builds the whole
     /// n(n − 1)-row LP for (about 250 000 rows at the limit).
     public static let maximumProgramSampleCount = 500
+    /// Rows of a point LP's first solve, to the sample's nearest neighbours (at least 2d + 2).
+    public static let initialNeighbours = 20
+    /// A missing row of a point LP counts as violated when ỹᵢ − ỹⱼ − g̃ᵢᵀ(x̃ᵢ − x̃ⱼ) exceeds this
+    /// (standardised units); at most ``cutsPerRound`` of the worst are added per round.
+    public static let violationTolerance = 1e-9
+    public static let cutsPerRound = 10
     /// Relative tolerance of the plain re-check (see ``checkPlainly(_:data:tolerance:)``).
     public static let plainCheckTolerance = 1e-9
 
@@ -65,23 +74,40 @@ public enum DataConvexity {
         }
 
         var subgradients = [Double](repeating: 0, count: n * d)   // g̃ᵢ, standardised units
+        var included = [Bool](repeating: false, count: n)
         for i in 0..<n {
-            let lp = pointProgram(samples, point: i)
-            let solution = try solver.solve(lp)
-            report.lpCount += 1
-            switch solution.status {
-            case .optimal, .almostOptimal:
-                guard solution.x.count == d else {
-                    throw DataConvexityError.solverFailed(solver: solver.name, sample: i, reason: "it returned \(solution.x.count) values for \(d) subgradient entries")
+            var neighbours = samples.nearestNeighbours(of: i, count: min(n - 1, max(initialNeighbours, 2 * d + 2)))
+            for j in 0..<n { included[j] = false }
+            for j in neighbours { included[j] = true }
+            while true {                                                   // cutting planes on point i's rows
+                let solution = try solver.solve(pointProgram(samples, point: i, neighbours: neighbours))
+                report.lpCount += 1
+                switch solution.status {
+                case .optimal, .almostOptimal:
+                    guard solution.x.count == d else {
+                        throw DataConvexityError.solverFailed(solver: solver.name, sample: i, reason: "it returned \(solution.x.count) values for \(d) subgradient entries")
+                    }
+                case .primalInfeasible:
+                    var ray: [Double]? = nil                               // padded to the rows of every j ≠ i
+                    if let farkas = solution.farkasRay, farkas.count == neighbours.count {
+                        var full = [Double](repeating: 0, count: n - 1)
+                        for (r, j) in neighbours.enumerated() { full[pointRow(point: i, neighbour: j)] = farkas[r] }
+                        ray = full
+                    }
+                    let multipliers = try pointCertificate(samples, point: i, ray: ray, using: solver, lpCount: &report.lpCount)
+                    report.convex = false
+                    report.certificate = certificate(multipliers, reason: .aboveLowerHull, samples: samples, data: data, solver: solver.name)
+                    return finish()
+                default:
+                    throw DataConvexityError.solverFailed(solver: solver.name, sample: i, reason: "it ended with status '\(solution.status.summary)'")
                 }
-                for k in 0..<d { subgradients[i * d + k] = solution.x[k] }
-            case .primalInfeasible:
-                let multipliers = try pointCertificate(samples, point: i, ray: solution.farkasRay, using: solver, lpCount: &report.lpCount)
-                report.convex = false
-                report.certificate = certificate(multipliers, reason: .aboveLowerHull, samples: samples, data: data, solver: solver.name)
-                return finish()
-            default:
-                throw DataConvexityError.solverFailed(solver: solver.name, sample: i, reason: "it ended with status '\(solution.status.summary)'")
+                let cuts = violatedRows(samples, point: i, subgradient: solution.x, included: included)
+                if cuts.isEmpty {
+                    for k in 0..<d { subgradients[i * d + k] = solution.x[k] }
+                    break
+                }
+                for j in cuts { included[j] = true }
+                neighbours += cuts
             }
         }
         let ys = samples.targetScaler.scale[0]
@@ -168,24 +194,39 @@ public enum DataConvexity {
         var lp = LinearProgram(name: "convex-interpolation")
         for i in 0..<n { for k in 0..<d { lp.addVariable("g\(i + 1)_\(k + 1)", lower: -.infinity) } }
         for i in 0..<n {
-            appendPointRows(samples, point: i, firstColumn: i * d, to: &lp)
+            appendPointRows(samples, point: i, neighbours: (0..<n).filter { $0 != i }, firstColumn: i * d, to: &lp)
         }
         return lp
     }
 
     /// The point LP of sample i in standardised units: d free columns g̃ᵢ, zero objective, and for
-    /// each j ≠ i (in order) the row g̃ᵢᵀ(x̃ᵢ − x̃ⱼ) ≥ ỹᵢ − ỹⱼ.
-    static func pointProgram(_ samples: StandardizedSamples, point i: Int) -> LinearProgram {
+    /// each j in `neighbours` (default: every j ≠ i, in order) the row g̃ᵢᵀ(x̃ᵢ − x̃ⱼ) ≥ ỹᵢ − ỹⱼ.
+    static func pointProgram(_ samples: StandardizedSamples, point i: Int, neighbours: [Int]? = nil) -> LinearProgram {
         var lp = LinearProgram(name: "convex-interpolation-\(i + 1)")
         for k in 0..<samples.dimension { lp.addVariable("g\(k + 1)", lower: -.infinity) }
-        appendPointRows(samples, point: i, firstColumn: 0, to: &lp)
+        appendPointRows(samples, point: i, neighbours: neighbours ?? (0..<samples.count).filter { $0 != i }, firstColumn: 0, to: &lp)
         return lp
     }
 
-    private static func appendPointRows(_ samples: StandardizedSamples, point i: Int, firstColumn: Int, to lp: inout LinearProgram) {
-        let n = samples.count, d = samples.dimension
-        lp.constraints.reserveCapacity(lp.constraintCount + n - 1)
-        for j in 0..<n where j != i {
+    /// Samples j not yet `included` whose row ỹᵢ − ỹⱼ − g̃ᵢᵀ(x̃ᵢ − x̃ⱼ) ≤ 0 fails by more than
+    /// ``violationTolerance``, worst first, at most ``cutsPerRound``.
+    static func violatedRows(_ samples: StandardizedSamples, point i: Int, subgradient g: [Double], included: [Bool]) -> [Int] {
+        let d = samples.dimension
+        var violations: [(Double, Int)] = []
+        for j in 0..<samples.count where j != i && !included[j] {
+            var value = samples.targets[i] - samples.targets[j]
+            for k in 0..<d { value -= g[k] * (samples.inputs[i * d + k] - samples.inputs[j * d + k]) }   // ỹᵢ − ỹⱼ − g̃ᵀ(x̃ᵢ − x̃ⱼ)
+            if value > violationTolerance { violations.append((value, j)) }
+        }
+        violations.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        return violations.prefix(cutsPerRound).map(\.1)
+    }
+
+    private static func appendPointRows(_ samples: StandardizedSamples, point i: Int, neighbours: [Int],
+                                        firstColumn: Int, to lp: inout LinearProgram) {
+        let d = samples.dimension
+        lp.constraints.reserveCapacity(lp.constraintCount + neighbours.count)
+        for j in neighbours {
             var columns: [Int] = [], coefficients: [Double] = []
             columns.reserveCapacity(d)
             coefficients.reserveCapacity(d)
@@ -324,6 +365,25 @@ struct StandardizedSamples {
         targetScaler = Standardizer(fitting: data.targets, dimension: 1)
         inputs = inputScaler.standardized(data.inputs)
         targets = targetScaler.standardized(data.targets)
+    }
+
+    /// The `k` samples nearest to sample i in ‖x̃ⱼ − x̃ᵢ‖ (i excluded; ties by index), nearest first.
+    func nearestNeighbours(of i: Int, count k: Int) -> [Int] {
+        guard k > 0 else { return [] }
+        var best: [(Double, Int)] = []                                     // sorted, at most k
+        best.reserveCapacity(k + 1)
+        for j in 0..<count where j != i {
+            var squared = 0.0
+            for c in 0..<dimension {
+                let r = inputs[j * dimension + c] - inputs[i * dimension + c]
+                squared += r * r                                           // ‖x̃ⱼ − x̃ᵢ‖²
+            }
+            if best.count == k, squared >= best[k - 1].0 { continue }
+            let position = best.firstIndex { $0.0 > squared } ?? best.count
+            best.insert((squared, j), at: position)
+            if best.count > k { best.removeLast() }
+        }
+        return best.map(\.1)
     }
 }
 

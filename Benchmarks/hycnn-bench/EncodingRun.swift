@@ -1,0 +1,159 @@
+import Foundation
+import LinearProgramming
+
+/// What the encoding benchmark measured on one network: the LP route (primal and dual
+/// simplex), the MILP route and the gradient baseline, all on the same problem.
+struct EncodingRun {
+    struct LinearRoute {
+        var rows: Int, columns: Int, nonzeros: Int
+        var encodeSeconds: Double
+        var status: SolutionStatus
+        /// GLPK's own time, and the whole `solve` (GLPK + certificate check + forward pass).
+        var solverSeconds: Double, solveSeconds: Double
+        var objective: Double
+        var verified: Bool
+        /// |f(x*) − LP value| / (1 + |f(x*)|).
+        var exactnessGap: Double
+        /// aᵀx* − c (≈ 0: the cap binds); nil without a cap or without a point.
+        var capSlack: Double?
+        var point: [Double]
+        var dualStatus: SolutionStatus?, dualSeconds: Double?, dualObjective: Double?
+    }
+
+    struct MixedIntegerRoute {
+        var rows: Int, columns: Int, binaries: Int
+        var encodeSeconds: Double
+        /// nil when the MILP was skipped (see `skipReason`).
+        var status: SolutionStatus?
+        var skipReason: String?
+        var solverSeconds: Double
+        /// The proven optimum (NaN unless optimal).
+        var objective: Double
+        /// The best integer point's objective (the optimum, or the incumbent at a limit; NaN if none).
+        var incumbent: Double
+        /// GLPK's relative MIP gap when it stopped at optimality (0 when proven).
+        var reportedGap: Double?
+        var verified: Bool
+    }
+
+    let width: Int, depth: Int, dimension: Int, seed: UInt64, parameters: Int
+    var lp: LinearRoute
+    var milp: MixedIntegerRoute
+    var gradient: GradientMinimizer.Result
+
+    /// (value − LP optimum) / max(1, |LP optimum|): how far above the exact global minimum.
+    func excess(_ value: Double) -> Double {
+        guard lp.status == .optimal, value.isFinite else { return .nan }
+        return (value - lp.objective) / max(1, abs(lp.objective))
+    }
+
+    var gradientExcess: Double { excess(gradient.best) }
+
+    /// ‖x_gradient − x*‖∞ (NaN without an LP point).
+    var gradientDistance: Double {
+        guard lp.point.count == gradient.bestPoint.count else { return .nan }
+        var distance = 0.0
+        for (a, b) in zip(lp.point, gradient.bestPoint) { distance = max(distance, abs(a - b)) }
+        return distance
+    }
+
+    var capActive: Bool? { lp.capSlack.map { abs($0) <= 1e-7 } }
+
+    // MARK: table and CSV
+
+    static let tableColumns: [ResultTable.Column] = {
+        let right: [String] = ["width", "depth", "d", "params", "LP rows×cols", "encode s", "LP s", "dual s", "LP objective"]
+        var columns = right.map { ResultTable.Column(title: $0, alignment: .right) }
+        columns.append(ResultTable.Column(title: "verified", alignment: .left))
+        columns.append(ResultTable.Column(title: "binaries", alignment: .right))
+        columns.append(ResultTable.Column(title: "MILP s", alignment: .right))
+        columns.append(ResultTable.Column(title: "MILP objective", alignment: .left))
+        for title in ["grad s", "grad best", "grad gap"] { columns.append(ResultTable.Column(title: title, alignment: .right)) }
+        return columns
+    }()
+
+    var tableRow: [String] {
+        let optimal = lp.status == .optimal
+        var cells: [String] = [String(width), String(depth), String(dimension), String(parameters)]
+        cells.append("\(lp.rows)×\(lp.columns)")
+        cells.append(Self.seconds(lp.encodeSeconds))
+        cells.append(Self.seconds(lp.solverSeconds))
+        cells.append(lp.dualSeconds.map(Self.seconds) ?? "–")
+        cells.append(optimal ? Self.value(lp.objective) : lp.status.summary)
+        cells.append(optimal ? (lp.verified ? "yes" : "NO") : "–")
+        cells.append(String(milp.binaries))
+        cells.append(milp.status == nil ? "–" : Self.seconds(milp.solverSeconds))
+        cells.append(milpCell)
+        cells.append(Self.seconds(gradient.seconds))
+        cells.append(Self.value(gradient.best))
+        cells.append(Self.gap(gradientExcess))
+        return cells
+    }
+
+    /// The proven optimum (marked when it disagrees with the LP), or the limit and the
+    /// incumbent's excess over the LP optimum.
+    private var milpCell: String {
+        guard let status = milp.status else { return "skipped (\(milp.skipReason ?? "?"))" }
+        switch status {
+        case .optimal:
+            let agrees = lp.status != .optimal || abs(excess(milp.objective)) <= 1e-6
+            let verified: String = milp.verified ? "" : " (unverified)"
+            let mismatch: String = agrees ? "" : " ≠ LP"
+            return Self.value(milp.objective) + verified + mismatch
+        case .timeLimit, .iterationLimit:
+            let limit: String = status == .timeLimit ? "time limit" : "iteration limit"
+            guard milp.incumbent.isFinite else { return limit + ", no incumbent" }
+            return limit + ", incumbent +" + Self.gap(excess(milp.incumbent))
+        default:
+            return status.summary
+        }
+    }
+
+    static let csvHeader = [
+        "width", "depth", "d", "seed", "params",
+        "lp_rows", "lp_cols", "lp_nonzeros", "encode_s", "lp_status", "lp_s", "lp_solve_total_s", "lp_objective",
+        "lp_verified", "lp_exactness_gap", "cap_slack", "dual_status", "dual_s", "dual_objective",
+        "milp_rows", "milp_cols", "milp_binaries", "milp_encode_s", "milp_status", "milp_s", "milp_objective",
+        "milp_incumbent", "milp_incumbent_excess", "milp_reported_gap", "milp_verified",
+        "grad_s", "grad_best", "grad_excess", "grad_distance_inf",
+    ].joined(separator: ",")
+
+    var csvRow: String {
+        let f = Self.full
+        var fields: [String] = [String(width), String(depth), String(dimension), String(seed), String(parameters)]
+        fields += [String(lp.rows), String(lp.columns), String(lp.nonzeros), f(lp.encodeSeconds), lp.status.rawValue]
+        fields += [f(lp.solverSeconds), f(lp.solveSeconds), f(lp.objective), String(lp.verified), f(lp.exactnessGap)]
+        fields.append(lp.capSlack.map(f) ?? "")
+        fields.append(lp.dualStatus?.rawValue ?? "")
+        fields.append(lp.dualSeconds.map(f) ?? "")
+        fields.append(lp.dualObjective.map(f) ?? "")
+        fields += [String(milp.rows), String(milp.columns), String(milp.binaries), f(milp.encodeSeconds)]
+        fields.append(milp.status?.rawValue ?? "skipped")
+        fields.append(milp.status == nil ? "" : f(milp.solverSeconds))
+        fields += [f(milp.objective), f(milp.incumbent), f(excess(milp.incumbent))]
+        fields.append(milp.reportedGap.map(f) ?? "")
+        fields.append(String(milp.verified))
+        fields += [f(gradient.seconds), f(gradient.best), f(gradientExcess), f(gradientDistance)]
+        return fields.map(ResultTable.csvField).joined(separator: ",")
+    }
+
+    // MARK: formatting
+
+    static func seconds(_ s: Double) -> String { s < 10 ? String(format: "%.3f", s) : String(format: "%.1f", s) }
+
+    static func value(_ v: Double) -> String { v.isFinite ? String(format: "%.6f", v) : "\(v)" }
+
+    /// A relative excess in %, two significant digits ("0" when below 1e-9).
+    static func gap(_ g: Double) -> String {
+        guard g.isFinite else { return "–" }
+        if abs(g) < 1e-9 { return "0" }
+        return String(format: "%.2g%%", 100 * g)
+    }
+
+    /// Shortest round-tripping text ("nan", "inf", "-inf" for the non-finite).
+    static func full(_ x: Double) -> String {
+        if x.isNaN { return "nan" }
+        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+        return "\(x)"
+    }
+}
