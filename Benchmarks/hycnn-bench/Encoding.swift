@@ -21,7 +21,8 @@ struct Encoding: ParsableCommand {
         unless --no-dual), whose optimum is the exact global minimum, certified by the LP certificate and the \
         forward pass at x*; (2) the MILP route (compile(forceMixedInteger: true), interval big-M bounds, or \
         LP-tightened with --tighten; GLPK branch-and-cut with --time-limit), whose optimum must equal the LP's; \
-        (3) projected Adam or subgradient descent on x from --starts seeded uniform starts for --iterations steps, \
+        (3) first-order methods on x (--gradient-methods: projected normalised subgradient descent `pgd`, and `adam`, \
+        an Adam step followed by the Euclidean projection) from --starts seeded uniform starts for --iterations steps, \
         reporting the best f at any iterate and its excess over the LP optimum, (f − f*)/max(1, |f*|).
         Default grid: widths 16,32,64,128 × depths 2,4 × d 2,10,50 (a few minutes). --full runs \
         widths 16,32,64,128,256 × depths 2,4,8,16 × d 2,10,50 (hours: many MILPs reach the time limit); \
@@ -65,16 +66,16 @@ struct Encoding: ParsableCommand {
     @Flag(help: "Tighten the MILP's big-M bounds by LP (two LPs per hidden unit; its time counts as MILP encode time).")
     var tighten = false
 
-    @Option(help: "Gradient method: adam (projected Adam, cosine-decayed rate) or pgd (projected normalised subgradient).")
-    var gradientMethod = "adam"
+    @Option(help: "Gradient methods, comma-separated: pgd (projected normalised subgradient, η₀√d/√(t+1)) and/or adam (Adam step then projection, cosine-decayed rate).")
+    var gradientMethods = "pgd,adam"
 
-    @Option(help: "Random starts of the gradient method.")
+    @Option(help: "Random starts of each gradient method.")
     var starts = 10
 
-    @Option(help: "Iterations of the gradient method per start (each one forward and one backward pass).")
+    @Option(help: "Iterations of each gradient method per start (each one forward and one backward pass).")
     var iterations = 1000
 
-    @Option(help: "Learning rate of the gradient method (Adam's initial rate; pgd's η₀ per √d).")
+    @Option(help: "Learning rate of the gradient methods (Adam's initial rate; pgd's η₀ per √d).")
     var lr = 0.05
 
     @Option(help: "CSV of every row, written as each finishes.")
@@ -83,7 +84,8 @@ struct Encoding: ParsableCommand {
     struct Plan {
         var widths: [Int], depths: [Int], dimensions: [Int]
         var constraint: EncodingInstance.Constraint
-        var gradient: GradientMinimizer
+        var gradients: [GradientMinimizer]
+        var methods: [GradientMinimizer.Method] { gradients.map(\.method) }
         var count: Int { widths.count * depths.count * dimensions.count }
     }
 
@@ -94,10 +96,10 @@ struct Encoding: ParsableCommand {
     func run() throws {
         let plan = try plan()
         let log = ResultsLog(path: csv)
-        try log.open(header: EncodingRun.csvHeader)
+        try log.open(header: EncodingRun.csvHeader(methods: plan.methods))
         print(setupLine(plan))
         print("")
-        var table = ResultTable(columns: EncodingRun.tableColumns)
+        var table = ResultTable(columns: EncodingRun.tableColumns(methods: plan.methods))
         var runs: [EncodingRun] = []
         let start = DispatchTime.now()
         for d in plan.dimensions {
@@ -106,7 +108,7 @@ struct Encoding: ParsableCommand {
                     let instance = try EncodingInstance(width: width, depth: depth, dimension: d, seed: seed,
                                                         biasNoise: biasNoise, constraint: plan.constraint)
                     let label = "[\(runs.count + 1)/\(plan.count)] \(width)×\(depth) d=\(d) (\(instance.parameterCount) parameters)"
-                    let run = try measure(instance, gradient: plan.gradient, label: label)
+                    let run = try measure(instance, gradients: plan.gradients, label: label)
                     runs.append(run)
                     table.append(run.tableRow)
                     try log.append(run.csvRow)
@@ -121,7 +123,7 @@ struct Encoding: ParsableCommand {
     }
 
     /// Runs the three methods on `instance`.
-    func measure(_ instance: EncodingInstance, gradient: GradientMinimizer, label: String) throws -> EncodingRun {
+    func measure(_ instance: EncodingInstance, gradients: [GradientMinimizer], label: String) throws -> EncodingRun {
         func say(_ text: String) { Regression.standardError("\(label): \(text)\n") }
         let problem = try instance.problem()
 
@@ -146,6 +148,7 @@ struct Encoding: ParsableCommand {
             capSlack: optimal ? instance.capSlack(solution.x) : nil, point: optimal ? solution.x : [])
         say("LP \(solution.status.summary) \(EncodingRun.value(solution.objective)) in \(EncodingRun.seconds(lp.solverSeconds)) s"
             + (optimal ? ", verified: \(lp.verified)" : ""))
+        if optimal, !lp.verified { say("LP not verified: " + Self.why(solution)) }
         if dual {
             var settings = GLPKSettings(method: .dualSimplex)
             settings.timeLimit = lpTimeLimit
@@ -180,14 +183,18 @@ struct Encoding: ParsableCommand {
             milp.reportedGap = mixedSolution.programSolution.mipGap
             milp.verified = mixedSolution.status == .optimal && mixedSolution.verified
             say("MILP \(mixedSolution.status.summary) in \(EncodingRun.seconds(milp.solverSeconds)) s, incumbent \(EncodingRun.value(milp.incumbent))")
+            if mixedSolution.status == .optimal, !milp.verified { say("MILP not verified: " + Self.why(mixedSolution)) }
         }
 
-        // (3) Gradient baseline.
-        let result = gradient.minimize(instance)
-        let run = EncodingRun(width: instance.width, depth: instance.depth, dimension: instance.dimension, seed: instance.seed,
-                              parameters: instance.parameterCount, lp: lp, milp: milp, gradient: result)
-        say("\(gradient.method.rawValue) best \(EncodingRun.value(result.best)) in \(EncodingRun.seconds(result.seconds)) s "
-            + "(excess over the LP optimum \(EncodingRun.gap(run.gradientExcess)))")
+        // (3) Gradient baselines.
+        var run = EncodingRun(width: instance.width, depth: instance.depth, dimension: instance.dimension, seed: instance.seed,
+                              parameters: instance.parameterCount, lp: lp, milp: milp, gradients: [])
+        for gradient in gradients {
+            let result = gradient.minimize(instance)
+            run.gradients.append((gradient.method, result))
+            say("\(gradient.method.rawValue) best \(EncodingRun.value(result.best)) in \(EncodingRun.seconds(result.seconds)) s "
+                + "(excess over the LP optimum \(EncodingRun.gap(run.excess(result.best))))")
+        }
         return run
     }
 
@@ -211,9 +218,13 @@ struct Encoding: ParsableCommand {
             throw BenchError.badOption(name: "--constraint", value: constraint,
                                        reason: "expected " + EncodingInstance.Constraint.allCases.map(\.rawValue).joined(separator: " or "))
         }
-        guard let method = GradientMinimizer.Method(rawValue: gradientMethod) else {
-            throw BenchError.badOption(name: "--gradient-method", value: gradientMethod,
-                                       reason: "expected " + GradientMinimizer.Method.allCases.map(\.rawValue).joined(separator: " or "))
+        var methods: [GradientMinimizer.Method] = []
+        for item in gradientMethods.split(separator: ",") {
+            guard let method = GradientMinimizer.Method(rawValue: item.trimmingCharacters(in: .whitespaces)) else {
+                throw BenchError.badOption(name: "--gradient-methods", value: gradientMethods,
+                                           reason: "expected a comma-separated list of " + GradientMinimizer.Method.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            if !methods.contains(method) { methods.append(method) }
         }
         guard biasNoise >= 0, biasNoise.isFinite else {
             throw BenchError.badOption(name: "--bias-noise", value: "\(biasNoise)", reason: "must be a finite number ≥ 0")
@@ -234,7 +245,7 @@ struct Encoding: ParsableCommand {
                     depths: try list(depths, name: "--depths", fallback: grid.depths),
                     dimensions: try list(dimensions, name: "--dimensions", fallback: grid.dimensions),
                     constraint: constraintKind,
-                    gradient: GradientMinimizer(method: method, starts: starts, iterations: iterations, learningRate: lr, seed: seed))
+                    gradients: methods.map { GradientMinimizer(method: $0, starts: starts, iterations: iterations, learningRate: lr, seed: seed) })
     }
 
     private func setupLine(_ plan: Plan) -> String {
@@ -242,8 +253,8 @@ struct Encoding: ParsableCommand {
         return "Encoding (HYCNN.md §3): min f(x) over \(feasible); f = max-gate HyCNN, moment-matching init with seed \(seed), "
             + "bias noise σ = \(biasNoise). LP: GLPK primal simplex\(dual ? " (and dual simplex)" : ""), limit \(lpTimeLimit) s; "
             + "MILP: GLPK branch-and-cut, \(tighten ? "LP-tightened" : "interval") big-M, limit \(timeLimit) s; "
-            + "gradient: \(plan.gradient.method.rawValue), \(plan.gradient.starts) starts × \(plan.gradient.iterations) iterations, "
-            + "lr \(plan.gradient.learningRate), 1 BLAS thread."
+            + "gradient: \(plan.methods.map(\.rawValue).joined(separator: " and ")), \(starts) starts × \(iterations) iterations, "
+            + "lr \(lr), 1 BLAS thread."
     }
 
     private func footnote(_ runs: [EncodingRun], plan: Plan, totalSeconds: Double) -> String {
@@ -252,13 +263,22 @@ struct Encoding: ParsableCommand {
             "encode s: building the LP (compile); LP s / dual s / MILP s: GLPK's own time; verified: the LP certificate "
             + "re-checked and f(x*) by the forward pass equal to the LP value (relative 1e-7); MILP objective: the proven "
             + "optimum (it must equal the LP's), or at the time limit the incumbent's excess over the LP optimum; "
-            + "grad gap: (best f of the gradient method − LP optimum) / max(1, |LP optimum|).",
+            + "<method> s / best / gap: time, best f at any iterate of any start, and (best − LP optimum) / max(1, |LP optimum|).",
         ]
         if plan.constraint == .cap, !capped.isEmpty {
             lines.append("The cap binds at the LP optimum in \(capped.filter { $0 }.count) of \(capped.count) rows.")
         }
         lines.append(String(format: "Total time %.0f s.", totalSeconds))
         return lines.joined(separator: "\n")
+    }
+
+    /// The failed checks of an unverified solution, in words.
+    static func why(_ solution: SurrogateSolution) -> String {
+        var reasons = solution.certificate.failures
+        for s in solution.surrogates where !s.exact {
+            reasons.append("surrogate \(s.name): f(x*) = \(s.value) but the program has \(s.epigraph) (relative gap \(s.exactnessGap))")
+        }
+        return reasons.joined(separator: "; ")
     }
 
     static func seconds(since start: DispatchTime) -> Double {

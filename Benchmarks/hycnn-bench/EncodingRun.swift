@@ -39,7 +39,8 @@ struct EncodingRun {
     let width: Int, depth: Int, dimension: Int, seed: UInt64, parameters: Int
     var lp: LinearRoute
     var milp: MixedIntegerRoute
-    var gradient: GradientMinimizer.Result
+    /// One result per gradient method, in the order asked for.
+    var gradients: [(method: GradientMinimizer.Method, result: GradientMinimizer.Result)]
 
     /// (value − LP optimum) / max(1, |LP optimum|): how far above the exact global minimum.
     func excess(_ value: Double) -> Double {
@@ -47,13 +48,11 @@ struct EncodingRun {
         return (value - lp.objective) / max(1, abs(lp.objective))
     }
 
-    var gradientExcess: Double { excess(gradient.best) }
-
-    /// ‖x_gradient − x*‖∞ (NaN without an LP point).
-    var gradientDistance: Double {
-        guard lp.point.count == gradient.bestPoint.count else { return .nan }
+    /// ‖point − x*‖∞ (NaN without an LP point).
+    func distanceToOptimum(_ point: [Double]) -> Double {
+        guard lp.point.count == point.count else { return .nan }
         var distance = 0.0
-        for (a, b) in zip(lp.point, gradient.bestPoint) { distance = max(distance, abs(a - b)) }
+        for (a, b) in zip(lp.point, point) { distance = max(distance, abs(a - b)) }
         return distance
     }
 
@@ -61,16 +60,18 @@ struct EncodingRun {
 
     // MARK: table and CSV
 
-    static let tableColumns: [ResultTable.Column] = {
+    static func tableColumns(methods: [GradientMinimizer.Method]) -> [ResultTable.Column] {
         let right: [String] = ["width", "depth", "d", "params", "LP rows×cols", "encode s", "LP s", "dual s", "LP objective"]
         var columns = right.map { ResultTable.Column(title: $0, alignment: .right) }
         columns.append(ResultTable.Column(title: "verified", alignment: .left))
         columns.append(ResultTable.Column(title: "binaries", alignment: .right))
         columns.append(ResultTable.Column(title: "MILP s", alignment: .right))
         columns.append(ResultTable.Column(title: "MILP objective", alignment: .left))
-        for title in ["grad s", "grad best", "grad gap"] { columns.append(ResultTable.Column(title: title, alignment: .right)) }
+        for method in methods {
+            for title in ["s", "best", "gap"] { columns.append(ResultTable.Column(title: "\(method.rawValue) \(title)", alignment: .right)) }
+        }
         return columns
-    }()
+    }
 
     var tableRow: [String] {
         let optimal = lp.status == .optimal
@@ -84,9 +85,9 @@ struct EncodingRun {
         cells.append(String(milp.binaries))
         cells.append(milp.status == nil ? "–" : Self.seconds(milp.solverSeconds))
         cells.append(milpCell)
-        cells.append(Self.seconds(gradient.seconds))
-        cells.append(Self.value(gradient.best))
-        cells.append(Self.gap(gradientExcess))
+        for (_, result) in gradients {
+            cells += [Self.seconds(result.seconds), Self.value(result.best), Self.gap(excess(result.best))]
+        }
         return cells
     }
 
@@ -109,14 +110,16 @@ struct EncodingRun {
         }
     }
 
-    static let csvHeader = [
+    static func csvHeader(methods: [GradientMinimizer.Method]) -> String {
+        let gradientFields = methods.flatMap { m in ["s", "best", "excess", "distance_inf"].map { "\(m.rawValue)_\($0)" } }
+        return ([
         "width", "depth", "d", "seed", "params",
         "lp_rows", "lp_cols", "lp_nonzeros", "encode_s", "lp_status", "lp_s", "lp_solve_total_s", "lp_objective",
         "lp_verified", "lp_exactness_gap", "cap_slack", "dual_status", "dual_s", "dual_objective",
         "milp_rows", "milp_cols", "milp_binaries", "milp_encode_s", "milp_status", "milp_s", "milp_objective",
         "milp_incumbent", "milp_incumbent_excess", "milp_reported_gap", "milp_verified",
-        "grad_s", "grad_best", "grad_excess", "grad_distance_inf",
-    ].joined(separator: ",")
+        ] + gradientFields).joined(separator: ",")
+    }
 
     var csvRow: String {
         let f = Self.full
@@ -133,7 +136,9 @@ struct EncodingRun {
         fields += [f(milp.objective), f(milp.incumbent), f(excess(milp.incumbent))]
         fields.append(milp.reportedGap.map(f) ?? "")
         fields.append(String(milp.verified))
-        fields += [f(gradient.seconds), f(gradient.best), f(gradientExcess), f(gradientDistance)]
+        for (_, result) in gradients {
+            fields += [f(result.seconds), f(result.best), f(excess(result.best)), f(distanceToOptimum(result.bestPoint))]
+        }
         return fields.map(ResultTable.csvField).joined(separator: ",")
     }
 

@@ -17,7 +17,7 @@ import LinearProgramming
 /// nearest samples, then adding the worst violated rows (``cutsPerRound``) until its gᵢ satisfies
 /// every row to ``violationTolerance``. A restricted LP that is infeasible proves the full one
 /// infeasible (it has a subset of the rows), so its ray, padded with zeros, is a certificate.
-
+///
 /// An infeasible point LP comes with multipliers λᵢⱼ ≥ 0, one per row, with
 /// Σⱼ λᵢⱼ (xⱼ − xᵢ) = 0 and Σⱼ λᵢⱼ (yⱼ − yᵢ) < 0. With μⱼ = λᵢⱼ / Σλ this reads
 /// xᵢ = Σ μⱼ xⱼ but yᵢ > Σ μⱼ yⱼ, while Jensen's inequality gives f(xᵢ) ≤ Σ μⱼ f(xⱼ) for any
@@ -498,7 +498,7 @@ public enum DataConvexityError: Error, CustomStringConvertible, Equatable, Senda
         case .emptyDataset:
             return "the data set has no samples; add rows below the header"
         case let .tooManySamples(count, limit):
-            return "\(count) samples is more than the \(limit) this check handles (its LPs grow like n²); use a random subset of at most \(limit) rows"
+            return "\(count) samples is more than the \(limit) allowed here (the LPs grow like n²); use a random subset of at most \(limit) rows"
         case let .solverFailed(solver, sample, reason):
             let place = sample.map { "the interpolation LP of sample \($0) (0-based)" } ?? "the convex regression LP"
             return "\(solver) gave no usable answer for \(place): \(reason)"

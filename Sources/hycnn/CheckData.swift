@@ -95,7 +95,7 @@ struct CheckData: ParsableCommand {
                 let average = zip(certificate.weights, certificate.neighbours).map { "\(Self.format($0.0))·\(row($0.1))" }.joined(separator: " + ")
                 lines.append("proof: \(row(i))'s inputs are the weighted average \(average) of theirs,")
                 lines.append("  but its target \(Self.format(certificate.target)) exceeds the same average of their targets, "
-                             + "\(Self.format(certificate.combinedTarget)), by \(Self.format(certificate.target - certificate.combinedTarget));")
+                             + "\(Self.format(certificate.combinedTarget)), by \(Self.format(certificate.target - certificate.combinedTarget)),")
                 let values = zip(certificate.weights, certificate.neighbours).map { "\(Self.format($0.0))·f(\(row($0.1)))" }.joined(separator: " + ")
                 lines.append("  while a convex f has f(\(row(i))) ≤ \(values) (Jensen's inequality).")
             }
