@@ -26,8 +26,9 @@ public struct GLPKSettings: Sendable {
     public var primalFeasibilityTolerance: Double = 1e-7
     /// Dual feasibility tolerance `tol_dj` (GLPK default 1e-7).
     public var dualFeasibilityTolerance: Double = 1e-7
-    /// Integrality tolerance `tol_int` for branch-and-cut (GLPK default 1e-5).
-    public var integerTolerance: Double = 1e-5
+    /// Integrality tolerance `tol_int` for branch-and-cut. Tighter than GLPK's default 1e-5:
+    /// with big-M rows, 1e-5 on a binary can leave a row violated by more than `verify`'s 1e-6.
+    public var integerTolerance: Double = 1e-7
     /// Relative MIP gap at which branch-and-cut stops (default 0: prove optimality).
     public var mipGap: Double = 0
     /// When GLPK reports infeasible or unbounded, derive and attach a verified Farkas ray or
