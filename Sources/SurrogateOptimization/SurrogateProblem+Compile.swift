@@ -6,6 +6,8 @@ public struct CompiledSurrogateProblem: Sendable {
     public var problem: SurrogateProblem
     public var program: LinearProgram
     public var encodings: [EncodedSurrogate]
+    /// Each surrogate's certified convexity (the sufficient condition of HYCNN.md §1).
+    public var convex: [Bool]
     /// .milp when any surrogate needed binaries.
     public var route: EncodingRoute { encodings.contains { $0.route == .milp } ? .milp : .lp }
 }
@@ -24,6 +26,7 @@ extension SurrogateProblem {
         for (j, c) in objectiveLinear.coefficients where j < variables.count { program.variables[j].cost += c }
 
         var encodings: [EncodedSurrogate] = []
+        var convexity: [Bool] = []
         for (k, surrogate) in surrogates.enumerated() {
             guard surrogate.model.network.architecture.nonlinearity.isPiecewiseLinear else {
                 throw SurrogateOptimizationError.notEncodable(
@@ -31,6 +34,7 @@ extension SurrogateProblem {
                     reason: "its \(surrogate.model.network.architecture.nonlinearity.name) nonlinearity is smooth; retrain it with the max gate (hycnn fit --gate max) or relu")
             }
             let convex = ConvexityCertificate.certify(surrogate.model, trials: 0).convex
+            convexity.append(convex)
             if convex && usedInConvexDirection(k) && !forceMixedInteger {
                 encodings.append(try EpigraphEncoding.encode(surrogate.model, name: surrogate.name, inputs: surrogate.inputs, into: &program))
             } else {
@@ -51,6 +55,6 @@ extension SurrogateProblem {
             let output = encodings[bound.surrogate].output
             program.addConstraint(bound.name, output.sortedTerms, lower: bound.lower - output.constant, upper: bound.upper - output.constant)
         }
-        return CompiledSurrogateProblem(problem: self, program: program, encodings: encodings)
+        return CompiledSurrogateProblem(problem: self, program: program, encodings: encodings, convex: convexity)
     }
 }

@@ -64,7 +64,7 @@ extension CompiledSurrogateProblem {
                     ? gap <= tolerance
                     : value <= upper + tolerance * (1 + abs(upper))
                 results.append(.init(name: surrogate.name, value: value, epigraph: epigraph, exactnessGap: gap, route: encodings[k].route,
-                                     convex: ConvexityCertificate.certify(surrogate.model, trials: 0).convex,
+                                     convex: convex[k],
                                      inObjective: inObjective, exact: exact))
             }
         }
