@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "GLPKBackend", targets: ["GLPKBackend"]),
         .library(name: "ConvexNetworks", targets: ["ConvexNetworks"]),
         .library(name: "SurrogateOptimization", targets: ["SurrogateOptimization"]),
+        .library(name: "InteriorPoint", targets: ["InteriorPoint"]),
+        .library(name: "Transport", targets: ["Transport"]),
         .executable(name: "hycnn", targets: ["hycnn"]),
     ],
     dependencies: [
@@ -23,12 +25,16 @@ let package = Package(
         .target(name: "GLPKBackend", dependencies: ["LinearProgramming", "CGLPK"]),
         .target(name: "ConvexNetworks", dependencies: ["LinearAlgebra", "CLinearAlgebra"]),
         .target(name: "SurrogateOptimization", dependencies: ["ConvexNetworks", "LinearProgramming"]),
+        .target(name: "InteriorPoint", dependencies: ["LinearProgramming", "LinearAlgebra", "CLinearAlgebra"]),
+        .target(name: "Transport", dependencies: ["LinearProgramming", "LinearAlgebra", "ConvexNetworks"]),
         .executableTarget(name: "hycnn", dependencies: [
-            "LinearProgramming", "GLPKBackend", "ConvexNetworks", "SurrogateOptimization",
+            "LinearProgramming", "GLPKBackend", "InteriorPoint", "ConvexNetworks", "SurrogateOptimization",
+            "Transport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "hycnn-bench", dependencies: [
-            "ConvexNetworks", "SurrogateOptimization", "LinearProgramming", "GLPKBackend",
+            "ConvexNetworks", "SurrogateOptimization", "LinearProgramming", "GLPKBackend", "InteriorPoint",
+            "Transport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Benchmarks/hycnn-bench"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
@@ -36,6 +42,8 @@ let package = Package(
         .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "LinearProgramming"]),
         .testTarget(name: "ConvexNetworksTests", dependencies: ["ConvexNetworks"]),
         .testTarget(name: "SurrogateOptimizationTests", dependencies: ["SurrogateOptimization", "GLPKBackend"]),
+        .testTarget(name: "InteriorPointTests", dependencies: ["InteriorPoint", "GLPKBackend", "LinearProgramming"]),
+        .testTarget(name: "TransportTests", dependencies: ["Transport", "GLPKBackend", "InteriorPoint", "LinearProgramming", "ConvexNetworks"]),
         .testTarget(name: "hycnnTests", dependencies: ["hycnn"]),
     ]
 )

@@ -1,0 +1,29 @@
+/// Bad input to a transport problem; solver outcomes are statuses, never errors.
+public enum TransportError: Error, CustomStringConvertible, Equatable, Sendable {
+    case emptyCloud(side: String)
+    case dimensionMismatch(source: Int, target: Int)
+    case badWeight(side: String, index: Int, value: Double)
+    case unbalancedMass(source: Double, target: Double)
+    case badCost(row: Int, column: Int, value: Double)
+    case shapeMismatch(what: String, expected: String, actual: String)
+    case invalidSetting(name: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .emptyCloud(side):
+            return "the \(side) cloud has no points"
+        case let .dimensionMismatch(source, target):
+            return "source points have \(source) coordinates but target points have \(target)"
+        case let .badWeight(side, index, value):
+            return "\(side) weight \(index + 1) is \(value); weights must be finite and ≥ 0"
+        case let .unbalancedMass(source, target):
+            return "total source mass \(source) differs from total target mass \(target); balanced transport needs equal totals (normalise the weights, or use partial / unbalanced transport)"
+        case let .badCost(row, column, value):
+            return "cost (\(row + 1), \(column + 1)) is \(value); costs must be finite"
+        case let .shapeMismatch(what, expected, actual):
+            return "\(what): expected \(expected), got \(actual)"
+        case let .invalidSetting(name, reason):
+            return "\(name) \(reason)"
+        }
+    }
+}
