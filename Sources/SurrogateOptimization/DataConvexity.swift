@@ -50,15 +50,15 @@ public enum DataConvexity {
     /// interpolating subgradients (and their recomputed worst violation) when one does, a
     /// verified Farkas ray naming a few samples when none does.
     ///
-    /// Throws ``DataConvexityError/emptyDataset`` without samples,
-    /// ``DataConvexityError/tooManySamples(count:limit:)`` above ``maximumSampleCount``, and
-    /// ``DataConvexityError/solverFailed(solver:sample:reason:)`` when a point LP ends without
+    /// Throws ``SurrogateOptimizationError/emptyDataset`` without samples,
+    /// ``SurrogateOptimizationError/tooManySamples(count:limit:)`` above ``maximumSampleCount``, and
+    /// ``SurrogateOptimizationError/solverFailed(solver:sample:reason:)`` when a point LP ends without
     /// an answer (limit, numerical trouble) or infeasible without any certificate.
     public static func check(_ data: Dataset, using solver: any LPSolver) throws -> DataConvexityReport {
         let start = DispatchTime.now()
         let n = data.count, d = data.dimension
-        guard n > 0 else { throw DataConvexityError.emptyDataset }
-        guard n <= maximumSampleCount else { throw DataConvexityError.tooManySamples(count: n, limit: maximumSampleCount) }
+        guard n > 0 else { throw SurrogateOptimizationError.emptyDataset }
+        guard n <= maximumSampleCount else { throw SurrogateOptimizationError.tooManySamples(count: n, limit: maximumSampleCount) }
         let samples = StandardizedSamples(data)
         var report = DataConvexityReport(convex: true, sampleCount: n, dimension: d, solver: solver.name)
         func finish() -> DataConvexityReport {
@@ -85,7 +85,7 @@ public enum DataConvexity {
                 switch solution.status {
                 case .optimal, .almostOptimal:
                     guard solution.x.count == d else {
-                        throw DataConvexityError.solverFailed(solver: solver.name, sample: i, reason: "it returned \(solution.x.count) values for \(d) subgradient entries")
+                        throw SurrogateOptimizationError.solverFailed(solver: solver.name, sample: i, reason: "it returned \(solution.x.count) values for \(d) subgradient entries")
                     }
                 case .primalInfeasible:
                     var ray: [Double]? = nil                               // padded to the rows of every j ≠ i
@@ -99,7 +99,7 @@ public enum DataConvexity {
                     report.certificate = certificate(multipliers, reason: .aboveLowerHull, samples: samples, data: data, solver: solver.name)
                     return finish()
                 default:
-                    throw DataConvexityError.solverFailed(solver: solver.name, sample: i, reason: "it ended with status '\(solution.status.summary)'")
+                    throw SurrogateOptimizationError.solverFailed(solver: solver.name, sample: i, reason: "it ended with status '\(solution.status.summary)'")
                 }
                 let cuts = violatedRows(samples, point: i, subgradient: solution.x, included: included)
                 if cuts.isEmpty {
@@ -186,9 +186,9 @@ public enum DataConvexity {
     /// Throws above ``maximumProgramSampleCount`` samples or without samples.
     public static func interpolationProgram(for data: Dataset) throws -> LinearProgram {
         let n = data.count, d = data.dimension
-        guard n > 0 else { throw DataConvexityError.emptyDataset }
+        guard n > 0 else { throw SurrogateOptimizationError.emptyDataset }
         guard n <= maximumProgramSampleCount else {
-            throw DataConvexityError.tooManySamples(count: n, limit: maximumProgramSampleCount)
+            throw SurrogateOptimizationError.tooManySamples(count: n, limit: maximumProgramSampleCount)
         }
         let samples = StandardizedSamples(data)
         var lp = LinearProgram(name: "convex-interpolation")
@@ -260,7 +260,7 @@ public enum DataConvexity {
         lpCount += 1
         if let reduced = try reducedCertificate(samples, point: i, neighbours: candidates, using: solver) { return reduced }
         if !raw.isEmpty { return raw }
-        throw DataConvexityError.solverFailed(
+        throw SurrogateOptimizationError.solverFailed(
             solver: solver.name, sample: i,
             reason: "it called the point's LP infeasible but gave no Farkas ray, and none exists to its tolerance; the data are convex to within rounding")
     }
@@ -345,163 +345,5 @@ public enum DataConvexity {
             }
         }
         return worst
-    }
-}
-
-/// The samples in standardised units, x̃ = (x − mean)/scale per coordinate and ỹ likewise.
-struct StandardizedSamples {
-    let count: Int
-    let dimension: Int
-    /// x̃, d × n column-major as in ``Dataset``.
-    let inputs: [Double]
-    let targets: [Double]
-    let inputScaler: Standardizer
-    let targetScaler: Standardizer
-
-    init(_ data: Dataset) {
-        count = data.count
-        dimension = data.dimension
-        inputScaler = Standardizer(fitting: data.inputs, dimension: data.dimension)
-        targetScaler = Standardizer(fitting: data.targets, dimension: 1)
-        inputs = inputScaler.standardized(data.inputs)
-        targets = targetScaler.standardized(data.targets)
-    }
-
-    /// The `k` samples nearest to sample i in ‖x̃ⱼ − x̃ᵢ‖ (i excluded; ties by index), nearest first.
-    func nearestNeighbours(of i: Int, count k: Int) -> [Int] {
-        guard k > 0 else { return [] }
-        var best: [(Double, Int)] = []                                     // sorted, at most k
-        best.reserveCapacity(k + 1)
-        for j in 0..<count where j != i {
-            var squared = 0.0
-            for c in 0..<dimension {
-                let r = inputs[j * dimension + c] - inputs[i * dimension + c]
-                squared += r * r                                           // ‖x̃ⱼ − x̃ᵢ‖²
-            }
-            if best.count == k, squared >= best[k - 1].0 { continue }
-            let position = best.firstIndex { $0.0 > squared } ?? best.count
-            best.insert((squared, j), at: position)
-            if best.count > k { best.removeLast() }
-        }
-        return best.map(\.1)
-    }
-}
-
-/// What ``DataConvexity/check(_:using:)`` found.
-public struct DataConvexityReport: Sendable {
-    /// A convex function interpolates the data (to the solver's tolerance; see `interpolationViolation`).
-    public var convex: Bool
-    public var sampleCount: Int
-    public var dimension: Int
-    /// When convex: one subgradient gᵢ per sample in original units, d × n like ``Dataset/inputs``
-    /// (sample i at `i*d ..< (i+1)*d`); f(x) = maxᵢ yᵢ + gᵢᵀ(x − xᵢ) interpolates the data.
-    public var subgradients: [Double]?
-    /// When convex: max over i ≠ j of yᵢ + gᵢᵀ(xⱼ − xᵢ) − yⱼ, recomputed in the target's units
-    /// (0 when every interpolation row holds exactly).
-    public var interpolationViolation: Double?
-    /// When not convex: the proof.
-    public var certificate: NonConvexityCertificate?
-    /// LPs solved (point LPs and certificate reductions).
-    public var lpCount = 0
-    public var solver: String
-    public var seconds = 0.0
-
-    public init(convex: Bool, sampleCount: Int, dimension: Int, solver: String) {
-        self.convex = convex
-        self.sampleCount = sampleCount
-        self.dimension = dimension
-        self.solver = solver
-    }
-}
-
-/// The multiplier λᵢⱼ ≥ 0 of the interpolation row yⱼ ≥ yᵢ + gᵢᵀ(xⱼ − xᵢ); `point` = i and
-/// `neighbour` = j are 0-based sample indices (the data rows of the CSV file in order, so CSV
-/// data row `index + 1`, the header not counted).
-public struct PairMultiplier: Sendable, Equatable {
-    public var point: Int
-    public var neighbour: Int
-    public var weight: Double
-
-    public init(point: Int, neighbour: Int, weight: Double) {
-        self.point = point
-        self.neighbour = neighbour
-        self.weight = weight
-    }
-}
-
-/// Proof that no convex function interpolates the data: multipliers on the rows of one sample's
-/// point LP, equivalently weights μ with xᵢ = Σ μⱼ xⱼ and yᵢ > Σ μⱼ yⱼ (Jensen fails).
-public struct NonConvexityCertificate: Sendable {
-    public enum Reason: String, Sendable {
-        /// Two samples have the same inputs and different targets: no function at all fits.
-        case repeatedInput
-        /// A sample lies strictly above the lower convex hull of the others.
-        case aboveLowerHull
-    }
-
-    public var reason: Reason
-    /// The Farkas ray's nonzero entries, λᵢⱼ > 0, all with the same `point`.
-    public var multipliers: [PairMultiplier]
-    /// Every sample the certificate involves, sorted, 0-based indices into the data set's rows.
-    public var points: [Int]
-    /// The sample i above the hull (0-based).
-    public var point: Int
-    /// The samples j whose combination lies below it (0-based), and their weights μⱼ (Σ μ = 1).
-    public var neighbours: [Int]
-    public var weights: [Double]
-    /// yᵢ and Σ μⱼ yⱼ in the target's units: a convex f would need target ≤ combinedTarget.
-    public var target: Double
-    public var combinedTarget: Double
-    /// `verify` of the multipliers as a Farkas ray of the sample's point LP (standardised units);
-    /// padded with zeros (``farkasRay(sampleCount:)``) they are a ray of the whole LP.
-    public var lpReport: CertificateReport
-    /// The re-check in plain terms on the original data (``DataConvexity/checkPlainly(_:data:tolerance:)``).
-    public var plainCheck: PlainCertificateCheck
-
-    /// The independent LP check passed.
-    public var verified: Bool { lpReport.verified }
-
-    /// The multipliers as a Farkas ray of ``DataConvexity/interpolationProgram(for:)``: entry
-    /// i·(n − 1) + (j < i ? j : j − 1) is λᵢⱼ.
-    public func farkasRay(sampleCount n: Int) -> [Double] {
-        var ray = [Double](repeating: 0, count: n * (n - 1))
-        for m in multipliers { ray[m.point * (n - 1) + DataConvexity.pointRow(point: m.point, neighbour: m.neighbour)] = m.weight }
-        return ray
-    }
-}
-
-/// The outcome of ``DataConvexity/checkPlainly(_:data:tolerance:)`` (λ normalised to Σλ = 1).
-public struct PlainCertificateCheck: Sendable {
-    /// max over samples i and coordinates k of |Σⱼ λᵢⱼ (xⱼₖ − xᵢₖ)| / Σⱼ λᵢⱼ |xⱼₖ − xᵢₖ|.
-    public var balanceResidual = 0.0
-    /// Where `balanceResidual` is attained (0-based sample, coordinate), if anywhere.
-    public var worstBalance: (sample: Int, coordinate: Int)?
-    /// Σ λᵢⱼ (yⱼ − yᵢ): negative for a proof.
-    public var targetSum = Double.nan
-    /// Σ λᵢⱼ |yⱼ − yᵢ|, the size of the terms `targetSum` adds up.
-    public var targetScale = Double.nan
-    /// What failed, in words; empty when the certificate holds.
-    public var failures: [String] = []
-
-    public var passed: Bool { failures.isEmpty }
-}
-
-/// Misuse and bad input for ``DataConvexity`` and ``ConvexRegression``.
-public enum DataConvexityError: Error, CustomStringConvertible, Equatable, Sendable {
-    case emptyDataset
-    case tooManySamples(count: Int, limit: Int)
-    /// An LP ended without a usable answer; `sample` is 0-based, nil for a joint LP.
-    case solverFailed(solver: String, sample: Int?, reason: String)
-
-    public var description: String {
-        switch self {
-        case .emptyDataset:
-            return "the data set has no samples; add rows below the header"
-        case let .tooManySamples(count, limit):
-            return "\(count) samples is more than the \(limit) allowed here (the LPs grow like n²); use a random subset of at most \(limit) rows"
-        case let .solverFailed(solver, sample, reason):
-            let place = sample.map { "the interpolation LP of sample \($0) (0-based)" } ?? "the convex regression LP"
-            return "\(solver) gave no usable answer for \(place): \(reason)"
-        }
     }
 }

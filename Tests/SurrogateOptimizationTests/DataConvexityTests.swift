@@ -181,18 +181,18 @@ import Testing
 
     @Test func emptyAndOversizedDataAreClearErrors() throws {
         let empty = try Dataset(inputNames: ["x"], targetName: "y", inputs: [], targets: [])
-        #expect(throws: DataConvexityError.emptyDataset) { try DataConvexity.check(empty, using: Self.solver) }
-        #expect(throws: DataConvexityError.emptyDataset) { try ConvexRegression.fit(empty, norm: .l1, using: Self.solver) }
+        #expect(throws: SurrogateOptimizationError.emptyDataset) { try DataConvexity.check(empty, using: Self.solver) }
+        #expect(throws: SurrogateOptimizationError.emptyDataset) { try ConvexRegression.fit(empty, norm: .l1, using: Self.solver) }
         let n = DataConvexity.maximumSampleCount + 1
         let large = try Dataset(inputNames: ["x"], targetName: "y", inputs: (0..<n).map(Double.init), targets: [Double](repeating: 0, count: n))
-        #expect(throws: DataConvexityError.tooManySamples(count: n, limit: DataConvexity.maximumSampleCount)) {
+        #expect(throws: SurrogateOptimizationError.tooManySamples(count: n, limit: DataConvexity.maximumSampleCount)) {
             try DataConvexity.check(large, using: Self.solver)
         }
-        #expect(throws: DataConvexityError.tooManySamples(count: n, limit: ConvexRegression.maximumSampleCount)) {
+        #expect(throws: SurrogateOptimizationError.tooManySamples(count: n, limit: ConvexRegression.maximumSampleCount)) {
             try ConvexRegression.fit(large, norm: .linf, using: Self.solver)
         }
-        #expect(DataConvexityError.tooManySamples(count: n, limit: 2000).description.contains("2000"))
-        #expect(throws: DataConvexityError.self) { try DataConvexity.interpolationProgram(for: large) }
+        #expect(SurrogateOptimizationError.tooManySamples(count: n, limit: 2000).description.contains("2000"))
+        #expect(throws: SurrogateOptimizationError.self) { try DataConvexity.interpolationProgram(for: large) }
     }
 
     // MARK: convex regression
