@@ -7,6 +7,10 @@ public enum TransportError: Error, CustomStringConvertible, Equatable, Sendable 
     case badCost(row: Int, column: Int, value: Double)
     case shapeMismatch(what: String, expected: String, actual: String)
     case invalidSetting(name: String, reason: String)
+    /// Every weight on one side is zero: there is no mass to transport.
+    case zeroMass(side: String)
+    /// An LP solver did not return an optimum for a problem that always has one.
+    case solverFailed(solver: String, reason: String)
 
     public var description: String {
         switch self {
@@ -24,6 +28,10 @@ public enum TransportError: Error, CustomStringConvertible, Equatable, Sendable 
             return "\(what): expected \(expected), got \(actual)"
         case let .invalidSetting(name, reason):
             return "\(name) \(reason)"
+        case let .zeroMass(side):
+            return "the \(side) weights are all zero; give at least one point positive mass"
+        case let .solverFailed(solver, reason):
+            return "the LP solver \(solver) found no optimum: \(reason); try another solver or looser limits"
         }
     }
 }
