@@ -22,7 +22,7 @@ public struct GLPKSolver: LPSolver {
             throw LinearProgrammingError.solverFailure(solver: name, reason: "the model is too large for GLPK's 32-bit indices")
         }
         let start = DispatchTime.now()
-        var solution = GLPKTerminal.capture(logger: settings.logger) { run(problem, terminal: $0) }
+        var solution = GLPKTerminal.capture(logger: settings.logger) { run(problem, terminal: $0, start: start) }
         if settings.deriveCertificates,
            solution.status == .primalInfeasible || solution.status == .dualInfeasible {
             try attachCertificate(to: &solution, for: problem)
@@ -31,7 +31,7 @@ public struct GLPKSolver: LPSolver {
         return solution
     }
 
-    private func run(_ model: LinearProgram, terminal: GLPKTerminal) -> Solution {
+    private func run(_ model: LinearProgram, terminal: GLPKTerminal, start: DispatchTime) -> Solution {
         switch settings.method {
         case .primalSimplex, .dualSimplex:
             return simplex(model)
@@ -39,7 +39,7 @@ public struct GLPKSolver: LPSolver {
             // glp_interior rejects a problem without rows (GLP_EFAIL); the simplex solves it.
             return model.constraintCount == 0 ? simplex(model) : interior(model, terminal: terminal)
         case .branchAndCut:
-            return branchAndCut(model)
+            return branchAndCut(model, start: start)
         }
     }
 
@@ -117,11 +117,24 @@ public struct GLPKSolver: LPSolver {
         return result ?? Solution(status: .numericalError, solver: "glpk-interior")
     }
 
-    /// The relative MIP gap GLPK reports, recorded from the branch-and-cut callback.
-    private final class GapRecorder { var gap: Double? }
+    /// What the branch-and-cut callback sees: GLPK's relative MIP gap at its last call with an
+    /// incumbent, and whether it stopped the search at the wall-clock deadline.
+    private final class SearchMonitor {
+        /// `DispatchTime` uptime in nanoseconds at which the search is stopped (nil: no limit).
+        let deadline: UInt64?
+        var gap: Double?
+        var stoppedAtDeadline = false
 
-    private func branchAndCut(_ model: LinearProgram) -> Solution {
-        let recorder = GapRecorder()
+        init(deadline: UInt64?) { self.deadline = deadline }
+    }
+
+    /// GLPK's `tm_lim` bounds the root LP and, on a separate clock started after it, the tree
+    /// search; its presolve checks no clock (see ``GLPKSettings/timeLimit``). The callback
+    /// therefore also stops the search itself once `timeLimit` has passed since the solve began.
+    private func branchAndCut(_ model: LinearProgram, start: DispatchTime) -> Solution {
+        let monitor = SearchMonitor(deadline: settings.timeLimit.map {
+            start.uptimeNanoseconds + UInt64(min($0, 1e9) * 1e9)
+        })
         let result = GLPKProblem.withProblem(model, integer: true) { problem -> Solution in
             var parameters = glp_iocp()
             glp_init_iocp(&parameters)
@@ -130,13 +143,19 @@ public struct GLPKSolver: LPSolver {
             parameters.tol_int = settings.integerTolerance
             parameters.mip_gap = settings.mipGap
             parameters.tm_lim = settings.timeLimitMilliseconds
-            parameters.cb_info = Unmanaged.passUnretained(recorder).toOpaque()
+            parameters.cb_info = Unmanaged.passUnretained(monitor).toOpaque()
             parameters.cb_func = { tree, info in
                 guard let tree, let info else { return }
-                let gap = glp_ios_mip_gap(tree)
-                if gap.isFinite { Unmanaged<GapRecorder>.fromOpaque(info).takeUnretainedValue().gap = gap }
+                let monitor = Unmanaged<SearchMonitor>.fromOpaque(info).takeUnretainedValue()
+                let gap = glp_ios_mip_gap(tree)                  // DBL_MAX until there is an incumbent
+                if gap.isFinite, gap < .greatestFiniteMagnitude { monitor.gap = gap }
+                if let deadline = monitor.deadline, !monitor.stoppedAtDeadline,
+                   DispatchTime.now().uptimeNanoseconds >= deadline {
+                    monitor.stoppedAtDeadline = true
+                    glp_ios_terminate(tree)                      // glp_intopt returns GLP_ESTOP
+                }
             }
-            let code = withExtendedLifetime(recorder) { glp_intopt(problem.pointer, &parameters) }
+            let code = withExtendedLifetime(monitor) { glp_intopt(problem.pointer, &parameters) }
             let mipStatus = glp_mip_status(problem.pointer)
             let hasIncumbent = mipStatus == GLP_OPT || mipStatus == GLP_FEAS
             let status: SolutionStatus
@@ -145,6 +164,7 @@ public struct GLPKSolver: LPSolver {
                 status = mipStatus == GLP_OPT || (code == GLP_EMIPGAP && hasIncumbent) ? .optimal
                     : mipStatus == GLP_NOFEAS ? .primalInfeasible : .numericalError
             case GLP_ETMLIM: status = .timeLimit
+            case GLP_ESTOP where monitor.stoppedAtDeadline: status = .timeLimit
             case GLP_ENOPFS: status = .primalInfeasible
             case GLP_ENODFS: status = .dualInfeasible
             default: status = .numericalError
@@ -156,7 +176,9 @@ public struct GLPKSolver: LPSolver {
             }
             if status == .optimal {
                 solution.objective = glp_mip_obj_val(problem.pointer)
-                solution.mipGap = code == 0 && mipStatus == GLP_OPT ? 0 : recorder.gap
+                solution.mipGap = code == 0 && mipStatus == GLP_OPT ? 0 : monitor.gap
+            } else if status == .timeLimit, hasIncumbent {
+                solution.mipGap = monitor.gap                    // the incumbent's gap when the search stopped
             }
             return solution
         }

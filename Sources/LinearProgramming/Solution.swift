@@ -21,7 +21,9 @@ public struct Solution: Sendable {
     /// (cᵀr < 0 when minimising, > 0 when maximising); `x` then holds a feasible point.
     public var improvingRay: [Double]?
     /// True for a solution of a mixed-integer program: only feasibility and integrality are
-    /// checkable; `mipGap` is the solver's own (unverified) relative gap.
+    /// checkable; `mipGap` is the solver's own (unverified) relative gap between the objective
+    /// of `x` and its best bound: 0 when proven optimal, and also given when a limit stopped
+    /// the search with an incumbent in `x`.
     public var isMixedInteger: Bool
     public var mipGap: Double?
     public var iterations: Int

@@ -181,6 +181,37 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-7) -> Bool {
         #expect(!verify(solution, for: TextbookProblems.beale()).verified)
     }
 
+    /// A 5-constraint 0/1 knapsack over 90 items with values correlated to the weights: the
+    /// first incumbents come within milliseconds, the proof takes far longer than 0.05 s.
+    @Test func branchAndCutStopsAtTheTimeLimitWithItsIncumbentAndGap() throws {
+        let model = TextbookProblems.multidimensionalKnapsack(items: 90, constraints: 5, seed: 7)
+        var settings = GLPKSettings(method: .branchAndCut)
+        settings.timeLimit = 0.05
+        let solution = try GLPKSolver(settings: settings).solve(model)
+        #expect(solution.status == .timeLimit)
+        #expect(solution.objective.isNaN)
+        guard !solution.x.isEmpty else { return }          // no incumbent yet: nothing more to check
+        #expect(solution.x.count == model.variableCount)
+        let gap = try #require(solution.mipGap)
+        #expect(gap >= 0 && gap.isFinite)
+        #expect(solution.x.allSatisfy { $0 == 0 || $0 == 1 })
+        for (row, activity) in zip(model.constraints, model.rowActivities(solution.x)) {
+            #expect(activity <= row.upper + 1e-9, "\(row.name): \(activity) > \(row.upper)")
+        }
+    }
+
+    /// With a 1 ms limit GLPK cuts its root LP relaxation short, before the search and its
+    /// callback start: still a time limit, without a point.
+    @Test func aLimitReachedInTheRootRelaxationIsATimeLimit() throws {
+        let model = TextbookProblems.multidimensionalKnapsack(items: 400, constraints: 300, seed: 3)
+        var settings = GLPKSettings(method: .branchAndCut)
+        settings.timeLimit = 0.001
+        let solution = try GLPKSolver(settings: settings).solve(model)
+        #expect(solution.status == .timeLimit)
+        #expect(solution.objective.isNaN)
+        #expect(solution.mipGap == nil)
+    }
+
     @Test func concurrentSolvesOnSeparateThreadsAgree() throws {
         let model = TextbookProblems.wyndor()
         let objectives = Locked([Double](repeating: .nan, count: 16))

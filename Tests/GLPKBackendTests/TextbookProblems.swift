@@ -96,6 +96,30 @@ enum TextbookProblems {
         return lp
     }
 
+    /// max Σ vⱼ xⱼ s.t. Σⱼ wᵢⱼ xⱼ ≤ ½ Σⱼ wᵢⱼ (i < `constraints`), x binary, with seeded weights
+    /// wᵢⱼ ∈ [1, 100] and values vⱼ = mean weight of j + a uniform [0, 10): strongly correlated,
+    /// so branch-and-cut proves the optimum only slowly.
+    static func multidimensionalKnapsack(items: Int, constraints: Int, seed: UInt64) -> LinearProgram {
+        var state = seed
+        func uniform() -> Double {                                   // SplitMix64 → [0, 1)
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
+        }
+        let weights = (0..<constraints).map { _ in (0..<items).map { _ in (1 + 99 * uniform()).rounded() } }
+        var lp = LinearProgram(name: "multidimensional-knapsack", sense: .maximize)
+        let x = (0..<items).map { j in
+            let mean = weights.reduce(0) { $0 + $1[j] } / Double(constraints)
+            return lp.addVariable("x\(j)", kind: .binary, cost: (mean + 10 * uniform()).rounded())
+        }
+        for (i, row) in weights.enumerated() {
+            lp.addConstraint("capacity\(i)", x.map { ($0, row[$0]) }, .lessOrEqual, (row.reduce(0, +) / 2).rounded(.down))
+        }
+        return lp
+    }
+
     /// 2x = 1 with x integer: the LP relaxation is feasible, the MIP is not.
     static func integerInfeasible() -> LinearProgram {
         var lp = LinearProgram(name: "integer-infeasible")
