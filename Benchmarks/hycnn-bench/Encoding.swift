@@ -70,7 +70,7 @@ struct Encoding: ParsableCommand {
     @Flag(help: "Tighten the MILP's big-M bounds by LP (two LPs per hidden unit; its time counts as MILP encode time).")
     var tighten = false
 
-    @Option(help: "Gradient methods, comma-separated: pgd (projected normalised subgradient, η₀√d/√(t+1)) and/or adam (Adam step then projection, cosine-decayed rate).")
+    @Option(help: "Gradient methods, comma-separated: pgd (projected normalised subgradient, η₀√d/√(t+1)) and/or adam (Adam step then projection, cosine-decayed rate); '' for none.")
     var gradientMethods = "pgd,adam"
 
     @Option(help: "Random starts of each gradient method.")
@@ -207,14 +207,7 @@ struct Encoding: ParsableCommand {
     func plan() throws -> Plan {
         func list(_ text: String?, name: String, fallback: [Int]) throws -> [Int] {
             guard let text else { return fallback }
-            var values: [Int] = []
-            for item in text.split(separator: ",", omittingEmptySubsequences: false) {
-                guard let value = Int(item.trimmingCharacters(in: .whitespaces)), value > 0 else {
-                    throw BenchError.badOption(name: name, value: text, reason: "expected positive integers separated by commas, e.g. 16,32")
-                }
-                if !values.contains(value) { values.append(value) }
-            }
-            return values
+            return try ListOption.positiveIntegers(text, option: name, example: "16,32")
         }
         let grid: (widths: [Int], depths: [Int], dimensions: [Int]) = full
             ? ([16, 32, 64, 128, 256], [2, 4, 8, 16], [2, 10, 50])
@@ -223,14 +216,10 @@ struct Encoding: ParsableCommand {
             throw BenchError.badOption(name: "--constraint", value: constraint,
                                        reason: "expected " + EncodingInstance.Constraint.allCases.map(\.rawValue).joined(separator: " or "))
         }
-        var methods: [GradientMinimizer.Method] = []
-        for item in gradientMethods.split(separator: ",") {
-            guard let method = GradientMinimizer.Method(rawValue: item.trimmingCharacters(in: .whitespaces)) else {
-                throw BenchError.badOption(name: "--gradient-methods", value: gradientMethods,
-                                           reason: "expected a comma-separated list of " + GradientMinimizer.Method.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            if !methods.contains(method) { methods.append(method) }
-        }
+        let methods = try ListOption.parse(
+            gradientMethods, option: "--gradient-methods",
+            expected: "one of " + GradientMinimizer.Method.allCases.map(\.rawValue).joined(separator: ", "),
+            example: "pgd,adam", allowEmpty: true) { GradientMinimizer.Method(rawValue: $0) }
         guard biasNoise >= 0, biasNoise.isFinite else {
             throw BenchError.badOption(name: "--bias-noise", value: "\(biasNoise)", reason: "must be a finite number ≥ 0")
         }

@@ -31,7 +31,7 @@ struct EncodingRun {
         var objective: Double
         /// The best integer point's objective (the optimum, or the incumbent at a limit; NaN if none).
         var incumbent: Double
-        /// GLPK's relative MIP gap when it stopped at optimality (0 when proven).
+        /// GLPK's relative MIP gap: 0 when proven, the incumbent's remaining gap when the time limit stopped it.
         var reportedGap: Double?
         var verified: Bool
     }

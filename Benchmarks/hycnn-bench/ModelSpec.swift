@@ -1,8 +1,9 @@
 import ConvexNetworks
 import Foundation
+import SurrogateOptimization
 
-/// A named model of the regression benchmark, written `family:WIDTHxDEPTH[:nonlinearity]` or
-/// `maxaffine:PIECES`:
+/// A named model of the regression benchmark, written `family:WIDTHxDEPTH[:nonlinearity]`,
+/// `maxaffine:PIECES` or `convexreg:NORM[:N]`:
 ///
 ///     hycnn:48x4            HyCNN, 4 layers of width 48, max gate
 ///     hycnn:48x4:smooth=0.1 the smooth-max gate with τ = 0.1
@@ -10,13 +11,18 @@ import Foundation
 ///     icnn:64x8             ICNN with ReLU (also :leaky=0.1, :softplus=1)
 ///     mlp:64x16             ReLU MLP (not convex)
 ///     maxaffine:48          max of 48 affine pieces
+///     convexreg:l1:500      the L1 convex-regression estimator (also linf) fitted by LP to the
+///                           first N ≤ 500 training samples (default 500): max-affine, K = N pieces
 struct ModelSpec: Equatable, Sendable {
     let family: ModelFamily
-    /// Hidden width m (max-affine: the number of pieces K).
+    /// Hidden width m (max-affine: the number of pieces K; for an LP estimator K = N samples).
     let width: Int
     /// Hidden layers L (max-affine: 1).
     let depth: Int
     let nonlinearity: Nonlinearity
+    /// Set for the classical estimators: the max-affine model is fitted by ``ConvexRegression``
+    /// (this norm, the first `width` training samples) instead of trained by Adam.
+    let convexRegression: ConvexRegression.Norm?
     /// The text it was parsed from, normalised (used in CSV files).
     let key: String
 
@@ -28,6 +34,9 @@ struct ModelSpec: Equatable, Sendable {
 
     /// A readable name such as "HyCNN 48×16" or "ICNN 64×4 softplus(1)".
     var label: String {
+        if let norm = convexRegression {
+            return (norm == .l1 ? "L1" : "L∞") + " convex regression n=\(width)"
+        }
         let size = family == .maxaffine ? "K=\(width)" : "\(width)×\(depth)"
         let base: String
         switch family {
@@ -59,8 +68,25 @@ struct ModelSpec: Equatable, Sendable {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         func fail(_ reason: String) -> BenchError { .badOption(name: "--models", value: "'\(text)'", reason: reason) }
         let fields = trimmed.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        if fields[0] == "convexreg" {
+            let limit = ConvexRegression.maximumSampleCount
+            guard fields.count >= 2, fields.count <= 3, let norm = ConvexRegression.Norm(rawValue: fields[1]) else {
+                throw fail("expected convexreg:l1 or convexreg:linf, optionally with a sample count, e.g. convexreg:linf:300")
+            }
+            let samples = fields.count == 3 ? Int(fields[2]) : limit
+            guard let samples, samples > 0, samples <= limit else {
+                throw fail("the LP estimators take 1 to \(limit) samples (their LPs grow like n²), e.g. convexreg:l1:\(limit)")
+            }
+            family = .maxaffine
+            width = samples
+            depth = 1
+            nonlinearity = .maxGate
+            convexRegression = norm
+            key = "convexreg:\(norm.rawValue):\(samples)"
+            return
+        }
         guard fields.count >= 2, fields.count <= 3, let family = ModelFamily(rawValue: fields[0]) else {
-            throw fail("expected family:WIDTHxDEPTH[:nonlinearity] or maxaffine:PIECES with family one of "
+            throw fail("expected family:WIDTHxDEPTH[:nonlinearity], maxaffine:PIECES or convexreg:l1|linf[:N] with family one of "
                 + ModelFamily.allCases.map(\.rawValue).joined(separator: ", ") + ", e.g. hycnn:48x4")
         }
         if family == .maxaffine {
@@ -78,6 +104,7 @@ struct ModelSpec: Equatable, Sendable {
             depth = size[1]
         }
         self.family = family
+        convexRegression = nil
         if fields.count == 3 {
             nonlinearity = try Self.parseNonlinearity(fields[2], family: family, fail: fail)
         } else {
@@ -88,15 +115,9 @@ struct ModelSpec: Equatable, Sendable {
 
     /// Parses a comma-separated list of specs (repeats dropped, order kept).
     static func parseList(_ text: String) throws -> [ModelSpec] {
-        var specs: [ModelSpec] = []
-        for item in text.split(separator: ",") where !item.trimmingCharacters(in: .whitespaces).isEmpty {
-            let spec = try ModelSpec(parsing: String(item))
-            if !specs.contains(spec) { specs.append(spec) }
+        try ListOption.parse(text, option: "--models", expected: "model specs", example: "hycnn:48x4,mlp:64x4") {
+            try ModelSpec(parsing: $0)
         }
-        guard !specs.isEmpty else {
-            throw BenchError.badOption(name: "--models", value: "'\(text)'", reason: "name at least one model, e.g. hycnn:48x4")
-        }
-        return specs
     }
 
     static func defaultNonlinearity(_ family: ModelFamily) -> Nonlinearity {

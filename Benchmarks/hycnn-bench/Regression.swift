@@ -1,6 +1,8 @@
 import ArgumentParser
 import ConvexNetworks
 import Foundation
+import GLPKBackend
+import SurrogateOptimization
 
 /// The convex-regression experiment of HYCNN.md §2: fit every model to every target and
 /// dimension for several seeds; report the noiseless test MSE per (target, d, model).
@@ -11,7 +13,10 @@ struct Regression: ParsableCommand {
         Targets: f1 = ‖x‖², f2 = ‖x‖₄⁴, f3 = ‖x‖² + 0.25 sin(20‖x‖) (non-convex, always noiseless), \
         f4 = ‖x‖₁, f5 = exp(‖x‖₁/√d), f6 = max(‖x−μ‖², ‖x+μ‖²) with μ ~ N(0, I/d) drawn per seed.
         Models: family:WIDTHxDEPTH[:nonlinearity] with family hycnn, groupmax, icnn, mlp \
-        (nonlinearity max | smooth=τ for hycnn/groupmax, relu | leaky=α | softplus=τ for icnn), or maxaffine:PIECES.
+        (nonlinearity max | smooth=τ for hycnn/groupmax, relu | leaky=α | softplus=τ for icnn), or maxaffine:PIECES; \
+        convexreg:l1[:N] and convexreg:linf[:N] are the classical L1 / L∞ convex-regression estimators (HYCNN.md §3), \
+        fitted by LP (GLPK dual simplex, cutting planes) to the first N ≤ 500 training samples (default 500) and \
+        evaluated on the same test points; their train MSE is over those N samples.
         The default max-affine baseline has K = 384 pieces: K(d+1) + 2 = 19,586 parameters at d = 50, matched to \
         GroupMaxNet 48×4 (19,057); in a sweep over K = 8…768 (f1, f2; d = 10, 50; 3 seeds) it was the best K at d = 10 \
         and within 3% of K = 768 at d = 50, while K = 48 was about a third (d = 10) and 40% (d = 50) worse.
@@ -119,16 +124,23 @@ struct Regression: ParsableCommand {
         Self.standardError("wrote \(log.path) (\(runs.count) runs) and \(log.summaryPath)\n")
     }
 
-    /// Trains `model` on the problem's samples and measures it on the test points.
+    /// Trains `model` on the problem's samples (an LP estimator: fits it to the first N of them)
+    /// and measures it on the test points.
     func fit(_ model: ModelSpec, to problem: RegressionProblem, settings base: TrainingSettings) throws -> RegressionRun {
         var settings = base
         settings.seed = problem.seed
         let architecture = model.architecture(inputDimension: problem.dimension)
+        let training = model.convexRegression == nil ? problem.training : problem.training.subset(Array(0..<model.width))
         let start = DispatchTime.now()
-        let result = try Trainer(settings: settings).fit(architecture, to: problem.training)
+        let fitted: RegressionModel
+        if let norm = model.convexRegression {
+            fitted = try ConvexRegression.fit(training, norm: norm, using: GLPKSolver(method: .dualSimplex))
+        } else {
+            fitted = try Trainer(settings: settings).fit(architecture, to: training).model
+        }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        let testMSE = RegressionProblem.meanSquaredError(try result.model.predict(problem.testInputs), problem.testTargets)
-        let trainMSE = RegressionProblem.meanSquaredError(try result.model.predict(problem.training.inputs), problem.training.targets)
+        let testMSE = RegressionProblem.meanSquaredError(try fitted.predict(problem.testInputs), problem.testTargets)
+        let trainMSE = RegressionProblem.meanSquaredError(try fitted.predict(training.inputs), training.targets)
         return RegressionRun(target: problem.target, dimension: problem.dimension, model: model,
                              parameterCount: architecture.parameterCount, seed: problem.seed,
                              testMSE: testMSE, trainMSE: trainMSE, seconds: seconds, testVariance: problem.testVariance)
@@ -137,18 +149,13 @@ struct Regression: ParsableCommand {
     /// The parsed targets, dimensions and models; throws for anything unusable.
     func plan() throws -> ([RegressionTarget], [Int], [ModelSpec]) {
         let targetList = try RegressionTarget.parseList(targets)
-        var dimensionList: [Int] = []
-        for item in dimensions.split(separator: ",") {
-            guard let d = Int(item.trimmingCharacters(in: .whitespaces)), d > 0 else {
-                throw BenchError.badOption(name: "--dimensions", value: String(item), reason: "expected positive integers, e.g. 10,50")
-            }
-            if !dimensionList.contains(d) { dimensionList.append(d) }
-        }
-        guard !dimensionList.isEmpty else {
-            throw BenchError.badOption(name: "--dimensions", value: dimensions, reason: "name at least one dimension, e.g. 10,50")
-        }
+        let dimensionList = try ListOption.positiveIntegers(dimensions, option: "--dimensions", example: "10,50")
         let modelList = try ModelSpec.parseList(models)
         for model in modelList { try model.architecture(inputDimension: dimensionList[0]).validate() }
+        if let model = modelList.first(where: { $0.convexRegression != nil && $0.width > samples }) {
+            throw BenchError.badOption(name: "--models", value: model.key,
+                                       reason: "the estimator is fitted to its first \(model.width) training samples but --samples is \(samples)")
+        }
         guard seeds > 0 else { throw BenchError.badOption(name: "--seeds", value: "\(seeds)", reason: "must be positive") }
         guard samples > 0 else { throw BenchError.badOption(name: "--samples", value: "\(samples)", reason: "must be positive") }
         guard testSamples > 0 else { throw BenchError.badOption(name: "--test-samples", value: "\(testSamples)", reason: "must be positive") }

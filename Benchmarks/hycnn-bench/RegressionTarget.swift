@@ -58,17 +58,7 @@ enum RegressionTarget: String, CaseIterable, Sendable {
 
     /// Parses a comma-separated list such as "f1,f2" (case-insensitive, order kept, repeats dropped).
     static func parseList(_ text: String) throws -> [RegressionTarget] {
-        var targets: [RegressionTarget] = []
-        for item in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !item.isEmpty {
-            guard let target = RegressionTarget(rawValue: item) else {
-                throw BenchError.badOption(name: "--targets", value: item,
-                                           reason: "expected one of " + allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            if !targets.contains(target) { targets.append(target) }
-        }
-        guard !targets.isEmpty else {
-            throw BenchError.badOption(name: "--targets", value: text, reason: "name at least one target, e.g. f1,f2")
-        }
-        return targets
+        try ListOption.parse(text, option: "--targets", expected: "one of " + allCases.map(\.rawValue).joined(separator: ", "),
+                             example: "f1,f2") { RegressionTarget(rawValue: $0.lowercased()) }
     }
 }

@@ -16,14 +16,18 @@ struct Throughput: ParsableCommand {
 
     func run() throws {
         let d = 50, n = 5000
+        let sizes = try ListOption.parse(models, option: "--models", expected: "WIDTHxDEPTH with positive integers",
+                                         example: "48x4,48x16") { item -> [Int]? in
+            let parts = item.split(separator: "x", omittingEmptySubsequences: false).compactMap { Int($0) }
+            return parts.count == 2 && parts.allSatisfy { $0 > 0 } ? parts : nil
+        }
         var random = SeededGenerator(seed: 1)
         let inputs = (0..<(n * d)).map { _ in 2 * random.nextUniform() - 1 }
         let targets = (0..<n).map { s in (0..<d).reduce(0.0) { $0 + inputs[s * d + $1] * inputs[s * d + $1] } + random.nextNormal() }
         let data = try Dataset(inputNames: (1...d).map { "x\($0)" }, targetName: "y", inputs: inputs, targets: targets)
         print("model       params   epoch (median)   samples/s   GFLOP/epoch   GFLOP/s")
-        for spec in models.split(separator: ",") {
-            let parts = spec.split(separator: "x").compactMap { Int($0) }
-            guard parts.count == 2 else { throw ValidationError("model \(spec): expected WIDTHxDEPTH") }
+        for parts in sizes {
+            let spec = "\(parts[0])x\(parts[1])"
             let architecture = Architecture.hycnn(inputDimension: d, widths: Array(repeating: parts[0], count: parts[1]))
             var settings = TrainingSettings()
             settings.epochs = epochs
