@@ -7,8 +7,14 @@ public enum TransportError: Error, CustomStringConvertible, Equatable, Sendable 
     case badCost(row: Int, column: Int, value: Double)
     case shapeMismatch(what: String, expected: String, actual: String)
     case invalidSetting(name: String, reason: String)
+    /// A point coordinate that is NaN or infinite.
+    case badCoordinate(side: String, point: Int, coordinate: Int, value: Double)
     /// Every weight on one side is zero: there is no mass to transport.
     case zeroMass(side: String)
+    /// Partial transport asked to move more mass than both sides hold.
+    case massOutOfRange(requested: Double, available: Double)
+    /// A (source, target) pair outside the problem, e.g. in a forbidden-pair list.
+    case pairOutOfRange(source: Int, target: Int, sources: Int, targets: Int)
     /// An LP solver did not return an optimum for a problem that always has one.
     case solverFailed(solver: String, reason: String)
 
@@ -28,8 +34,14 @@ public enum TransportError: Error, CustomStringConvertible, Equatable, Sendable 
             return "\(what): expected \(expected), got \(actual)"
         case let .invalidSetting(name, reason):
             return "\(name) \(reason)"
+        case let .badCoordinate(side, point, coordinate, value):
+            return "\(side) point \(point + 1), coordinate \(coordinate + 1) is \(value); coordinates must be finite"
         case let .zeroMass(side):
             return "the \(side) weights are all zero; give at least one point positive mass"
+        case let .massOutOfRange(requested, available):
+            return "cannot move mass \(requested): it must be > 0 and at most \(available), the smaller of the two totals"
+        case let .pairOutOfRange(source, target, sources, targets):
+            return "pair (\(source + 1), \(target + 1)) is outside a problem with \(sources) sources and \(targets) targets"
         case let .solverFailed(solver, reason):
             return "the LP solver \(solver) found no optimum: \(reason); try another solver or looser limits"
         }
