@@ -13,7 +13,7 @@ struct HyCNN: ParsableCommand {
             Exit codes: 0 success (optimal), 1 error, 2 infeasible or unbounded, \
             3 time or iteration limit reached, 4 not convex.
             """,
-        subcommands: [Solve.self, Fit.self, Predict.self, Certify.self, Minimize.self, CheckData.self])
+        subcommands: [Solve.self, Fit.self, Predict.self, Certify.self, Minimize.self, CheckData.self, TransportCommand.self])
 
     /// Like ParsableCommand.main(), but every failure that is not a help request exits with 1.
     static func main() {
