@@ -21,8 +21,8 @@ struct Minimize: ParsableCommand {
             """)
 
     @Argument(help: "The problem file (JSON).") var problem: String
-    @Option(help: "simplex, dual-simplex or interior for the LP route (the MILP route uses branch-and-cut).")
-    var solver: GLPKSettings.Method = .primalSimplex
+    @Option(help: "simplex, dual-simplex, interior (GLPK) or ipm (ours) for the LP route; the MILP route uses GLPK's branch-and-cut.")
+    var solver: SolverChoice = .simplex
     @Flag(name: .customLong("milp"), help: "Encode every surrogate with binaries (to cross-check the LP route).") var forceMILP = false
     @Flag(help: "Tighten the MILP's big-M bounds by solving LPs (optimisation-based bound tightening).") var tighten = false
     @Option(help: "Stop after this many seconds.") var timeLimit: Double?
@@ -37,12 +37,11 @@ struct Minimize: ParsableCommand {
         do {
             file = try ProblemFile(contentsOfFile: problem)
             compiled = try file.problem.compile(forceMixedInteger: forceMILP, tightening: tighten ? GLPKSolver(method: .primalSimplex) : nil)
-            var settings = GLPKSettings(method: compiled.route == .milp ? .branchAndCut : solver)
-            if compiled.route == .milp && solver != .primalSimplex && solver != .branchAndCut {
+            if compiled.route == .milp && solver != .simplex && solver != .mip {
                 printError("note: the MILP route needs branch-and-cut; --solver \(solver.rawValue) is ignored")
             }
-            settings.timeLimit = timeLimit
-            solution = try compiled.solve(using: GLPKSolver(settings: settings))
+            let choice: SolverChoice = compiled.route == .milp ? .mip : solver
+            solution = try compiled.solve(using: choice.makeSolver(timeLimit: timeLimit, verbose: false))
             if let svg, !solution.x.isEmpty {
                 let panels = try SurrogatePlot.panels(file: file, solution: solution)
                 try SurrogatePlot.svg(panels, title: "\(file.problem.name): surrogates and the exact optimum")

@@ -3,8 +3,6 @@ import Foundation
 import GLPKBackend
 import LinearProgramming
 
-extension GLPKSettings.Method: ExpressibleByArgument {}
-
 /// `hycnn solve FILE.mps`: solve an LP or MIP and check its certificate independently.
 struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,13 +24,13 @@ struct Solve: ParsableCommand {
     @Flag(help: "Read free-format MPS (whitespace-separated fields) instead of fixed format.")
     var free = false
 
-    @Option(help: "simplex, dual-simplex, interior (GLPK's interior point) or mip (branch-and-cut). Default: mip when the model has integer variables, else simplex.")
-    var solver: GLPKSettings.Method?
+    @Option(help: ArgumentHelp(SolverChoice.help + ". Default: mip when the model has integer variables, else simplex."))
+    var solver: SolverChoice?
 
-    @Option(help: "Stop after this many seconds (simplex and mip).")
+    @Option(help: "Stop after this many seconds (simplex, mip and ipm).")
     var timeLimit: Double?
 
-    @Flag(help: "Use GLPK's LP presolver.")
+    @Flag(help: "Use GLPK's LP presolver (GLPK methods; ipm always presolves).")
     var presolve = false
 
     @Flag(help: "Print one JSON object instead of text.")
@@ -41,7 +39,7 @@ struct Solve: ParsableCommand {
     @Flag(help: "List every variable, not only the first nonzero ones.")
     var allVariables = false
 
-    @Flag(help: "Show GLPK's log on stderr.")
+    @Flag(help: "Show the solver's log on stderr (for ipm: one line per iteration).")
     var verbose = false
 
     func run() throws {
@@ -52,13 +50,10 @@ struct Solve: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(1)
         }
-        var settings = GLPKSettings(method: solver ?? (model.hasIntegerVariables ? .branchAndCut : .primalSimplex))
-        settings.timeLimit = timeLimit
-        settings.presolve = presolve
-        if verbose { settings.logger = { FileHandle.standardError.write(Data($0.utf8)) } }
+        let choice = solver ?? (model.hasIntegerVariables ? .mip : .simplex)
         let solution: Solution
         do {
-            solution = try GLPKSolver(settings: settings).solve(model)
+            solution = try choice.makeSolver(timeLimit: timeLimit, presolve: presolve, verbose: verbose).solve(model)
         } catch {
             printError("error: \(error)")
             throw ExitCode(1)

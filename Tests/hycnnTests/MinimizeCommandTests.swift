@@ -68,6 +68,20 @@ import Testing
         #expect(abs((json["objective"] as! Double) - (lp["objective"] as! Double)) < 1e-5)
     }
 
+    @Test func ourInteriorPointAgreesWithGLPKOnTheLPRoute() throws {
+        let path = try Self.problem(Self.dispatch)
+        let simplex = try ToolRunner.run(["minimize", path, "--json"]).json()
+        let ipm = try ToolRunner.run(["minimize", path, "--json", "--solver", "ipm"])
+        #expect(ipm.exitCode == 0, "\(ipm.stderr)")
+        let json = try ipm.json()
+        #expect(json["route"] as? String == "lp")
+        #expect(json["verified"] as? Bool == true)
+        #expect((json["certificate"] as? [String: Any])?["verified"] as? Bool == true)
+        #expect(abs((json["objective"] as! Double) - (simplex["objective"] as! Double)) < 1e-6)
+        let surrogates = try #require(json["surrogates"] as? [String: [String: Any]])
+        for (_, entry) in surrogates { #expect((entry["exactnessGap"] as? Double ?? 1) <= 1e-7) }
+    }
+
     @Test func infeasibleDemandExitsTwo() throws {
         let path = try Self.problem(Self.dispatch.replacingOccurrences(of: "\"equals\": 60", with: "\"equals\": 500"))
         let result = try ToolRunner.run(["minimize", path])

@@ -38,6 +38,26 @@ import Testing
         #expect(json["solver"] as? String == "glpk-" + method)
     }
 
+    @Test func ourInteriorPointSolvesTheDemoWithTheSameKeysAndALog() throws {
+        let result = try ToolRunner.run(["solve", "Problems/production/production.mps", "--solver", "ipm", "--json", "--verbose"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let json = try result.json()
+        #expect(abs((json["objective"] as? Double ?? 0) - 280) < 1e-6)
+        #expect(json["solver"] as? String == "ipm")
+        #expect(json["status"] as? String == "optimal")
+        #expect((json["certificate"] as? [String: Any])?["verified"] as? Bool == true)
+        #expect(result.stderr.contains("pinf") && result.stderr.contains("interior point ended: optimal"))
+    }
+
+    @Test func ourInteriorPointProvesInfeasibility() throws {
+        let path = try ToolRunner.temporaryFile(Self.infeasible)
+        let result = try ToolRunner.run(["solve", path, "--solver", "ipm", "--json"])
+        #expect(result.exitCode == 2)
+        let json = try result.json()
+        #expect(json["status"] as? String == "infeasible")
+        #expect((json["certificate"] as? [String: Any])?["verified"] as? Bool == true)
+    }
+
     static let infeasible = """
         NAME          CLASH
         ROWS

@@ -1,0 +1,120 @@
+import CLinearAlgebra
+
+/// ``NormalEquations`` with a dense m × m matrix and a blocked Cholesky factorization over BLAS
+/// (right-looking, as LAPACK's `dpotrf`: `dtrsm` panels and `dsyrk` trailing updates), whose
+/// diagonal blocks replace tiny pivots by a huge one (Wright's modified Cholesky for interior
+/// points): a row that depends on earlier rows gets Δyᵢ ≈ 0 instead of a breakdown.
+///
+/// The lower triangle is accumulated from the sparse columns of A, never from a dense copy:
+/// M += θⱼ aⱼ aⱼᵀ costs Σⱼ nnz(aⱼ)² per iteration.
+struct DenseNormalEquations: NormalEquations {
+    let dimension: Int
+    /// Column-major m × m; after `factor`, its lower triangle holds the Cholesky factor L.
+    private var matrix: [Double]
+    private var diagonal: [Double]
+    /// Pivots that were replaced in the last factorization (dependent rows).
+    private(set) var replacedPivots = 0
+
+    /// A pivot below this fraction of its row's diagonal counts as zero.
+    static let pivotTolerance = 1e-14
+    static let hugePivot = 1e128
+    static let blockSize = 96
+
+    init(dimension: Int) {
+        self.dimension = dimension
+        matrix = [Double](repeating: 0, count: dimension * dimension)
+        diagonal = [Double](repeating: 0, count: dimension)
+    }
+
+    mutating func factor(_ form: StandardForm, theta: [Double], regularization: Double) -> Double? {
+        let m = dimension
+        guard m > 0 else { return regularization }
+        var replaced = 0
+        let finite = matrix.withUnsafeMutableBufferPointer { buffer -> Bool in
+            let a = buffer.baseAddress!
+            Self.accumulate(form, theta: theta, delta: regularization, dimension: m, into: a)
+            for k in 0..<m { diagonal[k] = a[k * m + k] }
+            return diagonal.withUnsafeBufferPointer { d in Self.cholesky(a, dimension: m, diagonal: d.baseAddress!, replaced: &replaced) }
+        }
+        replacedPivots = replaced
+        return finite ? regularization : nil
+    }
+
+    func solve(_ rhs: inout [Double]) {
+        let m = Int32(dimension)
+        guard m > 0 else { return }
+        matrix.withUnsafeBufferPointer { factor in
+            rhs.withUnsafeMutableBufferPointer { b in
+                cblas_dtrsv(CblasColMajor, CblasLower, CblasNoTrans, CblasNonUnit, m, factor.baseAddress!, m, b.baseAddress!, 1)  // L v = r
+                cblas_dtrsv(CblasColMajor, CblasLower, CblasTrans, CblasNonUnit, m, factor.baseAddress!, m, b.baseAddress!, 1)    // Lᵀ x = v
+            }
+        }
+    }
+
+    /// Lower triangle of M = A Θ Aᵀ + δ I, column-major.
+    private static func accumulate(_ form: StandardForm, theta: [Double], delta: Double, dimension m: Int,
+                                   into a: UnsafeMutablePointer<Double>) {
+        for k in 0..<m {                                     // zero the lower triangle
+            (a + k * m + k).update(repeating: 0, count: m - k)
+        }
+        form.rowIndex.withUnsafeBufferPointer { rows in
+            form.values.withUnsafeBufferPointer { values in
+                for j in 0..<form.columnCount {
+                    let t = theta[j], start = form.columnStart[j], end = form.columnStart[j + 1]
+                    for p in start..<end {
+                        let column = a + rows[p] * m
+                        let scaled = t * values[p]
+                        for q in p..<end { column[rows[q]] += scaled * values[q] }   // M[r_q, r_p] += θ a_p a_q
+                    }
+                }
+            }
+        }
+        for k in 0..<m { a[k * m + k] += delta }
+    }
+
+    /// In-place blocked Cholesky M = L Lᵀ of the lower triangle; false if a non-finite value appears.
+    private static func cholesky(_ a: UnsafeMutablePointer<Double>, dimension m: Int,
+                                 diagonal: UnsafePointer<Double>, replaced: inout Int) -> Bool {
+        let lda = Int32(m)
+        var k = 0
+        while k < m {
+            let kb = min(blockSize, m - k)
+            guard factorDiagonalBlock(a, dimension: m, start: k, size: kb, diagonal: diagonal, replaced: &replaced) else {
+                return false
+            }
+            let rest = m - k - kb
+            if rest > 0 {
+                let block = a + k * m + k, panel = a + k * m + k + kb, trailing = a + (k + kb) * m + k + kb
+                cblas_dtrsm(CblasColMajor, CblasRight, CblasLower, CblasTrans, CblasNonUnit, Int32(rest), Int32(kb),
+                            1, block, lda, panel, lda)                              // P ← P L_kk⁻ᵀ
+                cblas_dsyrk(CblasColMajor, CblasLower, CblasNoTrans, Int32(rest), Int32(kb),
+                            -1, panel, lda, 1, trailing, lda)                       // T ← T − P Pᵀ
+            }
+            k += kb
+        }
+        return true
+    }
+
+    /// Unblocked Cholesky of the diagonal block at `start`, replacing pivots ≤ tol·Mᵢᵢ.
+    private static func factorDiagonalBlock(_ a: UnsafeMutablePointer<Double>, dimension m: Int, start: Int, size: Int,
+                                            diagonal: UnsafePointer<Double>, replaced: inout Int) -> Bool {
+        for j in start..<(start + size) {
+            let column = a + j * m
+            var pivot = column[j]
+            for p in start..<j { pivot -= a[p * m + j] * a[p * m + j] }                 // d_j = M_jj − Σ L_jp²
+            guard pivot.isFinite else { return false }
+            if pivot <= pivotTolerance * max(diagonal[j], 0) || pivot <= 0 {
+                pivot = hugePivot
+                replaced += 1
+            }
+            let root = pivot.squareRoot()
+            column[j] = root
+            for i in (j + 1)..<(start + size) {
+                var value = column[i]
+                for p in start..<j { value -= a[p * m + i] * a[p * m + j] }             // L_ij = (M_ij − Σ L_ip L_jp)/L_jj
+                column[i] = value / root
+            }
+        }
+        return true
+    }
+}

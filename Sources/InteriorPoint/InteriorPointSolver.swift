@@ -1,0 +1,167 @@
+import Foundation
+import LinearProgramming
+
+/// Our primal-dual interior-point LP solver (Mehrotra predictor–corrector over LAPACK's
+/// Cholesky) behind the ``LPSolver`` protocol.
+///
+/// A solve validates the model and settings, presolves, builds the internal standard form,
+/// equilibrates it (Ruiz), iterates, and maps the point back to the caller's units and
+/// indexing with GLPK's dual sign convention (d = c − Aᵀy). The answer is called optimal only
+/// when the independent `verify` accepts it; when the iteration stalls or diverges, the
+/// problem is classified with ``RayFinder`` — whose elastic and recession problems are
+/// feasible and bounded by construction, so this solver solves them reliably — and an
+/// infeasible or unbounded answer carries the verified Farkas or improving ray.
+public struct InteriorPointSolver: LPSolver {
+    public var settings: InteriorPointSettings
+    /// True for the auxiliary solves of a classification (which must not classify again).
+    private var classifying = false
+
+    public init(settings: InteriorPointSettings = InteriorPointSettings()) { self.settings = settings }
+
+    public var name: String { "ipm" }
+
+    public func solve(_ problem: LinearProgram) throws -> Solution {
+        try settings.validate()
+        try problem.validate()
+        let integers = problem.variables.filter(\.isInteger).count
+        guard integers == 0 else { throw InteriorPointError.integerVariables(count: integers) }
+        let start = Self.now()
+        let deadline = settings.timeLimit.map { start + $0 }
+        var solution = settings.presolve ? try presolveAndSolve(problem, deadline: deadline)
+                                         : try solveValidated(problem, deadline: deadline)
+        solution.seconds = Self.now() - start
+        return solution
+    }
+
+    /// Presolves, solves the reduced program and postsolves; a verdict of infeasible or
+    /// unbounded (from presolve or the reduced solve) is re-derived on the original model,
+    /// so that its ray refers to the caller's rows and columns.
+    private func presolveAndSolve(_ model: LinearProgram, deadline: Double?) throws -> Solution {
+        switch try Presolve().reduce(model) {
+        case let .infeasible(reason), let .unbounded(reason):
+            log("presolve: \(reason)")
+            return try classify(model, deadline: deadline, otherwise: .numericalError, iterations: 0)
+        case let .reduced(presolved):
+            let statistics = presolved.statistics
+            log("presolve: \(statistics.rowsBefore) rows, \(statistics.columnsBefore) columns, \(statistics.nonzerosBefore) nonzeros → \(statistics.rowsAfter), \(statistics.columnsAfter), \(statistics.nonzerosAfter)")
+            if presolved.program.variableCount == 0 {                   // presolve decided every column
+                let mapped = presolved.postsolve(x: [], rowDuals: [])
+                return finish(model, x: mapped.x, y: mapped.rowDuals, iterations: 0, status: .optimal)
+            }
+            let reduced = try solveValidated(presolved.program, deadline: deadline)
+            switch reduced.status {
+            case .primalInfeasible, .dualInfeasible:
+                return try classify(model, deadline: deadline, otherwise: .numericalError, iterations: reduced.iterations)
+            default:
+                let mapped = presolved.postsolve(reduced)
+                guard mapped.x.count == model.variableCount, mapped.rowDuals.count == model.constraintCount else { return mapped }
+                return finish(model, x: mapped.x, y: mapped.rowDuals, iterations: reduced.iterations, status: reduced.status)
+            }
+        }
+    }
+
+    private func solveValidated(_ model: LinearProgram, deadline: Double?) throws -> Solution {
+        switch StandardForm.build(from: model) {
+        case let .infeasibleRow(row):
+            log("row \(model.constraints[row].name) has no free variables and its bounds exclude its activity")
+            return try classify(model, deadline: deadline, otherwise: .numericalError, iterations: 0)
+        case var .form(form):
+            if form.columnCount == 0 { return finish(model, x: fixedPoint(model), y: [], iterations: 0, status: .optimal) }
+            let scaling = settings.scaling ? RuizScaling.equilibrate(&form)
+                                           : RuizScaling(rows: form.rowCount, columns: form.columnCount)
+            var method = MehrotraMethod(form: form, scaling: scaling, settings: settings, deadline: deadline,
+                                        normal: DenseNormalEquations(dimension: form.rowCount))
+            let termination = method.run()
+            let (x, y) = recover(model, form: form, scaling: scaling, method: method)
+            log("interior point ended: \(termination) after \(method.iterations) iterations")
+            switch termination {
+            case .optimal:
+                return finish(model, x: x, y: y, iterations: method.iterations, status: .optimal)
+            case .timeLimit, .iterationLimit:
+                let status: SolutionStatus = termination == .timeLimit ? .timeLimit : .iterationLimit
+                return finish(model, x: x, y: y, iterations: method.iterations, status: status)
+            case .stalled, .diverging, .factorizationFailed:
+                let nearly = finish(model, x: x, y: y, iterations: method.iterations, status: .almostOptimal)
+                if nearly.status == .almostOptimal { return nearly }
+                var classified = try classify(model, deadline: deadline, otherwise: .numericalError, iterations: method.iterations)
+                if classified.status == .numericalError { classified.x = x; classified.rowDuals = y }
+                return classified
+            }
+        }
+    }
+
+    /// The model's point and duals from the scaled internal iterate: x = C x', y = ±R y'.
+    private func recover(_ model: LinearProgram, form: StandardForm, scaling: RuizScaling,
+                         method: MehrotraMethod<DenseNormalEquations>) -> (x: [Double], y: [Double]) {
+        var x = fixedPoint(model)
+        for (j, origin) in form.columnOrigin.enumerated() where origin >= 0 {
+            x[origin] = scaling.columnScale[j] * method.x[j]
+        }
+        var y = [Double](repeating: 0, count: model.constraintCount)
+        for (r, origin) in form.rowOrigin.enumerated() {
+            y[origin] = form.objectiveSign * scaling.rowScale[r] * method.y[r]
+        }
+        return (x, y)
+    }
+
+    /// Fixed variables at their value, all others at 0.
+    private func fixedPoint(_ model: LinearProgram) -> [Double] {
+        model.variables.map { $0.lower == $0.upper ? $0.lower : 0 }
+    }
+
+    /// The solution with reduced costs d = c − Aᵀy. A claimed optimum must pass `verify`
+    /// (an almost-optimal one `verify` with tolerances 100× looser), else it is downgraded.
+    private func finish(_ model: LinearProgram, x: [Double], y: [Double], iterations: Int,
+                        status: SolutionStatus) -> Solution {
+        let rowDuals = y.isEmpty ? [Double](repeating: 0, count: model.constraintCount) : y
+        let costs = model.costs, aty = model.transposeProduct(rowDuals)
+        var solution = Solution(status: status, objective: model.objectiveValue(x), x: x, rowDuals: rowDuals,
+                                reducedCosts: zip(costs, aty).map { $0 - $1 }, iterations: iterations, solver: name)
+        switch status {
+        case .optimal:
+            if !verify(solution, for: model).verified { solution.status = nearlyOptimal(solution, model) ? .almostOptimal : .numericalError }
+        case .almostOptimal:
+            if !nearlyOptimal(solution, model) { solution.status = .numericalError }
+        default:
+            break
+        }
+        if solution.status != .optimal && solution.status != .almostOptimal { solution.objective = .nan }
+        return solution
+    }
+
+    private func nearlyOptimal(_ solution: Solution, _ model: LinearProgram) -> Bool {
+        var loose = VerificationTolerances()
+        loose.primalFeasibility *= 100
+        loose.dualFeasibility *= 100
+        loose.gap *= 100
+        return verify(solution, for: model, tolerances: loose).verified
+    }
+
+    /// Decides infeasible / unbounded with verified rays by solving RayFinder's auxiliary
+    /// problems with this solver; `otherwise` is the status when neither is proved.
+    private func classify(_ model: LinearProgram, deadline: Double?, otherwise: SolutionStatus,
+                          iterations: Int) throws -> Solution {
+        guard !classifying else { return Solution(status: otherwise, iterations: iterations, solver: name) }
+        var auxiliary = self
+        auxiliary.classifying = true
+        if let deadline {
+            let remaining = deadline - Self.now()
+            guard remaining > 0 else { return Solution(status: .timeLimit, iterations: iterations, solver: name) }
+            auxiliary.settings.timeLimit = remaining
+        }
+        switch try RayFinder.classify(model, using: auxiliary) {
+        case let .infeasible(farkasRay):
+            return Solution(status: .primalInfeasible, farkasRay: farkasRay, iterations: iterations, solver: name)
+        case let .unbounded(ray, feasiblePoint):
+            return Solution(status: .dualInfeasible, x: feasiblePoint, improvingRay: ray, iterations: iterations, solver: name)
+        case .feasibleAndBounded, .undetermined:
+            return Solution(status: otherwise, iterations: iterations, solver: name)
+        }
+    }
+
+    private func log(_ line: String) {
+        if settings.verbose, let logger = settings.logger { logger(line) }
+    }
+
+    private static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+}

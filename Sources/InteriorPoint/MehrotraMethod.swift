@@ -1,0 +1,339 @@
+import Foundation
+
+/// Mehrotra's predictor–corrector on a scaled ``StandardForm`` (min cᵀx, A x = b, l ≤ x ≤ u).
+///
+/// Every finite bound gets a slack: x − w_l = l, x + w_u = u with w > 0 and duals z > 0; the
+/// optimality conditions are
+///
+///     A x = b,   Aᵀy + z_l − z_u = c,   w_l ∘ z_l = μ e,   w_u ∘ z_u = μ e,   μ → 0.
+///
+/// Eliminating Δw and Δz leaves the normal equations (A Θ Aᵀ + δ I) Δy = r_b + A Θ r̂ with
+/// Θ⁻¹ = z_l / w_l + z_u / w_u + ρ (ρ a proximal regularisation, larger for free columns).
+/// Residuals and tolerances are measured in the caller's units (the scaling is undone
+/// element-wise), so the stopping test means what the user's tolerances say.
+struct MehrotraMethod<Solver: NormalEquations> {
+    enum Termination: Equatable {
+        case optimal
+        case iterationLimit
+        case timeLimit
+        /// No progress: steps vanished or the merit stopped decreasing.
+        case stalled
+        /// Iterates grew without bound, the usual sign of infeasibility or unboundedness.
+        case diverging
+        case factorizationFailed
+    }
+
+    struct Measures {
+        var primalObjective = Double.nan, dualObjective = Double.nan
+        /// Largest relative violation, original units: |bᵢ − aᵢᵀx| / (1 + |bᵢ| + Σⱼ|aᵢⱼ xⱼ|) over the
+        /// rows and |l + w_l − x| / (1 + |l|), |u − x − w_u| / (1 + |u|) over the bounds.
+        var primalInfeasibility = Double.infinity
+        /// ‖c − Aᵀy − z_l + z_u‖∞ / (1 + ‖c‖∞), original units.
+        var dualInfeasibility = Double.infinity
+        /// |cᵀx − (bᵀy + lᵀz_l − uᵀz_u)| / (1 + |cᵀx|).
+        var gap = Double.infinity
+        var mu = Double.nan
+
+        var merit: Double { max(primalInfeasibility, dualInfeasibility, gap) }
+    }
+
+    let form: StandardForm
+    let scaling: RuizScaling
+    let settings: InteriorPointSettings
+    let deadline: Double?
+    var normal: Solver
+
+    var x: [Double], y: [Double], wl: [Double], wu: [Double], zl: [Double], zu: [Double]
+    let hasLower: [Bool], hasUpper: [Bool]
+    private(set) var iterations = 0
+    private(set) var measures = Measures()
+    private var theta: [Double]
+    private var regularization: Double = 1e-12
+    private let boundCount: Int
+    // Residuals of the current point: rb = b − A x, rl = l + w_l − x, ru = u − x − w_u, rc = c − Aᵀy − z_l + z_u.
+    private var rb: [Double], rl: [Double], ru: [Double], rc: [Double]
+    private var rowMagnitude: [Double]
+    private let dualScale: Double
+
+    init(form: StandardForm, scaling: RuizScaling, settings: InteriorPointSettings, deadline: Double?, normal: Solver) {
+        self.form = form
+        self.scaling = scaling
+        self.settings = settings
+        self.deadline = deadline
+        self.normal = normal
+        let n = form.columnCount, m = form.rowCount
+        hasLower = form.lower.map { $0.isFinite }
+        hasUpper = form.upper.map { $0.isFinite }
+        boundCount = hasLower.filter { $0 }.count + hasUpper.filter { $0 }.count
+        x = [Double](repeating: 0, count: n)
+        wl = x; wu = x; zl = x; zu = x; theta = x; rl = x; ru = x; rc = x
+        y = [Double](repeating: 0, count: m)
+        rb = y
+        rowMagnitude = y
+        var dScale = 0.0
+        for j in 0..<n { dScale = max(dScale, abs(form.c[j] / scaling.columnScale[j])) }
+        dualScale = 1 + dScale
+    }
+
+    /// Runs to a termination; the iterate stays available in x, y, z_l, z_u (scaled units).
+    mutating func run() -> Termination {
+        guard startingPoint() else { return .factorizationFailed }
+        var bestMerit = Double.infinity, bestMeritIteration = 0, tinySteps = 0
+        while true {
+            computeResiduals()
+            log()
+            if measures.primalInfeasibility <= settings.feasibilityTolerance,
+               measures.dualInfeasibility <= settings.feasibilityTolerance,
+               measures.gap <= settings.gapTolerance { return .optimal }
+            if iterations >= settings.maxIterations { return .iterationLimit }
+            if let deadline, now() >= deadline { return .timeLimit }
+            if measures.merit < 0.5 * bestMerit {
+                bestMerit = measures.merit
+                bestMeritIteration = iterations
+            } else if iterations - bestMeritIteration >= 30 {
+                return .stalled
+            }
+            if isDiverging() { return .diverging }
+
+            for j in 0..<form.columnCount {
+                var inverse = hasLower[j] || hasUpper[j] ? 1e-12 : 1e-8                   // ρ: proximal, larger for free columns
+                if hasLower[j] { inverse += zl[j] / wl[j] }
+                if hasUpper[j] { inverse += zu[j] / wu[j] }
+                theta[j] = 1 / inverse                                                   // Θ = (z_l/w_l + z_u/w_u + ρ)⁻¹
+            }
+            guard let delta = normal.factor(form, theta: theta, regularization: regularization) else {
+                return .factorizationFailed
+            }
+            regularization = max(1e-12, delta / 10)
+            let mu = measures.mu
+
+            // Predictor (affine scaling): q = −w∘z.
+            var ql = [Double](repeating: 0, count: form.columnCount), qu = ql
+            for j in 0..<form.columnCount {
+                if hasLower[j] { ql[j] = -wl[j] * zl[j] }
+                if hasUpper[j] { qu[j] = -wu[j] * zu[j] }
+            }
+            let affine = direction(ql: ql, qu: qu)
+            let (alphaPMax, alphaDMax) = maximumSteps(affine)
+            let alphaPAffine = min(1, alphaPMax), alphaDAffine = min(1, alphaDMax)
+            var muAffine = 0.0                                                            // μ_aff = (w + α_p Δw)ᵀ(z + α_d Δz)/N
+            for j in 0..<form.columnCount {
+                if hasLower[j] { muAffine += (wl[j] + alphaPAffine * affine.wl[j]) * (zl[j] + alphaDAffine * affine.zl[j]) }
+                if hasUpper[j] { muAffine += (wu[j] + alphaPAffine * affine.wu[j]) * (zu[j] + alphaDAffine * affine.zu[j]) }
+            }
+            muAffine /= Double(max(boundCount, 1))
+            let sigma = boundCount == 0 ? 0 : pow(max(0, muAffine) / mu, 3)              // σ = (μ_aff/μ)³
+
+            // Corrector: q = σμ − w∘z − Δw_aff∘Δz_aff.
+            for j in 0..<form.columnCount {
+                if hasLower[j] { ql[j] = sigma * mu - wl[j] * zl[j] - affine.wl[j] * affine.zl[j] }
+                if hasUpper[j] { qu[j] = sigma * mu - wu[j] * zu[j] - affine.wu[j] * affine.zu[j] }
+            }
+            let step = direction(ql: ql, qu: qu)
+            var (alphaP, alphaD) = maximumSteps(step)
+            alphaP = min(1, 0.9995 * alphaP)
+            alphaD = min(1, 0.9995 * alphaD)
+            tinySteps = alphaP < 1e-7 && alphaD < 1e-7 ? tinySteps + 1 : 0
+            if tinySteps >= 5 { return .stalled }
+            for j in 0..<form.columnCount {
+                x[j] += alphaP * step.x[j]
+                if hasLower[j] { wl[j] += alphaP * step.wl[j]; zl[j] += alphaD * step.zl[j] }
+                if hasUpper[j] { wu[j] += alphaP * step.wu[j]; zu[j] += alphaD * step.zu[j] }
+            }
+            for i in 0..<form.rowCount { y[i] += alphaD * step.y[i] }
+            lastSteps = (alphaP, alphaD)
+            iterations += 1
+        }
+    }
+
+    private var lastSteps = (primal: 0.0, dual: 0.0)
+
+    struct Direction {
+        var x: [Double], y: [Double], wl: [Double], wu: [Double], zl: [Double], zu: [Double]
+    }
+
+    /// The Newton direction for complementarity right-hand sides q_l, q_u (Θ factored).
+    private func direction(ql: [Double], qu: [Double]) -> Direction {
+        let n = form.columnCount, m = form.rowCount
+        var rHat = rc                                  // r̂ = r_c − (q_l + z_l r_l)/w_l + (q_u − z_u r_u)/w_u
+        for j in 0..<n {
+            if hasLower[j] { rHat[j] -= (ql[j] + zl[j] * rl[j]) / wl[j] }
+            if hasUpper[j] { rHat[j] += (qu[j] - zu[j] * ru[j]) / wu[j] }
+        }
+        var scaled = [Double](repeating: 0, count: n)
+        for j in 0..<n { scaled[j] = theta[j] * rHat[j] }
+        var rhs = [Double](repeating: 0, count: m)     // r_b + A Θ r̂
+        form.multiply(scaled, into: &rhs)
+        for i in 0..<m { rhs[i] += rb[i] }
+        let dy = solveNormal(rhs)
+        var dx = [Double](repeating: 0, count: n)      // Δx = Θ(AᵀΔy − r̂)
+        form.transposeMultiply(dy, into: &dx)
+        for j in 0..<n { dx[j] = theta[j] * (dx[j] - rHat[j]) }
+        var d = Direction(x: dx, y: dy, wl: [Double](repeating: 0, count: n), wu: [Double](repeating: 0, count: n),
+                          zl: [Double](repeating: 0, count: n), zu: [Double](repeating: 0, count: n))
+        for j in 0..<n {
+            if hasLower[j] {
+                d.wl[j] = dx[j] - rl[j]                                  // Δw_l = Δx − r_l
+                d.zl[j] = (ql[j] - zl[j] * d.wl[j]) / wl[j]              // Δz_l = (q_l − z_l Δw_l)/w_l
+            }
+            if hasUpper[j] {
+                d.wu[j] = ru[j] - dx[j]                                  // Δw_u = r_u − Δx
+                d.zu[j] = (qu[j] - zu[j] * d.wu[j]) / wu[j]              // Δz_u = (q_u − z_u Δw_u)/w_u
+            }
+        }
+        return d
+    }
+
+    /// M⁻¹ r with up to three steps of iterative refinement against the unregularised A Θ Aᵀ.
+    private func solveNormal(_ r: [Double]) -> [Double] {
+        var v = r
+        normal.solve(&v)
+        var residualNorm = Double.infinity
+        let target = 1e-14 * (r.map(abs).max() ?? 0)
+        for _ in 0..<3 {
+            let residual = normalResidual(r, v)                         // r − A Θ Aᵀ v
+            let norm = residual.map(abs).max() ?? 0
+            if !(norm < 0.5 * residualNorm) || norm <= target { break }
+            residualNorm = norm
+            var correction = residual
+            normal.solve(&correction)
+            for i in v.indices { v[i] += correction[i] }
+        }
+        return v
+    }
+
+    private func normalResidual(_ r: [Double], _ v: [Double]) -> [Double] {
+        var t = [Double](repeating: 0, count: form.columnCount)
+        form.transposeMultiply(v, into: &t)
+        for j in t.indices { t[j] *= theta[j] }
+        var product = [Double](repeating: 0, count: form.rowCount)
+        form.multiply(t, into: &product)
+        return zip(r, product).map { $0 - $1 }
+    }
+
+    /// Largest α_p, α_d keeping w + α_p Δw ≥ 0 and z + α_d Δz ≥ 0 (may exceed 1).
+    private func maximumSteps(_ d: Direction) -> (Double, Double) {
+        var alphaP = Double.infinity, alphaD = Double.infinity
+        for j in 0..<form.columnCount {
+            if hasLower[j] {
+                if d.wl[j] < 0 { alphaP = min(alphaP, -wl[j] / d.wl[j]) }
+                if d.zl[j] < 0 { alphaD = min(alphaD, -zl[j] / d.zl[j]) }
+            }
+            if hasUpper[j] {
+                if d.wu[j] < 0 { alphaP = min(alphaP, -wu[j] / d.wu[j]) }
+                if d.zu[j] < 0 { alphaD = min(alphaD, -zu[j] / d.zu[j]) }
+            }
+        }
+        return (min(alphaP, 1e30), min(alphaD, 1e30))
+    }
+
+    /// Mehrotra's starting point: x the least-norm solution of A x = b, (y, z) the least-squares
+    /// dual, then slacks and duals shifted to be positive and centred.
+    private mutating func startingPoint() -> Bool {
+        let n = form.columnCount, m = form.rowCount
+        for j in 0..<n { theta[j] = 1 }
+        guard let delta = normal.factor(form, theta: theta, regularization: 1e-10) else { return false }
+        regularization = max(1e-12, delta / 10)
+        let dy = solveNormal(form.b)                                    // x = Aᵀ(AAᵀ)⁻¹ b
+        form.transposeMultiply(dy, into: &x)
+        var ac = [Double](repeating: 0, count: m)                       // y = (AAᵀ)⁻¹ A c
+        form.multiply(form.c, into: &ac)
+        y = solveNormal(ac)
+        var aty = [Double](repeating: 0, count: n)
+        form.transposeMultiply(y, into: &aty)
+        var minW = Double.infinity, minZ = Double.infinity
+        for j in 0..<n {
+            let z = form.c[j] - aty[j]                                  // z = c − Aᵀy
+            if hasLower[j] { wl[j] = x[j] - form.lower[j]; minW = min(minW, wl[j]) }
+            if hasUpper[j] { wu[j] = form.upper[j] - x[j]; minW = min(minW, wu[j]) }
+            if hasLower[j] && hasUpper[j] {
+                zl[j] = max(z, 0) + 0.5 * abs(z); zu[j] = max(-z, 0) + 0.5 * abs(z)
+            } else if hasLower[j] {
+                zl[j] = z
+            } else if hasUpper[j] {
+                zu[j] = -z
+            }
+            if hasLower[j] { minZ = min(minZ, zl[j]) }
+            if hasUpper[j] { minZ = min(minZ, zu[j]) }
+        }
+        guard boundCount > 0 else { return true }
+        let shiftW = max(-1.5 * minW, 0), shiftZ = max(-1.5 * minZ, 0)
+        var product = 0.0, sumW = 0.0, sumZ = 0.0
+        for j in 0..<n {
+            if hasLower[j] { wl[j] += shiftW; zl[j] += shiftZ; product += wl[j] * zl[j]; sumW += wl[j]; sumZ += zl[j] }
+            if hasUpper[j] { wu[j] += shiftW; zu[j] += shiftZ; product += wu[j] * zu[j]; sumW += wu[j]; sumZ += zu[j] }
+        }
+        let secondW = sumZ > 0 ? 0.5 * product / sumZ : 1, secondZ = sumW > 0 ? 0.5 * product / sumW : 1
+        for j in 0..<n {
+            if hasLower[j] { wl[j] = max(wl[j] + secondW, 1e-4); zl[j] = max(zl[j] + secondZ, 1e-4) }
+            if hasUpper[j] { wu[j] = max(wu[j] + secondW, 1e-4); zu[j] = max(zu[j] + secondZ, 1e-4) }
+        }
+        return true
+    }
+
+    private mutating func computeResiduals() {
+        let n = form.columnCount, m = form.rowCount
+        form.multiply(x, into: &rb)
+        for i in 0..<m { rowMagnitude[i] = abs(form.b[i]) }
+        for j in 0..<n {                                                 // Σⱼ |aᵢⱼ xⱼ| per row
+            let xj = abs(x[j])
+            for k in form.columnStart[j]..<form.columnStart[j + 1] { rowMagnitude[form.rowIndex[k]] += abs(form.values[k]) * xj }
+        }
+        var primal = 0.0, dual = 0.0
+        for i in 0..<m {
+            rb[i] = form.b[i] - rb[i]                                   // r_b = b − A x
+            primal = max(primal, abs(rb[i]) / (1 + rowMagnitude[i] / scaling.rowScale[i]) / scaling.rowScale[i])
+        }
+        form.transposeMultiply(y, into: &rc)
+        var pobj = 0.0, dobj = 0.0, complementarity = 0.0
+        for i in 0..<m { dobj += form.b[i] * y[i] }
+        for j in 0..<n {
+            let s = scaling.columnScale[j]
+            rc[j] = form.c[j] - rc[j]                                   // r_c = c − Aᵀy − z_l + z_u
+            pobj += form.c[j] * x[j]
+            if hasLower[j] {
+                rl[j] = form.lower[j] + wl[j] - x[j]                    // r_l = l + w_l − x
+                primal = max(primal, abs(rl[j] * s) / (1 + abs(form.lower[j] * s)))
+                rc[j] -= zl[j]
+                dobj += form.lower[j] * zl[j]
+                complementarity += wl[j] * zl[j]
+            }
+            if hasUpper[j] {
+                ru[j] = form.upper[j] - x[j] - wu[j]                    // r_u = u − x − w_u
+                primal = max(primal, abs(ru[j] * s) / (1 + abs(form.upper[j] * s)))
+                rc[j] += zu[j]
+                dobj -= form.upper[j] * zu[j]
+                complementarity += wu[j] * zu[j]
+            }
+            dual = max(dual, abs(rc[j] / s))
+        }
+        measures = Measures(primalObjective: pobj, dualObjective: dobj,
+                            primalInfeasibility: primal, dualInfeasibility: dual / dualScale,
+                            gap: abs(pobj - dobj) / (1 + abs(pobj)),
+                            mu: complementarity / Double(max(boundCount, 1)))
+    }
+
+    private func isDiverging() -> Bool {
+        let limit = 1e13
+        for j in 0..<form.columnCount where abs(x[j]) > limit || zl[j] > limit || zu[j] > limit { return true }
+        for i in 0..<form.rowCount where abs(y[i]) > limit { return true }
+        return false
+    }
+
+    private func log() {
+        guard settings.verbose, let logger = settings.logger else { return }
+        let m = measures
+        func e(_ v: Double) -> String { String(format: "%10.3e", v) }
+        if iterations == 0 {
+            logger(" iter   primal objective     dual objective   pinf       dinf       gap        mu         step_p     step_d")
+        }
+        let sign = form.objectiveSign, constant = form.constantTerm          // model units: sign·cᵀx + constant
+        logger(String(format: "%5d %18.10e %18.10e ", iterations, sign * m.primalObjective + constant,
+                      sign * m.dualObjective + constant)
+               + [m.primalInfeasibility, m.dualInfeasibility, m.gap, m.mu, lastSteps.primal, lastSteps.dual]
+               .map(e).joined(separator: " "))
+    }
+
+    private func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+}
+

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Ruiz equilibration of a ``StandardForm``: diagonal R, C (powers of two, so scaling is exact)
+/// with every row and column of R·A·C of ∞-norm close to 1. The scaled problem is
+///
+///     A' = R A C,  b' = R b,  c' = C c,  l' = C⁻¹ l,  u' = C⁻¹ u,
+///
+/// and its solution maps back by x = C x', y = R y', z = C⁻¹ z'.
+struct RuizScaling {
+    var rowScale: [Double]
+    var columnScale: [Double]
+
+    /// The identity scaling.
+    init(rows: Int, columns: Int) {
+        rowScale = [Double](repeating: 1, count: rows)
+        columnScale = [Double](repeating: 1, count: columns)
+    }
+
+    /// Equilibrates `form` in place and returns the factors used.
+    static func equilibrate(_ form: inout StandardForm, passes: Int = 20) -> RuizScaling {
+        var scaling = RuizScaling(rows: form.rowCount, columns: form.columnCount)
+        var rowMax = [Double](repeating: 0, count: form.rowCount)
+        for _ in 0..<passes {
+            for i in rowMax.indices { rowMax[i] = 0 }
+            var worst = 0.0
+            var columnFactor = [Double](repeating: 1, count: form.columnCount)
+            for j in 0..<form.columnCount {
+                var columnMax = 0.0
+                for k in form.columnStart[j]..<form.columnStart[j + 1] {
+                    let a = abs(form.values[k])
+                    columnMax = max(columnMax, a)
+                    rowMax[form.rowIndex[k]] = max(rowMax[form.rowIndex[k]], a)
+                }
+                if columnMax > 0 {
+                    columnFactor[j] = powerOfTwo(1 / columnMax.squareRoot())     // cⱼ ≈ 1/√max|a·ⱼ|
+                    worst = max(worst, abs(1 - columnMax))
+                }
+            }
+            let rowFactor = rowMax.map { $0 > 0 ? powerOfTwo(1 / $0.squareRoot()) : 1 }  // rᵢ ≈ 1/√max|aᵢ·|
+            for r in rowMax where r > 0 { worst = max(worst, abs(1 - r)) }
+            if worst < 0.5 { break }
+            for j in 0..<form.columnCount {
+                for k in form.columnStart[j]..<form.columnStart[j + 1] {
+                    form.values[k] *= rowFactor[form.rowIndex[k]] * columnFactor[j]
+                }
+                scaling.columnScale[j] *= columnFactor[j]
+            }
+            for i in 0..<form.rowCount { scaling.rowScale[i] *= rowFactor[i] }
+        }
+        for i in 0..<form.rowCount { form.b[i] *= scaling.rowScale[i] }
+        for j in 0..<form.columnCount {
+            let s = scaling.columnScale[j]
+            form.c[j] *= s
+            form.lower[j] /= s
+            form.upper[j] /= s
+        }
+        return scaling
+    }
+
+    /// The power of two nearest to `value` (> 0) on a log scale.
+    private static func powerOfTwo(_ value: Double) -> Double {
+        Foundation.exp2(Foundation.log2(value).rounded())
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import LinearProgramming
+import Testing
+@testable import InteriorPoint
+
+/// The Netlib set through our interior point: status optimal, objective within 1e-6 of
+/// reference.csv, and a certificate the independent `verify` accepts. Problems up to
+/// ``defaultNonzeroLimit`` nonzeros run in `make test` (debug build, about a minute); set
+/// HYCNN_NETLIB_ALL=1 to run all 91 (the largest take minutes in a debug build; the release
+/// benchmark `hycnn-bench netlib` times them all).
+@Suite struct InteriorPointNetlibTests {
+    static let defaultNonzeroLimit = 10_000
+    static var runAll: Bool { ProcessInfo.processInfo.environment["HYCNN_NETLIB_ALL"] == "1" }
+
+    @Test(.enabled(if: NetlibReference.directory != nil, "../shared/netlib is absent"))
+    func netlibOptimaMatchTheReferenceAndVerify() throws {
+        let entries = try NetlibReference.entries().filter { Self.runAll || $0.nonzeros <= Self.defaultNonzeroLimit }
+        try #require(!entries.isEmpty)
+        let start = Date()
+        var failures: [String] = []
+        for entry in entries.sorted(by: { $0.nonzeros < $1.nonzeros }) {
+            do {
+                let model = try NetlibReference.program(entry)
+                let solution = try InteriorPointSolver().solve(model)
+                let report = verify(solution, for: model)
+                let error = NetlibReference.relativeError(solution.objective, entry)
+                if solution.status != .optimal || !(error <= 1e-6) || !report.verified {
+                    failures.append("\(entry.name): \(solution.status.summary), objective \(solution.objective) (reference \(entry.objective)), \(report.failures.joined(separator: "; "))")
+                }
+            } catch {
+                failures.append("\(entry.name): \(error)")
+            }
+        }
+        for failure in failures { Issue.record(Comment(rawValue: failure)) }
+        print("Netlib through the interior point: \(entries.count - failures.count)/\(entries.count) optimal, within 1e-6 of the reference and verified, in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+    }
+}
