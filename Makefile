@@ -1,6 +1,6 @@
 # HyCNN — set-up, demo, tests and benchmarks on Debian (run as root on a fresh machine).
 SHELL := /bin/bash
-PACKAGES := libglpk-dev liblapack-dev liblapacke-dev libopenblas-dev zlib1g-dev
+PACKAGES := libglpk-dev libsuitesparse-dev liblapack-dev liblapacke-dev libopenblas-dev zlib1g-dev
 SWIFT_BUILD_FLAGS ?=
 DEMO := Problems/dispatch
 HYCNN := .build/release/hycnn

@@ -1,0 +1,128 @@
+import CCholmod
+
+/// The symbolic half of a sparse Cholesky of A Aᵀ, computed by CHOLMOD: a fill-reducing
+/// ordering (the best of AMD, COLAMD and, for expensive factorizations, METIS) and the
+/// supernodal structure of L (with CHOLMOD's relaxed
+/// amalgamation). Everything CHOLMOD allocated is freed before `analyze` returns; the numeric
+/// factorization is ours (``SupernodalFactor``), so that dependent rows can be handled inside it.
+///
+/// Indices k are positions in the permuted order: row k of L is row `permutation[k]` of A.
+/// Supernode s holds columns `firstColumn[s] ..< firstColumn[s + 1]`; its row pattern is
+/// `rows[rowStart[s] ..< rowStart[s + 1]]` (sorted, beginning with its own columns) and its
+/// values a column-major block of that many rows, at `valueStart[s]`.
+struct SupernodalStructure {
+    let dimension: Int
+    let permutation: [Int]
+    let inversePermutation: [Int]
+    let firstColumn: [Int]
+    let rowStart: [Int]
+    let rows: [Int32]
+    let valueStart: [Int]
+    /// Supernode of each column.
+    let supernodeOf: [Int32]
+    /// Largest update block (rows × columns) a descendant sends to an ancestor.
+    let largestUpdate: Int
+    /// Nonzeros of L without amalgamation padding, and flops of one factorization (CHOLMOD's count).
+    let factorNonzeros: Double
+    let factorFlops: Double
+
+    var supernodeCount: Int { firstColumn.count - 1 }
+    var valueCount: Int { valueStart.last ?? 0 }
+}
+
+enum CholmodAnalysis {
+    /// Flops of one factorization above which METIS is tried as well.
+    static let metisThreshold = 3e8
+
+    /// cholmod_analyze with one ordering method; its statistics are left in `common` (fl, lnz).
+    private static func analyze(_ matrix: UnsafeMutablePointer<cholmod_sparse>, ordering: Int32,
+                                _ common: UnsafeMutablePointer<cholmod_common>) -> UnsafeMutablePointer<cholmod_factor>? {
+        common.pointee.nmethods = 1
+        common.pointee.method.0.ordering = ordering
+        return cholmod_analyze(matrix, common)
+    }
+
+    /// Orders and analyses A Aᵀ for `form`'s pattern of A; nil if CHOLMOD fails (out of memory)
+    /// or the pattern is too large for its 32-bit interface.
+    static func analyze(_ form: StandardForm) -> SupernodalStructure? {
+        let m = form.rowCount, n = form.columnCount, entries = form.rowIndex.count
+        guard entries < Int(Int32.max), m < Int(Int32.max), n < Int(Int32.max) else { return nil }
+        guard m > 0 else {
+            return SupernodalStructure(dimension: 0, permutation: [], inversePermutation: [], firstColumn: [0],
+                                       rowStart: [0], rows: [], valueStart: [0], supernodeOf: [], largestUpdate: 0,
+                                       factorNonzeros: 0, factorFlops: 0)
+        }
+        let common = UnsafeMutablePointer<cholmod_common>.allocate(capacity: 1)
+        defer { common.deallocate() }
+        cholmod_start(common)
+        defer { cholmod_finish(common) }
+        common.pointee.print = 0                               // quiet: no messages on stdout
+        common.pointee.error_handler = nil
+        common.pointee.supernodal = CHOLMOD_SUPERNODAL
+        common.pointee.postorder = 1
+
+        var pattern = cholmod_allocate_sparse(m, n, max(entries, 1), 1, 1, 0, CHOLMOD_PATTERN, common)
+        guard let matrix = pattern else { return nil }
+        defer { cholmod_free_sparse(&pattern, common) }
+        let p = matrix.pointee.p.assumingMemoryBound(to: Int32.self)
+        let i = matrix.pointee.i.assumingMemoryBound(to: Int32.self)
+        for j in 0...n { p[j] = Int32(form.columnStart[j]) }
+        for k in 0..<entries { i[k] = Int32(form.rowIndex[k]) }
+
+        // AMD and COLAMD (fast), keeping the one with fewer flops; METIS too when the
+        // factorization is expensive enough to repay it (it is slower, and often best there).
+        // Each is analysed on its own: CHOLMOD's own choice among several compares estimates.
+        var analysed: UnsafeMutablePointer<cholmod_factor>? = nil
+        var flops = Double.infinity, nonzeros = Double.infinity
+        let dense = Double(m) * Double(m) * Double(m) / 3
+        for ordering in [CHOLMOD_AMD, CHOLMOD_COLAMD, CHOLMOD_METIS] {
+            if ordering == CHOLMOD_METIS && !(flops > metisThreshold && flops < 0.25 * dense) { break }
+            var candidate = analyze(matrix, ordering: ordering, common)
+            guard candidate != nil else { continue }
+            if common.pointee.fl < flops {
+                if analysed != nil { cholmod_free_factor(&analysed, common) }
+                analysed = candidate
+                flops = common.pointee.fl
+                nonzeros = common.pointee.lnz
+            } else {
+                cholmod_free_factor(&candidate, common)
+            }
+        }
+        guard let factor = analysed else { return nil }
+        defer { cholmod_free_factor(&analysed, common) }
+        let L = factor.pointee
+        guard L.is_super != 0, L.itype == CHOLMOD_INT else { return nil }
+        let superCount = Int(L.nsuper)
+        func copy(_ pointer: UnsafeMutableRawPointer, _ count: Int) -> [Int] {
+            let typed = pointer.assumingMemoryBound(to: Int32.self)
+            return (0..<count).map { Int(typed[$0]) }
+        }
+        let permutation = copy(L.Perm, m)
+        var inverse = [Int](repeating: 0, count: m)
+        for k in 0..<m { inverse[permutation[k]] = k }
+        let firstColumn = copy(L.super, superCount + 1)
+        let rowStart = copy(L.pi, superCount + 1)
+        let valueStart = copy(L.px, superCount + 1)
+        let rowPointer = L.s.assumingMemoryBound(to: Int32.self)
+        let rows = Array(UnsafeBufferPointer(start: rowPointer, count: rowStart[superCount]))
+        var supernodeOf = [Int32](repeating: 0, count: m)
+        for s in 0..<superCount {
+            for k in firstColumn[s]..<firstColumn[s + 1] { supernodeOf[k] = Int32(s) }
+        }
+        var largestUpdate = 1                                  // max over (d, s) of rows left × rows in s
+        for d in 0..<superCount {
+            var r = rowStart[d] + firstColumn[d + 1] - firstColumn[d]
+            while r < rowStart[d + 1] {
+                let target = Int(supernodeOf[Int(rows[r])]), end = firstColumn[target + 1]
+                var r2 = r
+                while r2 < rowStart[d + 1] && Int(rows[r2]) < end { r2 += 1 }
+                largestUpdate = max(largestUpdate, (rowStart[d + 1] - r) * (r2 - r))
+                r = r2
+            }
+        }
+        return SupernodalStructure(dimension: m, permutation: permutation, inversePermutation: inverse,
+                                   firstColumn: firstColumn, rowStart: rowStart, rows: rows, valueStart: valueStart,
+                                   supernodeOf: supernodeOf, largestUpdate: largestUpdate,
+                                   factorNonzeros: nonzeros, factorFlops: flops)
+    }
+}

@@ -1,0 +1,371 @@
+import CLinearAlgebra
+
+/// Left-looking supernodal Cholesky L Lᵀ = P (A Θ Aᵀ + δ I) Pᵀ over CHOLMOD's symbolic
+/// analysis, with the pivot rule of ``DenseNormalEquations``: a pivot at most
+/// `pivotTolerance`·Mₖₖ (or not positive) becomes `hugePivot`, so a dependent row gets
+/// Δyᵢ ≈ 0 instead of a breakdown — in one pass, which CHOLMOD's own numeric factorization
+/// (it stops at the first non-positive pivot) cannot do.
+///
+/// For each supernode s in order: assemble its columns of A Θ Aᵀ + δ I (from √θ-scaled
+/// columns of A, never forming the product); subtract the update L_d L_dᵀ of every earlier
+/// supernode d whose pattern meets s's columns (`dsyrk`/`dgemm`, scattered through a row map);
+/// factor the panel: blocked Cholesky of the diagonal block with pivot replacement, `dtrsm`
+/// for the rows below. The descendants of s are found with CHOLMOD's linked lists: after
+/// updating s, d is moved to the list of the supernode holding its next row.
+///
+/// A class over raw buffers (no exclusivity checks or bounds checks in the loops);
+/// ``SparseNormalEquations`` copies it on write.
+final class SupernodalFactor {
+    let structure: SupernodalStructure
+    private(set) var replacedPivots = 0
+    /// True once a factorization has succeeded (`solve` needs one).
+    private(set) var isFactored = false
+
+    static let blockSize = 96
+
+    // The pattern of A (kept to make copies) and A by rows, for assembly: row i's entries are
+    // the positions rowEntry[rowPointer[i] ..< rowPointer[i + 1]] of the column arrays, in
+    // columns entryColumn[…]; each entry's permuted row is permutedRow[p].
+    private let patternStart: [Int], patternRows: [Int]
+    private let columnStart: UnsafeMutablePointer<Int>
+    private let rowPointer: UnsafeMutablePointer<Int>
+    private let rowEntry: UnsafeMutablePointer<Int>
+    private let entryColumn: UnsafeMutablePointer<Int>
+    private let permutedRow: UnsafeMutablePointer<Int32>
+    // The structure of L, as raw buffers for the loops.
+    private let firstColumn: UnsafeMutablePointer<Int>
+    private let rowStart: UnsafeMutablePointer<Int>
+    private let valueStart: UnsafeMutablePointer<Int>
+    private let rows: UnsafeMutablePointer<Int32>
+    private let supernodeOf: UnsafeMutablePointer<Int32>
+    private let permutation: UnsafeMutablePointer<Int>
+    /// L, supernode by supernode (column-major blocks at valueStart[s]).
+    private let values: UnsafeMutablePointer<Double>
+    /// Mₖₖ in the permuted order, for the pivot test.
+    private let diagonal: UnsafeMutablePointer<Double>
+    // Workspaces: row → position in the current supernode; descendant lists (head, next) and
+    // each supernode's next unused row; the update block C and its relative row map.
+    private let map: UnsafeMutablePointer<Int32>
+    private let head: UnsafeMutablePointer<Int32>
+    private let next: UnsafeMutablePointer<Int32>
+    private let position: UnsafeMutablePointer<Int>
+    private let update: UnsafeMutablePointer<Double>
+    private let relative: UnsafeMutablePointer<Int32>
+    private let tallest: Int
+    private var allocations: [UnsafeMutableRawPointer] = []
+
+    private let dimension: Int, supernodeCount: Int
+
+    convenience init(structure: SupernodalStructure, pattern form: StandardForm) {
+        self.init(structure: structure, columnStart: form.columnStart, rowIndex: form.rowIndex)
+    }
+
+    init(structure: SupernodalStructure, columnStart patternStart: [Int], rowIndex patternRows: [Int]) {
+        self.structure = structure
+        self.patternStart = patternStart
+        self.patternRows = patternRows
+        let m = structure.dimension, entries = patternRows.count, columnCount = patternStart.count - 1
+        dimension = m
+        supernodeCount = structure.supernodeCount
+        var counts = [Int](repeating: 0, count: m + 1)
+        for r in patternRows { counts[r + 1] += 1 }
+        for i in 0..<m { counts[i + 1] += counts[i] }
+        var fill = counts, entry = [Int](repeating: 0, count: entries), column = entry
+        for j in 0..<columnCount {
+            for p in patternStart[j]..<patternStart[j + 1] {
+                let i = patternRows[p]
+                entry[fill[i]] = p
+                column[fill[i]] = j
+                fill[i] += 1
+            }
+        }
+        var tallest = 0
+        for s in 0..<structure.supernodeCount { tallest = max(tallest, structure.rowStart[s + 1] - structure.rowStart[s]) }
+        self.tallest = tallest
+        var owned: [UnsafeMutableRawPointer] = []
+        func buffer<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
+            let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(array.count, 1))
+            pointer.initialize(from: array, count: array.count)
+            owned.append(UnsafeMutableRawPointer(pointer))
+            return pointer
+        }
+        columnStart = buffer(patternStart)
+        rowPointer = buffer(counts)
+        rowEntry = buffer(entry)
+        entryColumn = buffer(column)
+        permutedRow = buffer(patternRows.map { Int32(structure.inversePermutation[$0]) })
+        firstColumn = buffer(structure.firstColumn)
+        rowStart = buffer(structure.rowStart)
+        valueStart = buffer(structure.valueStart)
+        rows = buffer(structure.rows)
+        supernodeOf = buffer(structure.supernodeOf)
+        permutation = buffer(structure.permutation)
+        values = buffer([Double](repeating: 0, count: structure.valueCount))
+        diagonal = buffer([Double](repeating: 0, count: m))
+        map = buffer([Int32](repeating: 0, count: m))
+        head = buffer([Int32](repeating: -1, count: structure.supernodeCount))
+        next = buffer([Int32](repeating: -1, count: structure.supernodeCount))
+        position = buffer([Int](repeating: 0, count: structure.supernodeCount))
+        update = buffer([Double](repeating: 0, count: structure.largestUpdate))
+        relative = buffer([Int32](repeating: 0, count: tallest))
+        allocations = owned
+    }
+
+    deinit {
+        for pointer in allocations { pointer.deallocate() }      // trivial element types: nothing to deinitialize
+    }
+
+    /// An independent copy (same structure, same numeric factor).
+    func copy() -> SupernodalFactor {
+        let twin = SupernodalFactor(structure: structure, columnStart: patternStart, rowIndex: patternRows)
+        twin.values.update(from: values, count: structure.valueCount)
+        twin.diagonal.update(from: diagonal, count: dimension)
+        twin.replacedPivots = replacedPivots
+        twin.isFactored = isFactored
+        return twin
+    }
+
+    /// Factors A Θ Aᵀ + δ I, with `scaled` the values of A times √θⱼ (column by column).
+    /// False if a pivot is not finite.
+    func factor(scaled: UnsafePointer<Double>, delta: Double) -> Bool {
+        let m = dimension
+        isFactored = false
+        guard m > 0 else { isFactored = true; return true }
+        for k in 0..<m { diagonal[k] = delta }
+        for p in 0..<patternRows.count { diagonal[Int(permutedRow[p])] += scaled[p] * scaled[p] }   // Mₖₖ = δ + Σⱼ θⱼ aₖⱼ²
+        for s in 0..<supernodeCount { head[s] = -1 }
+        var replaced = 0
+        for s in 0..<supernodeCount {
+            assemble(s, delta: delta, scaled: scaled)
+            applyUpdates(to: s)
+            guard factorPanel(s, replaced: &replaced) else { replacedPivots = replaced; return false }
+            link(s)
+        }
+        replacedPivots = replaced
+        isFactored = true
+        return true
+    }
+
+    /// rhs ← (A Θ Aᵀ + δ I)⁻¹ rhs from the last factorization: L v = P r, Lᵀ w = v, x = Pᵀ w.
+    func solve(_ rhs: UnsafeMutablePointer<Double>) {
+        let m = dimension
+        guard m > 0 else { return }
+        let x = UnsafeMutablePointer<Double>.allocate(capacity: m + tallest)
+        defer { x.deallocate() }
+        let t = x + m
+        for k in 0..<m { x[k] = rhs[permutation[k]] }
+        for s in 0..<supernodeCount { forward(s, x, t) }
+        for s in stride(from: supernodeCount - 1, through: 0, by: -1) { backward(s, x, t) }
+        for k in 0..<m { rhs[permutation[k]] = x[k] }
+    }
+
+    // MARK: Factorization steps
+
+    /// Zeroes supernode s and adds its columns of A Θ Aᵀ + δ I (lower part, rows in s's pattern).
+    private func assemble(_ s: Int, delta: Double, scaled: UnsafePointer<Double>) {
+        let k1 = firstColumn[s], columns = firstColumn[s + 1] - k1
+        let psi = rowStart[s], height = rowStart[s + 1] - psi
+        let block = values + valueStart[s]
+        for r in 0..<height { map[Int(rows[psi + r])] = Int32(r) }
+        block.update(repeating: 0, count: height * columns)
+        for c in 0..<columns {
+            let k = k1 + c, i = permutation[k]
+            let column = block + c * height
+            column[c] = delta
+            for e in rowPointer[i]..<rowPointer[i + 1] {                     // M[:, k] += θⱼ aₖⱼ aⱼ
+                let weight = scaled[rowEntry[e]], j = entryColumn[e]
+                for q in columnStart[j]..<columnStart[j + 1] {
+                    let row = Int(permutedRow[q])
+                    if row >= k { column[Int(map[row])] += weight * scaled[q] }
+                }
+            }
+        }
+    }
+
+    /// Subtracts from supernode s the updates L_d L_dᵀ of the descendants listed at head[s].
+    private func applyUpdates(to s: Int) {
+        let k1 = firstColumn[s], k2 = firstColumn[s + 1]
+        let height = rowStart[s + 1] - rowStart[s]
+        let block = values + valueStart[s]
+        var d = Int(head[s])
+        while d >= 0 {
+            let following = Int(next[d])
+            let dColumns = firstColumn[d + 1] - firstColumn[d]
+            let dStart = rowStart[d], dHeight = rowStart[d + 1] - dStart
+            let first = dStart + position[d]                                  // d's first row inside s
+            let rowsLeft = rowStart[d + 1] - first                            // C is rowsLeft × inside
+            var inside = 0
+            while inside < rowsLeft && Int(rows[first + inside]) < k2 { inside += 1 }
+            let source = values + valueStart[d] + position[d]                 // rows `first…`, lda dHeight
+            let c = update
+            if rowsLeft * inside * dColumns <= 512 {                          // small: plain loops
+                for j in 0..<inside {
+                    for i in j..<rowsLeft {
+                        var sum = 0.0
+                        for p in 0..<dColumns { sum += source[p * dHeight + i] * source[p * dHeight + j] }
+                        c[j * rowsLeft + i] = sum
+                    }
+                }
+            } else {
+                cblas_dsyrk(CblasColMajor, CblasLower, CblasNoTrans, Int32(inside), Int32(dColumns),
+                            1, source, Int32(dHeight), 0, c, Int32(rowsLeft))
+                if rowsLeft > inside {
+                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, Int32(rowsLeft - inside), Int32(inside),
+                                Int32(dColumns), 1, source + inside, Int32(dHeight), source, Int32(dHeight),
+                                0, c + inside, Int32(rowsLeft))
+                }
+            }
+            for r in 0..<rowsLeft { relative[r] = map[Int(rows[first + r])] }
+            for j in 0..<inside {                                             // scatter: s −= C
+                let target = block + (Int(rows[first + j]) - k1) * height
+                let cj = c + j * rowsLeft
+                for i in j..<rowsLeft { target[Int(relative[i])] -= cj[i] }
+            }
+            position[d] += inside
+            if position[d] < dHeight {                                        // on to d's next ancestor
+                let t = Int(supernodeOf[Int(rows[dStart + position[d]])])
+                next[d] = head[t]
+                head[t] = Int32(d)
+            }
+            d = following
+        }
+    }
+
+    /// After s is factored, lists it at the supernode of its first row below the diagonal block.
+    private func link(_ s: Int) {
+        let columns = firstColumn[s + 1] - firstColumn[s]
+        let psi = rowStart[s], height = rowStart[s + 1] - psi
+        position[s] = columns
+        if height > columns {
+            let t = Int(supernodeOf[Int(rows[psi + columns])])
+            next[s] = head[t]
+            head[t] = Int32(s)
+        }
+    }
+
+    /// Blocked Cholesky of supernode s's panel (height × columns, its first `columns` rows the
+    /// diagonal block) with pivot replacement; false if a pivot is not finite.
+    private func factorPanel(_ s: Int, replaced: inout Int) -> Bool {
+        let k1 = firstColumn[s], columns = firstColumn[s + 1] - k1
+        let height = rowStart[s + 1] - rowStart[s]
+        let a = values + valueStart[s], lda = Int32(height)
+        var k = 0
+        while k < columns {
+            let kb = min(Self.blockSize, columns - k)
+            guard factorDiagonal(a, height: height, start: k, size: kb, firstColumn: k1, replaced: &replaced) else { return false }
+            let below = height - k - kb, trailing = columns - k - kb
+            if below > 0 {                                                    // P ← P L_kk⁻ᵀ
+                if below * kb <= 64 {
+                    for j in k..<(k + kb) {
+                        let column = a + j * height, root = column[j]
+                        for i in (k + kb)..<height {
+                            var value = column[i]
+                            for p in k..<j { value -= a[p * height + i] * a[p * height + j] }
+                            column[i] = value / root
+                        }
+                    }
+                } else {
+                    cblas_dtrsm(CblasColMajor, CblasRight, CblasLower, CblasTrans, CblasNonUnit, Int32(below), Int32(kb),
+                                1, a + k * height + k, lda, a + k * height + k + kb, lda)
+                }
+            }
+            if trailing > 0 {                                                 // T ← T − P Pᵀ (columns of s only)
+                cblas_dsyrk(CblasColMajor, CblasLower, CblasNoTrans, Int32(trailing), Int32(kb),
+                            -1, a + k * height + k + kb, lda, 1, a + (k + kb) * height + k + kb, lda)
+                if height > columns {
+                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, Int32(height - columns), Int32(trailing), Int32(kb),
+                                -1, a + k * height + columns, lda, a + k * height + k + kb, lda,
+                                1, a + (k + kb) * height + columns, lda)
+                }
+            }
+            k += kb
+        }
+        return true
+    }
+
+    /// Unblocked Cholesky of the diagonal block at `start` (panel-local), replacing pivots ≤ tol·Mₖₖ.
+    private func factorDiagonal(_ a: UnsafeMutablePointer<Double>, height: Int, start: Int, size: Int,
+                                firstColumn k1: Int, replaced: inout Int) -> Bool {
+        for j in start..<(start + size) {
+            let column = a + j * height
+            var pivot = column[j]
+            for p in start..<j { pivot -= a[p * height + j] * a[p * height + j] }          // d_j = M_jj − Σ L_jp²
+            guard pivot.isFinite else { return false }
+            if pivot <= SparseNormalEquations.pivotTolerance * max(diagonal[k1 + j], 0) || pivot <= 0 {
+                pivot = SparseNormalEquations.hugePivot
+                replaced += 1
+            }
+            let root = pivot.squareRoot()
+            column[j] = root
+            for i in (j + 1)..<(start + size) {
+                var value = column[i]
+                for p in start..<j { value -= a[p * height + i] * a[p * height + j] }      // L_ij = (M_ij − Σ L_ip L_jp)/L_jj
+                column[i] = value / root
+            }
+        }
+        return true
+    }
+
+    // MARK: Triangular solves
+
+    /// x[s's columns] ← L₁₁⁻¹ x[…]; x[rows below] −= L₂₁ x[s's columns].
+    private func forward(_ s: Int, _ x: UnsafeMutablePointer<Double>, _ t: UnsafeMutablePointer<Double>) {
+        let k1 = firstColumn[s], columns = firstColumn[s + 1] - k1
+        let psi = rowStart[s], height = rowStart[s + 1] - psi
+        let a = values + valueStart[s], xs = x + k1, below = height - columns
+        if columns >= 16 {
+            cblas_dtrsv(CblasColMajor, CblasLower, CblasNoTrans, CblasNonUnit, Int32(columns), a, Int32(height), xs, 1)
+        } else {
+            for c in 0..<columns {
+                let column = a + c * height
+                let value = xs[c] / column[c]
+                xs[c] = value
+                for r in (c + 1)..<columns { xs[r] -= column[r] * value }
+            }
+        }
+        guard below > 0 else { return }
+        if below * columns >= 256 {
+            cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(below), Int32(columns), 1, a + columns, Int32(height),
+                        xs, 1, 0, t, 1)
+            for r in 0..<below { x[Int(rows[psi + columns + r])] -= t[r] }
+        } else {
+            for c in 0..<columns {
+                let value = xs[c]
+                if value == 0 { continue }
+                let column = a + c * height
+                for r in columns..<height { x[Int(rows[psi + r])] -= column[r] * value }
+            }
+        }
+    }
+
+    /// x[s's columns] −= L₂₁ᵀ x[rows below]; x[s's columns] ← L₁₁⁻ᵀ x[…].
+    private func backward(_ s: Int, _ x: UnsafeMutablePointer<Double>, _ t: UnsafeMutablePointer<Double>) {
+        let k1 = firstColumn[s], columns = firstColumn[s + 1] - k1
+        let psi = rowStart[s], height = rowStart[s + 1] - psi
+        let a = values + valueStart[s], xs = x + k1, below = height - columns
+        if below > 0 {
+            if below * columns >= 256 {
+                for r in 0..<below { t[r] = x[Int(rows[psi + columns + r])] }
+                cblas_dgemv(CblasColMajor, CblasTrans, Int32(below), Int32(columns), -1, a + columns, Int32(height),
+                            t, 1, 1, xs, 1)
+            } else {
+                for c in 0..<columns {
+                    let column = a + c * height
+                    var sum = 0.0
+                    for r in columns..<height { sum += column[r] * x[Int(rows[psi + r])] }
+                    xs[c] -= sum
+                }
+            }
+        }
+        if columns >= 16 {
+            cblas_dtrsv(CblasColMajor, CblasLower, CblasTrans, CblasNonUnit, Int32(columns), a, Int32(height), xs, 1)
+        } else {
+            for c in stride(from: columns - 1, through: 0, by: -1) {
+                let column = a + c * height
+                var value = xs[c]
+                for r in (c + 1)..<columns { value -= column[r] * xs[r] }
+                xs[c] = value / column[c]
+            }
+        }
+    }
+}
