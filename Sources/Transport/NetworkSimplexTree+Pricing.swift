@@ -16,15 +16,11 @@ extension NetworkSimplexTree {
         while remaining > 0 {
             let stop = Swift.min(m, j + blockSize - counted)
             let row = cost + i * m
-            let rowMinimum = Self.segmentMinimum(row, targetPotential, from: j, to: stop)
+            let rowMinimum = Self.segmentMinimum(row, targetPotential, from: j, to: stop)   // min_k c_ik − π_k
             let pu = potential[i]
-            if rowMinimum + pu < minimum {                                  // rc = c_ij + π_i − π_j
-                var k = j
-                while k < stop {
-                    let rc = row[k] - targetPotential[k] + pu
-                    if rc < minimum { minimum = rc; best = i * m + k }
-                    k += 1
-                }
+            if rowMinimum + pu < minimum {                                                   // rc = c_ij + π_i − π_j
+                minimum = rowMinimum + pu
+                best = i * m + Self.firstIndex(of: rowMinimum, row, targetPotential, from: j, to: stop)
             }
             counted += stop - j
             remaining -= stop - j
@@ -43,7 +39,7 @@ extension NetworkSimplexTree {
         return -1
     }
 
-    /// min over k in from..<to of row[k] − t[k], vectorised eight lanes at a time.
+    /// min over k in from..<to of row[k] − t[k], eight lanes at a time.
     @inline(__always)
     static func segmentMinimum(_ row: UnsafePointer<Double>, _ t: UnsafeMutablePointer<Double>, from: Int, to: Int) -> Double {
         var k = from
@@ -51,10 +47,11 @@ extension NetworkSimplexTree {
         if to - from >= 16 {
             var lanes = SIMD8<Double>(repeating: .infinity)
             let rowRaw = UnsafeRawPointer(row), tRaw = UnsafeRawPointer(t)
-            while k + 8 <= to {
+            while k &+ 8 <= to {
                 let c = rowRaw.loadUnaligned(fromByteOffset: k &* 8, as: SIMD8<Double>.self)
                 let p = tRaw.loadUnaligned(fromByteOffset: k &* 8, as: SIMD8<Double>.self)
-                lanes = pointwiseMin(lanes, c - p)                      // c_ij − π_j
+                let v = c - p                                            // c_ij − π_j
+                lanes.replace(with: v, where: v .< lanes)                // (pointwiseMin is not inlined)
                 k &+= 8
             }
             result = lanes.min()
@@ -64,6 +61,26 @@ extension NetworkSimplexTree {
             k &+= 1
         }
         return result
+    }
+
+    /// The first k in from..<to with row[k] − t[k] == value (which `segmentMinimum` found there).
+    @inline(__always)
+    static func firstIndex(of value: Double, _ row: UnsafePointer<Double>, _ t: UnsafeMutablePointer<Double>,
+                           from: Int, to: Int) -> Int {
+        var k = from
+        let rowRaw = UnsafeRawPointer(row), tRaw = UnsafeRawPointer(t)
+        let goal = SIMD8<Double>(repeating: value)
+        while k &+ 8 <= to {
+            let c = rowRaw.loadUnaligned(fromByteOffset: k &* 8, as: SIMD8<Double>.self)
+            let p = tRaw.loadUnaligned(fromByteOffset: k &* 8, as: SIMD8<Double>.self)
+            if any(c - p .== goal) { break }
+            k &+= 8
+        }
+        while k < to {
+            if row[k] - t[k] == value { return k }
+            k &+= 1
+        }
+        preconditionFailure("network simplex: the segment minimum vanished")
     }
 
     /// True when reduced cost `rc` of arc e is below −tolerance · max(|π_i|, |π_j|, |c_e|).

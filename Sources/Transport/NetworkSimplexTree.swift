@@ -19,7 +19,7 @@ final class NetworkSimplexTree {
     let root: Int           // n + m
     let arcCount: Int       // n · m real arcs
     let cost: UnsafePointer<Double>
-    /// Cost of a root → target arc: (n + m + 1) · (cost range), above any simple path's cost.
+    /// Cost of a root → target arc: (n + m + 1)(max(c_max, 0) − min(c_min, 0)), or 1 if that is 0.
     let artificialCost: Double
     let blockSize: Int
     let pricingTolerance: Double
@@ -55,11 +55,12 @@ final class NetworkSimplexTree {
         self.cost = cost
         self.blockSize = blockSize
         self.pricingTolerance = pricingTolerance
-        var low = 0.0, high = 0.0
+        var low = 0.0, high = 0.0                                    // the range of the costs and 0
         for e in 0..<(n * m) { low = Swift.min(low, cost[e]); high = Swift.max(high, cost[e]) }
-        let range = high - low
-        artificialCost = range > 0 ? range * Double(n + m + 1) : 1      // ART > (n + m) · max|c_e − c_f|
-
+        // ART > max c makes the artificial arcs carry no mass at the optimum (optimal duals have
+        // max u + max v ≤ max c); like LEMON's (max c + 1)(n + m) it is large, so they leave early.
+        let art = (high - low) * Double(n + m + 1)
+        artificialCost = art > 0 ? art : 1
         let count = n + m + 1
         parent = .allocate(capacity: count)
         predecessor = .allocate(capacity: count)

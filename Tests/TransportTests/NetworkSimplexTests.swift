@@ -59,6 +59,21 @@ import Testing
         #expect(plan.cost == plan.cost.rounded(), "integer data give an integer optimum, got \(plan.cost)")
     }
 
+    /// Costs with a large constant offset, and negative costs: the optimum shifts by the offset
+    /// times the mass, and the artificial arcs must still leave the tree.
+    @Test(arguments: [1000.0, -1000.0, 0.5])
+    func offsetAndNegativeCosts(offset: Double) throws {
+        let base = try TransportInstances.integer(n: 9, m: 11, maxCost: 3, seed: 44)
+        let shifted = try TransportProblem(sourceWeights: base.sourceWeights, targetWeights: base.targetWeights,
+                                           cost: CostMatrix(rows: 9, columns: 11, values: base.cost.values.map { $0 + offset }))
+        let plan = try Self.crossCheck(shifted, "offset \(offset)")
+        let reference = try NetworkSimplex().solve(base)
+        #expect(abs(plan.cost - (reference.cost + offset * base.totalMass)) <= 1e-9 * abs(plan.cost))
+        let constant = try TransportProblem(sourceWeights: base.sourceWeights, targetWeights: base.targetWeights,
+                                            cost: CostMatrix(rows: 9, columns: 11, values: [Double](repeating: offset, count: 99)))
+        try Self.crossCheck(constant, "constant \(offset)")
+    }
+
     /// In 1-D with a convex cost the sorted (monotone) coupling is optimal: its cost is the
     /// north-west-corner rule on the sorted points, computed here in closed form.
     @Test(arguments: [50 as UInt64, 51, 52])
