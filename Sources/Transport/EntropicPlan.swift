@@ -20,7 +20,8 @@ public struct EntropicPlan: Sendable, Equatable {
     /// Potentials f (n) and g (m) in cost units.
     public let sourcePotential: [Double]
     public let targetPotential: [Double]
-    /// The final regularisation ε.
+    /// The ε of the returned plan: the target ε, or a larger stage ε when the iteration limit
+    /// struck during ε-scaling (status `.iterationLimit`).
     public let epsilon: Double
     /// ⟨C, P⟩ + ε·KL(P ‖ a bᵀ) with the generalised KL(P ‖ Q) = Σᵢⱼ Pᵢⱼ log(Pᵢⱼ/Qᵢⱼ) − Pᵢⱼ + Qᵢⱼ,
     /// evaluated as Σᵢ fᵢ rᵢ + Σⱼ gⱼ cⱼ − ε (Σᵢⱼ Pᵢⱼ − (Σa)(Σb)) with r, c the plan's row and column

@@ -17,7 +17,9 @@ import LinearProgramming
 /// the first plan within tolerance, without taking the pass that found it.
 ///
 /// ε-scaling: stages at ε₀, ε₀/κ, ε₀/κ², … down to the target ε, each warm-started from the
-/// previous potentials (see ``SinkhornSettings``). Costs O(nm) memory for Cᵀ and the plan.
+/// previous potentials (see ``SinkhornSettings``). Optional over-relaxation (ω > 1) moves the
+/// potentials ω times each step; then only every ``SinkhornSettings/checkInterval``-th
+/// iteration is a plain, checked one. Costs O(nm) memory for Cᵀ and the plan (on top of C).
 public enum Sinkhorn {
     /// Solves entropic OT between weights `sourceWeights` (n) and `targetWeights` (m) for the
     /// n × m `cost`. Throws ``TransportError`` for bad input: a weight count that does not match
@@ -48,21 +50,27 @@ public enum Sinkhorn {
                 let limit = last ? settings.maxIterations - iterations : min(settings.stageIterations, settings.maxIterations - iterations)
                 var columnsExact = false                                        // the other marginal is exact at this ε
                 var converged = false
-                for _ in 0..<max(limit, 0) {
+                for step in 0..<max(limit, 0) {
                     iterations += 1
+                    // Over-relaxed iterations skip the checks; every checkInterval-th is a plain one.
+                    let exact = settings.overRelaxation == 1 || step % settings.checkInterval == settings.checkInterval - 1
                     w.rowPass(epsilon: epsilon)
                     if columnsExact {
                         let error = w.marginalError(old: w.f, new: w.fNext, logWeights: w.logA, count: n, epsilon: epsilon)
                         if !error.isFinite { status = .numericalError; break stages }
                         if error <= tolerance { converged = true; break }
                     }
-                    w.acceptRows()
+                    if exact { w.acceptRows() } else { w.relaxRows(settings.overRelaxation) }
                     w.columnPass(epsilon: epsilon)
-                    let error = w.marginalError(old: w.g, new: w.gNext, logWeights: w.logB, count: m, epsilon: epsilon)
-                    if !error.isFinite { status = .numericalError; break stages }
-                    if error <= tolerance { converged = true; break }
-                    w.acceptColumns()
-                    columnsExact = true
+                    if exact {
+                        let error = w.marginalError(old: w.g, new: w.gNext, logWeights: w.logB, count: m, epsilon: epsilon)
+                        if !error.isFinite { status = .numericalError; break stages }
+                        if error <= tolerance { converged = true; break }
+                        w.acceptColumns()
+                    } else {
+                        w.relaxColumns(settings.overRelaxation)
+                    }
+                    columnsExact = exact
                 }
                 if last {
                     if converged { status = .optimal }

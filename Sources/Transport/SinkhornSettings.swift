@@ -22,6 +22,12 @@ public struct SinkhornSettings: Sendable, Equatable {
     public var stageTolerance: Double = 1e-3
     /// An intermediate stage stops after this many iterations whatever its error (default 100).
     public var stageIterations: Int = 100
+    /// Over-relaxation ω ∈ [1, 2): potentials move ω times the Sinkhorn step, f ← f + ω (f' − f)
+    /// (Thibault et al. 2017); 1 is plain Sinkhorn (default 1).
+    public var overRelaxation: Double = 1
+    /// With ω > 1, every `checkInterval`-th iteration is a plain one that measures the marginal
+    /// error (the others cannot: their other marginal is not exact) (default 10).
+    public var checkInterval: Int = 10
     /// Worker threads for the row and column passes (default 1). Each row is computed by one
     /// thread and error sums are added in a fixed order, so the result does not depend on it.
     public var threads: Int = 1
@@ -48,6 +54,10 @@ public struct SinkhornSettings: Sendable, Equatable {
             throw bad("stageTolerance", "must be positive and finite, got \(stageTolerance)")
         }
         guard stageIterations > 0 else { throw bad("stageIterations", "must be positive, got \(stageIterations)") }
+        guard overRelaxation >= 1, overRelaxation < 2 else {
+            throw bad("overRelaxation", "must lie in [1, 2), got \(overRelaxation)")
+        }
+        guard checkInterval > 0 else { throw bad("checkInterval", "must be positive, got \(checkInterval)") }
         guard threads > 0 else { throw bad("threads", "must be positive, got \(threads)") }
     }
 }

@@ -72,6 +72,16 @@ final class SinkhornWorkspace: @unchecked Sendable {
     /// Takes the column pass's candidate as g.
     func acceptColumns() { swap(&g, &gNext) }
 
+    /// f ← f + ω (f' − f): an over-relaxed row update.
+    func relaxRows(_ omega: Double) {
+        for i in 0..<n { f[i] += omega * (fNext[i] - f[i]) }                   // f ← (1 − ω) f + ω f'
+    }
+
+    /// g ← g + ω (g' − g): an over-relaxed column update.
+    func relaxColumns(_ omega: Double) {
+        for j in 0..<m { g[j] += omega * (gNext[j] - g[j]) }                   // g ← (1 − ω) g + ω g'
+    }
+
     /// The L1 error of the marginal that a pass just fixed, for the state before it:
     /// Σ wᵢ |exp((oldᵢ − newᵢ)/ε) − 1| (rowsumᵢ = aᵢ·exp((fᵢ − f'ᵢ)/ε) when f' makes row i exact).
     func marginalError(old: UnsafeMutablePointer<Double>, new: UnsafeMutablePointer<Double>, logWeights: UnsafeMutablePointer<Double>,

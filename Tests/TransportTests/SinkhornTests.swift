@@ -144,6 +144,39 @@ import Testing
         #expect(one.sourcePotential == three.sourcePotential && one.iterations == three.iterations)
     }
 
+    @Test func epsilonScalingReachesThePlainSinkhornPlan() throws {
+        let x = Support.uniformPoints(18, dimension: 2, seed: 61), y = Support.uniformPoints(22, dimension: 2, seed: 62)
+        let a = Support.randomWeights(18, seed: 63), b = Support.randomWeights(22, seed: 64)
+        let cost = try Support.squaredEuclidean(x, y, dimension: 2)
+        let scaled = try Sinkhorn.solve(sourceWeights: a, targetWeights: b, cost: cost, settings: SinkhornSettings(epsilon: 5e-3))
+        var settings = SinkhornSettings(epsilon: 5e-3)
+        settings.initialEpsilon = 5e-3
+        let plain = try Sinkhorn.solve(sourceWeights: a, targetWeights: b, cost: cost, settings: settings)
+        #expect(scaled.status == .optimal && plain.status == .optimal)
+        #expect(scaled.stages > 5 && plain.stages == 1)
+        // The entropic optimum is unique: same plan, potentials equal up to (f + c, g − c).
+        for k in 0..<(18 * 22) { #expect(abs(scaled.plan[k] - plain.plan[k]) <= 1e-8) }
+        let shift = scaled.sourcePotential[0] - plain.sourcePotential[0]
+        for i in 0..<18 { #expect(abs(scaled.sourcePotential[i] - plain.sourcePotential[i] - shift) <= 1e-8) }
+        for j in 0..<22 { #expect(abs(scaled.targetPotential[j] - plain.targetPotential[j] + shift) <= 1e-8) }
+    }
+
+    @Test func overRelaxationReachesTheSamePlanInFewerIterations() throws {
+        let x = Support.uniformPoints(25, dimension: 2, seed: 71), y = Support.uniformPoints(20, dimension: 2, seed: 72)
+        let a = Support.randomWeights(25, seed: 73), b = Support.randomWeights(20, seed: 74)
+        let cost = try Support.squaredEuclidean(x, y, dimension: 2)
+        let plain = try Sinkhorn.solve(sourceWeights: a, targetWeights: b, cost: cost, settings: SinkhornSettings(epsilon: 2e-3))
+        var settings = SinkhornSettings(epsilon: 2e-3)
+        settings.overRelaxation = 1.8
+        let relaxed = try Sinkhorn.solve(sourceWeights: a, targetWeights: b, cost: cost, settings: settings)
+        #expect(plain.status == .optimal && relaxed.status == .optimal)
+        #expect(relaxed.marginalError <= 1e-9)
+        #expect(relaxed.iterations * 2 < plain.iterations)
+        for k in 0..<(25 * 20) { #expect(abs(relaxed.plan[k] - plain.plan[k]) <= 1e-8) }
+        settings.overRelaxation = 2
+        #expect(throws: TransportError.self) { _ = try Sinkhorn.solve(sourceWeights: a, targetWeights: b, cost: cost, settings: settings) }
+    }
+
     @Test func iterationLimitIsAStatus() throws {
         let x = Support.uniformPoints(20, dimension: 2, seed: 51)
         let a = [Double](repeating: 0.05, count: 20)
