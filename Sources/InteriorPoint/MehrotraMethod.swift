@@ -101,38 +101,22 @@ struct MehrotraMethod<Solver: NormalEquations> {
                 if hasUpper[j] { inverse += zu[j] / wu[j] }
                 theta[j] = 1 / inverse                                                   // Θ = (z_l/w_l + z_u/w_u + ρ)⁻¹
             }
-            guard let delta = normal.factor(form, theta: theta, regularization: regularization) else {
-                return .factorizationFailed
+            // A step that collapses means the factorization lost accuracy: retry with a larger δ.
+            var computed: (step: Direction, alphaP: Double, alphaD: Double)?
+            for attempt in 0..<4 {
+                guard let delta = normal.factor(form, theta: theta, regularization: regularization) else {
+                    return .factorizationFailed
+                }
+                let candidate = predictorCorrector()
+                let collapsed = !(candidate.alphaP >= 1e-6 || candidate.alphaD >= 1e-6)
+                if !collapsed || attempt == 3 {
+                    regularization = max(1e-12, delta / 10)
+                    computed = candidate
+                    break
+                }
+                regularization = max(delta * 1e3, 1e-9)
             }
-            regularization = max(1e-12, delta / 10)
-            let mu = measures.mu
-
-            // Predictor (affine scaling): q = −w∘z.
-            var ql = [Double](repeating: 0, count: form.columnCount), qu = ql
-            for j in 0..<form.columnCount {
-                if hasLower[j] { ql[j] = -wl[j] * zl[j] }
-                if hasUpper[j] { qu[j] = -wu[j] * zu[j] }
-            }
-            let affine = direction(ql: ql, qu: qu)
-            let (alphaPMax, alphaDMax) = maximumSteps(affine)
-            let alphaPAffine = min(1, alphaPMax), alphaDAffine = min(1, alphaDMax)
-            var muAffine = 0.0                                                            // μ_aff = (w + α_p Δw)ᵀ(z + α_d Δz)/N
-            for j in 0..<form.columnCount {
-                if hasLower[j] { muAffine += (wl[j] + alphaPAffine * affine.wl[j]) * (zl[j] + alphaDAffine * affine.zl[j]) }
-                if hasUpper[j] { muAffine += (wu[j] + alphaPAffine * affine.wu[j]) * (zu[j] + alphaDAffine * affine.zu[j]) }
-            }
-            muAffine /= Double(max(boundCount, 1))
-            let sigma = boundCount == 0 ? 0 : pow(max(0, muAffine) / mu, 3)              // σ = (μ_aff/μ)³
-
-            // Corrector: q = σμ − w∘z − Δw_aff∘Δz_aff.
-            for j in 0..<form.columnCount {
-                if hasLower[j] { ql[j] = sigma * mu - wl[j] * zl[j] - affine.wl[j] * affine.zl[j] }
-                if hasUpper[j] { qu[j] = sigma * mu - wu[j] * zu[j] - affine.wu[j] * affine.zu[j] }
-            }
-            let step = direction(ql: ql, qu: qu)
-            var (alphaP, alphaD) = maximumSteps(step)
-            alphaP = min(1, 0.9995 * alphaP)
-            alphaD = min(1, 0.9995 * alphaD)
+            guard let (step, alphaP, alphaD) = computed else { return .factorizationFailed }
             tinySteps = alphaP < 1e-7 && alphaD < 1e-7 ? tinySteps + 1 : 0
             if tinySteps >= 5 { return .stalled }
             for j in 0..<form.columnCount {
@@ -147,6 +131,37 @@ struct MehrotraMethod<Solver: NormalEquations> {
     }
 
     private var lastSteps = (primal: 0.0, dual: 0.0)
+
+    /// Mehrotra's predictor and corrector with the current factorization, and the step lengths
+    /// (0.9995 of the way to the boundary, at most 1).
+    private func predictorCorrector() -> (step: Direction, alphaP: Double, alphaD: Double) {
+        let mu = measures.mu
+        // Predictor (affine scaling): q = −w∘z.
+        var ql = [Double](repeating: 0, count: form.columnCount), qu = ql
+        for j in 0..<form.columnCount {
+            if hasLower[j] { ql[j] = -wl[j] * zl[j] }
+            if hasUpper[j] { qu[j] = -wu[j] * zu[j] }
+        }
+        let affine = direction(ql: ql, qu: qu)
+        let (alphaPMax, alphaDMax) = maximumSteps(affine)
+        let alphaPAffine = min(1, alphaPMax), alphaDAffine = min(1, alphaDMax)
+        var muAffine = 0.0                                                            // μ_aff = (w + α_p Δw)ᵀ(z + α_d Δz)/N
+        for j in 0..<form.columnCount {
+            if hasLower[j] { muAffine += (wl[j] + alphaPAffine * affine.wl[j]) * (zl[j] + alphaDAffine * affine.zl[j]) }
+            if hasUpper[j] { muAffine += (wu[j] + alphaPAffine * affine.wu[j]) * (zu[j] + alphaDAffine * affine.zu[j]) }
+        }
+        muAffine /= Double(max(boundCount, 1))
+        let sigma = boundCount == 0 ? 0 : min(1, pow(max(0, muAffine) / mu, 3))      // σ = (μ_aff/μ)³
+
+        // Corrector: q = σμ − w∘z − Δw_aff∘Δz_aff.
+        for j in 0..<form.columnCount {
+            if hasLower[j] { ql[j] = sigma * mu - wl[j] * zl[j] - affine.wl[j] * affine.zl[j] }
+            if hasUpper[j] { qu[j] = sigma * mu - wu[j] * zu[j] - affine.wu[j] * affine.zu[j] }
+        }
+        let step = direction(ql: ql, qu: qu)
+        let (alphaP, alphaD) = maximumSteps(step)
+        return (step, min(1, 0.9995 * alphaP), min(1, 0.9995 * alphaD))
+    }
 
     struct Direction {
         var x: [Double], y: [Double], wl: [Double], wu: [Double], zl: [Double], zu: [Double]
