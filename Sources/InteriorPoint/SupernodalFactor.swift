@@ -23,15 +23,19 @@ final class SupernodalFactor {
 
     static let blockSize = 96
 
-    // The pattern of A (kept to make copies) and A by rows, for assembly: row i's entries are
-    // the positions rowEntry[rowPointer[i] ..< rowPointer[i + 1]] of the column arrays, in
-    // columns entryColumn[…]; each entry's permuted row is permutedRow[p].
+    // The pattern of A (kept to make copies), its columns re-sorted by permuted row (entry q
+    // of column j: permuted row sortedRow[q], value sortedScaled[q] = scaled[source[q]]), and
+    // A by rows, for assembly: row i's entries are the sorted positions
+    // rowEntry[rowPointer[i] ..< rowPointer[i + 1]], in columns entryColumn[…]. The entries of
+    // column j below row i are then the q after its own: no test, half the work.
     private let patternStart: [Int], patternRows: [Int]
     private let columnStart: UnsafeMutablePointer<Int>
+    private let sortedRow: UnsafeMutablePointer<Int32>
+    private let source: UnsafeMutablePointer<Int>
+    private let sortedScaled: UnsafeMutablePointer<Double>
     private let rowPointer: UnsafeMutablePointer<Int>
     private let rowEntry: UnsafeMutablePointer<Int>
     private let entryColumn: UnsafeMutablePointer<Int>
-    private let permutedRow: UnsafeMutablePointer<Int32>
     // The structure of L, as raw buffers for the loops.
     private let firstColumn: UnsafeMutablePointer<Int>
     private let rowStart: UnsafeMutablePointer<Int>
@@ -67,6 +71,18 @@ final class SupernodalFactor {
         let m = structure.dimension, entries = patternRows.count, columnCount = patternStart.count - 1
         dimension = m
         supernodeCount = structure.supernodeCount
+        var order = [Int](repeating: 0, count: entries), sorted = [Int32](repeating: 0, count: entries)
+        var sortedPosition = order                               // original entry p → sorted q
+        for j in 0..<columnCount {
+            let range = patternStart[j]..<patternStart[j + 1]
+            let byRow = range.sorted { structure.inversePermutation[patternRows[$0]] < structure.inversePermutation[patternRows[$1]] }
+            for (offset, p) in byRow.enumerated() {
+                let q = range.lowerBound + offset
+                order[q] = p
+                sorted[q] = Int32(structure.inversePermutation[patternRows[p]])
+                sortedPosition[p] = q
+            }
+        }
         var counts = [Int](repeating: 0, count: m + 1)
         for r in patternRows { counts[r + 1] += 1 }
         for i in 0..<m { counts[i + 1] += counts[i] }
@@ -74,7 +90,7 @@ final class SupernodalFactor {
         for j in 0..<columnCount {
             for p in patternStart[j]..<patternStart[j + 1] {
                 let i = patternRows[p]
-                entry[fill[i]] = p
+                entry[fill[i]] = sortedPosition[p]
                 column[fill[i]] = j
                 fill[i] += 1
             }
@@ -93,7 +109,9 @@ final class SupernodalFactor {
         rowPointer = buffer(counts)
         rowEntry = buffer(entry)
         entryColumn = buffer(column)
-        permutedRow = buffer(patternRows.map { Int32(structure.inversePermutation[$0]) })
+        sortedRow = buffer(sorted)
+        source = buffer(order)
+        sortedScaled = buffer([Double](repeating: 0, count: entries))
         firstColumn = buffer(structure.firstColumn)
         rowStart = buffer(structure.rowStart)
         valueStart = buffer(structure.valueStart)
@@ -132,11 +150,15 @@ final class SupernodalFactor {
         isFactored = false
         guard m > 0 else { isFactored = true; return true }
         for k in 0..<m { diagonal[k] = delta }
-        for p in 0..<patternRows.count { diagonal[Int(permutedRow[p])] += scaled[p] * scaled[p] }   // Mₖₖ = δ + Σⱼ θⱼ aₖⱼ²
+        for q in 0..<patternRows.count {
+            let value = scaled[source[q]]
+            sortedScaled[q] = value
+            diagonal[Int(sortedRow[q])] += value * value                  // Mₖₖ = δ + Σⱼ θⱼ aₖⱼ²
+        }
         for s in 0..<supernodeCount { head[s] = -1 }
         var replaced = 0
         for s in 0..<supernodeCount {
-            assemble(s, delta: delta, scaled: scaled)
+            assemble(s, delta: delta)
             applyUpdates(to: s)
             guard factorPanel(s, replaced: &replaced) else { replacedPivots = replaced; return false }
             link(s)
@@ -162,7 +184,7 @@ final class SupernodalFactor {
     // MARK: Factorization steps
 
     /// Zeroes supernode s and adds its columns of A Θ Aᵀ + δ I (lower part, rows in s's pattern).
-    private func assemble(_ s: Int, delta: Double, scaled: UnsafePointer<Double>) {
+    private func assemble(_ s: Int, delta: Double) {
         let k1 = firstColumn[s], columns = firstColumn[s + 1] - k1
         let psi = rowStart[s], height = rowStart[s + 1] - psi
         let block = values + valueStart[s]
@@ -172,12 +194,9 @@ final class SupernodalFactor {
             let k = k1 + c, i = permutation[k]
             let column = block + c * height
             column[c] = delta
-            for e in rowPointer[i]..<rowPointer[i + 1] {                     // M[:, k] += θⱼ aₖⱼ aⱼ
-                let weight = scaled[rowEntry[e]], j = entryColumn[e]
-                for q in columnStart[j]..<columnStart[j + 1] {
-                    let row = Int(permutedRow[q])
-                    if row >= k { column[Int(map[row])] += weight * scaled[q] }
-                }
+            for e in rowPointer[i]..<rowPointer[i + 1] {                     // M[k…, k] += θⱼ aₖⱼ aⱼ[k…]
+                let own = rowEntry[e], weight = sortedScaled[own], end = columnStart[entryColumn[e] + 1]
+                for q in own..<end { column[Int(map[Int(sortedRow[q])])] += weight * sortedScaled[q] }
             }
         }
     }
