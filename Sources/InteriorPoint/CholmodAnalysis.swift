@@ -1,8 +1,7 @@
 import CCholmod
 
 /// The symbolic half of a sparse Cholesky of A Aᵀ, computed by CHOLMOD: a fill-reducing
-/// ordering (the best of AMD, COLAMD and, for expensive factorizations, METIS) and the
-/// supernodal structure of L (with CHOLMOD's relaxed
+/// ordering (AMD on A Aᵀ) and the supernodal structure of L (with CHOLMOD's relaxed
 /// amalgamation). Everything CHOLMOD allocated is freed before `analyze` returns; the numeric
 /// factorization is ours (``SupernodalFactor``), so that dependent rows can be handled inside it.
 ///
@@ -31,17 +30,6 @@ struct SupernodalStructure {
 }
 
 enum CholmodAnalysis {
-    /// Flops of one factorization above which METIS is tried as well.
-    static let metisThreshold = 3e8
-
-    /// cholmod_analyze with one ordering method; its statistics are left in `common` (fl, lnz).
-    private static func analyze(_ matrix: UnsafeMutablePointer<cholmod_sparse>, ordering: Int32,
-                                _ common: UnsafeMutablePointer<cholmod_common>) -> UnsafeMutablePointer<cholmod_factor>? {
-        common.pointee.nmethods = 1
-        common.pointee.method.0.ordering = ordering
-        return cholmod_analyze(matrix, common)
-    }
-
     /// Orders and analyses A Aᵀ for `form`'s pattern of A; nil if CHOLMOD fails (out of memory)
     /// or the pattern is too large for its 32-bit interface.
     static func analyze(_ form: StandardForm) -> SupernodalStructure? {
@@ -69,25 +57,14 @@ enum CholmodAnalysis {
         for j in 0...n { p[j] = Int32(form.columnStart[j]) }
         for k in 0..<entries { i[k] = Int32(form.rowIndex[k]) }
 
-        // AMD and COLAMD (fast), keeping the one with fewer flops; METIS too when the
-        // factorization is expensive enough to repay it (it is slower, and often best there).
-        // Each is analysed on its own: CHOLMOD's own choice among several compares estimates.
-        var analysed: UnsafeMutablePointer<cholmod_factor>? = nil
-        var flops = Double.infinity, nonzeros = Double.infinity
-        let dense = Double(m) * Double(m) * Double(m) / 3
-        for ordering in [CHOLMOD_AMD, CHOLMOD_COLAMD, CHOLMOD_METIS] {
-            if ordering == CHOLMOD_METIS && !(flops > metisThreshold && flops < 0.25 * dense) { break }
-            var candidate = analyze(matrix, ordering: ordering, common)
-            guard candidate != nil else { continue }
-            if common.pointee.fl < flops {
-                if analysed != nil { cholmod_free_factor(&analysed, common) }
-                analysed = candidate
-                flops = common.pointee.fl
-                nonzeros = common.pointee.lnz
-            } else {
-                cholmod_free_factor(&candidate, common)
-            }
-        }
+        // AMD on A Aᵀ. COLAMD or METIS give up to 2× fewer flops on some Netlib problems
+        // (maros-r7, dfl001), but the rows a factorization takes out as dependent depend on
+        // the order, and with METIS's order dfl001 stalls at a primal residual of 5e-5;
+        // with AMD's, all of Netlib solves.
+        common.pointee.nmethods = 1
+        common.pointee.method.0.ordering = CHOLMOD_AMD
+        var analysed = cholmod_analyze(matrix, common)
+        let flops = common.pointee.fl, nonzeros = common.pointee.lnz
         guard let factor = analysed else { return nil }
         defer { cholmod_free_factor(&analysed, common) }
         let L = factor.pointee
