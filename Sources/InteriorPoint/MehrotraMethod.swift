@@ -12,16 +12,7 @@ import Foundation
 /// Residuals and tolerances are measured in the caller's units (the scaling is undone
 /// element-wise), so the stopping test means what the user's tolerances say.
 struct MehrotraMethod<Solver: NormalEquations> {
-    enum Termination: Equatable {
-        case optimal
-        case iterationLimit
-        case timeLimit
-        /// No progress: steps vanished or the merit stopped decreasing.
-        case stalled
-        /// Iterates grew without bound, the usual sign of infeasibility or unboundedness.
-        case diverging
-        case factorizationFailed
-    }
+    typealias Termination = MehrotraTermination
 
     struct Measures {
         var primalObjective = Double.nan, dualObjective = Double.nan
@@ -352,3 +343,14 @@ struct MehrotraMethod<Solver: NormalEquations> {
     private func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 }
 
+/// How ``MehrotraMethod/run()`` ended.
+enum MehrotraTermination: Equatable {
+    case optimal
+    case iterationLimit
+    case timeLimit
+    /// No progress: steps vanished or the merit stopped decreasing.
+    case stalled
+    /// Iterates grew without bound, the usual sign of infeasibility or unboundedness.
+    case diverging
+    case factorizationFailed
+}
