@@ -4,17 +4,13 @@ import Testing
 @testable import InteriorPoint
 
 /// The Netlib set through our interior point: status optimal, objective within 1e-6 of
-/// reference.csv, and a certificate the independent `verify` accepts. Problems up to
-/// ``defaultNonzeroLimit`` nonzeros run in `make test` (debug build, about a minute); set
-/// HYCNN_NETLIB_ALL=1 to run all 91 (the largest take minutes in a debug build; the release
-/// benchmark `hycnn-bench netlib` times them all).
+/// reference.csv, and a certificate the independent `verify` accepts. All 91 take about a
+/// minute in a debug build on two cores (the release benchmark `hycnn-bench netlib` times them).
 @Suite struct InteriorPointNetlibTests {
-    static let defaultNonzeroLimit = 10_000
-    static var runAll: Bool { ProcessInfo.processInfo.environment["HYCNN_NETLIB_ALL"] == "1" }
 
     @Test(.enabled(if: NetlibReference.directory != nil, "../shared/netlib is absent"))
     func netlibOptimaMatchTheReferenceAndVerify() throws {
-        let entries = try NetlibReference.entries().filter { Self.runAll || $0.nonzeros <= Self.defaultNonzeroLimit }
+        let entries = try NetlibReference.entries()
         try #require(!entries.isEmpty)
         let start = Date()
         var failures: [String] = []
