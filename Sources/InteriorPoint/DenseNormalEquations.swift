@@ -2,8 +2,7 @@ import CLinearAlgebra
 
 /// ``NormalEquations`` with a dense m × m matrix and a blocked Cholesky factorization over BLAS
 /// (right-looking, as LAPACK's `dpotrf`: `dtrsm` panels and `dsyrk` trailing updates), whose
-/// diagonal blocks replace tiny pivots by a huge one (Wright's modified Cholesky for interior
-/// points): a row that depends on earlier rows gets Δyᵢ ≈ 0 instead of a breakdown.
+/// diagonal blocks replace the pivots of dependent rows (``PivotReplacingCholesky``).
 ///
 /// The lower triangle is accumulated from the sparse columns of A, never from a dense copy:
 /// M += θⱼ aⱼ aⱼᵀ costs Σⱼ nnz(aⱼ)² per iteration.
@@ -15,9 +14,6 @@ struct DenseNormalEquations: NormalEquations {
     /// Pivots that were replaced in the last factorization (dependent rows).
     private(set) var replacedPivots = 0
 
-    /// A pivot below this fraction of its row's diagonal counts as zero.
-    static let pivotTolerance = 1e-14
-    static let hugePivot = 1e128
     static let blockSize = 96
 
     init(dimension: Int) {
@@ -79,7 +75,8 @@ struct DenseNormalEquations: NormalEquations {
         var k = 0
         while k < m {
             let kb = min(blockSize, m - k)
-            guard factorDiagonalBlock(a, dimension: m, start: k, size: kb, diagonal: diagonal, replaced: &replaced) else {
+            guard PivotReplacingCholesky.factorBlock(a, leadingDimension: m, start: k, size: kb, diagonal: diagonal,
+                                                     replaced: &replaced) else {
                 return false
             }
             let rest = m - k - kb
@@ -91,29 +88,6 @@ struct DenseNormalEquations: NormalEquations {
                             -1, panel, lda, 1, trailing, lda)                       // T ← T − P Pᵀ
             }
             k += kb
-        }
-        return true
-    }
-
-    /// Unblocked Cholesky of the diagonal block at `start`, replacing pivots ≤ tol·Mᵢᵢ.
-    private static func factorDiagonalBlock(_ a: UnsafeMutablePointer<Double>, dimension m: Int, start: Int, size: Int,
-                                            diagonal: UnsafePointer<Double>, replaced: inout Int) -> Bool {
-        for j in start..<(start + size) {
-            let column = a + j * m
-            var pivot = column[j]
-            for p in start..<j { pivot -= a[p * m + j] * a[p * m + j] }                 // d_j = M_jj − Σ L_jp²
-            guard pivot.isFinite else { return false }
-            if pivot <= pivotTolerance * max(diagonal[j], 0) || pivot <= 0 {
-                pivot = hugePivot
-                replaced += 1
-            }
-            let root = pivot.squareRoot()
-            column[j] = root
-            for i in (j + 1)..<(start + size) {
-                var value = column[i]
-                for p in start..<j { value -= a[p * m + i] * a[p * m + j] }             // L_ij = (M_ij − Σ L_ip L_jp)/L_jj
-                column[i] = value / root
-            }
         }
         return true
     }

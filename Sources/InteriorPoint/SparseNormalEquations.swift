@@ -2,7 +2,7 @@
 /// computes its supernodal structure once, when the value is made; each `factor` assembles
 /// A Θ Aᵀ + δ I supernode by supernode from the √θ-scaled columns of A and factors it with
 /// ``SupernodalFactor`` (BLAS on the dense blocks). Dependent rows are treated exactly as by
-/// ``DenseNormalEquations``: a pivot ≤ `pivotTolerance`·Mᵢᵢ is replaced by `hugePivot`.
+/// ``DenseNormalEquations`` (``PivotReplacingCholesky``).
 ///
 /// Worth it when L is much sparser than a dense triangle: compare `factorFlops` with m³/3.
 /// A value type: a copy that factors gets its own numeric storage (copy on write).
@@ -15,8 +15,6 @@ struct SparseNormalEquations: NormalEquations {
     let columnCount: Int
     let entryCount: Int
 
-    static let pivotTolerance = DenseNormalEquations.pivotTolerance
-    static let hugePivot = DenseNormalEquations.hugePivot
 
     /// Orders and analyses the pattern of `form`'s A Aᵀ; `factor` must be given the same pattern.
     init(pattern form: StandardForm) {

@@ -2,7 +2,7 @@ import CLinearAlgebra
 
 /// Left-looking supernodal Cholesky L Lᵀ = P (A Θ Aᵀ + δ I) Pᵀ over CHOLMOD's symbolic
 /// analysis, with the pivot rule of ``DenseNormalEquations``: a pivot at most
-/// `pivotTolerance`·Mₖₖ (or not positive) becomes `hugePivot`, so a dependent row gets
+/// `PivotReplacingCholesky.pivotTolerance`·Mₖₖ (or not positive) becomes a huge pivot, so a dependent row gets
 /// Δyᵢ ≈ 0 instead of a breakdown — in one pass, which CHOLMOD's own numeric factorization
 /// (it stops at the first non-positive pivot) cannot do.
 ///
@@ -271,7 +271,8 @@ final class SupernodalFactor {
         var k = 0
         while k < columns {
             let kb = min(Self.blockSize, columns - k)
-            guard factorDiagonal(a, height: height, start: k, size: kb, firstColumn: k1, replaced: &replaced) else { return false }
+            guard PivotReplacingCholesky.factorBlock(a, leadingDimension: height, start: k, size: kb,
+                                                     diagonal: diagonal + k1, replaced: &replaced) else { return false }
             let below = height - k - kb, trailing = columns - k - kb
             if below > 0 {                                                    // P ← P L_kk⁻ᵀ
                 if below * kb <= 64 {
@@ -298,29 +299,6 @@ final class SupernodalFactor {
                 }
             }
             k += kb
-        }
-        return true
-    }
-
-    /// Unblocked Cholesky of the diagonal block at `start` (panel-local), replacing pivots ≤ tol·Mₖₖ.
-    private func factorDiagonal(_ a: UnsafeMutablePointer<Double>, height: Int, start: Int, size: Int,
-                                firstColumn k1: Int, replaced: inout Int) -> Bool {
-        for j in start..<(start + size) {
-            let column = a + j * height
-            var pivot = column[j]
-            for p in start..<j { pivot -= a[p * height + j] * a[p * height + j] }          // d_j = M_jj − Σ L_jp²
-            guard pivot.isFinite else { return false }
-            if pivot <= SparseNormalEquations.pivotTolerance * max(diagonal[k1 + j], 0) || pivot <= 0 {
-                pivot = SparseNormalEquations.hugePivot
-                replaced += 1
-            }
-            let root = pivot.squareRoot()
-            column[j] = root
-            for i in (j + 1)..<(start + size) {
-                var value = column[i]
-                for p in start..<j { value -= a[p * height + i] * a[p * height + j] }      // L_ij = (M_ij − Σ L_ip L_jp)/L_jj
-                column[i] = value / root
-            }
         }
         return true
     }
