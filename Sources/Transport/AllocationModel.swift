@@ -74,6 +74,14 @@ struct AllocationModel {
                              method: "lp:" + solution.solver)
     }
 
+    /// Solves the LP with `solver`; returns the solution, its plan and the plan's row and column sums.
+    func solve(using solver: any LPSolver) throws -> (solution: Solution, plan: TransportPlan, rows: [Double], columns: [Double]) {
+        let solution = try solver.solve(program)
+        let plan = plan(from: solution, method: solver.name)
+        let (rows, columns) = Self.marginals(of: plan, rows: sourceRows.count, columns: targetRows.count)
+        return (solution, plan, rows, columns)
+    }
+
     /// Row and column sums of the plan's entries.
     static func marginals(of plan: TransportPlan, rows: Int, columns: Int) -> (rows: [Double], columns: [Double]) {
         var r = [Double](repeating: 0, count: rows), c = [Double](repeating: 0, count: columns)

@@ -57,9 +57,7 @@ public struct CapacitatedAllocation: Sendable {
     /// demand violations and the cost recomputed from the plan.
     public func solve(using solver: any LPSolver, tolerances: TransportTolerances = .init()) throws -> CertifiedTransportPlan {
         let model = model()
-        let solution = try solver.solve(model.program)
-        let plan = model.plan(from: solution, method: solver.name)
-        let (rows, columns) = AllocationModel.marginals(of: plan, rows: cost.rows, columns: cost.columns)
+        let (solution, plan, rows, columns) = try model.solve(using: solver)
         let total = Swift.max(demands.reduce(0, +), Double.leastNormalMagnitude)
         var violation = 0.0
         for i in 0..<cost.rows { violation = Swift.max(violation, rows[i] - capacities[i]) }       // shipped ≤ capacity

@@ -40,9 +40,7 @@ public struct PartialTransport: Sendable {
     /// dual of the mass row is in the LP report's solution, not in the plan.
     public func solve(using solver: any LPSolver, tolerances: TransportTolerances = .init()) throws -> CertifiedTransportPlan {
         let model = model()
-        let solution = try solver.solve(model.program)
-        let plan = model.plan(from: solution, method: solver.name)
-        let (rows, columns) = AllocationModel.marginals(of: plan, rows: cost.rows, columns: cost.columns)
+        let (solution, plan, rows, columns) = try model.solve(using: solver)
         var violation = abs(rows.reduce(0, +) - mass)                                              // Σπ = mass
         for i in 0..<cost.rows { violation = Swift.max(violation, rows[i] - sourceWeights[i]) }     // Σⱼ π_ij ≤ a_i
         for j in 0..<cost.columns { violation = Swift.max(violation, columns[j] - targetWeights[j]) } // Σᵢ π_ij ≤ b_j

@@ -50,9 +50,7 @@ public struct UnbalancedTransport: Sendable {
     /// penalties), recomputed as Σ c π + λ_d Σ(a − rows) + λ_c Σ(b − columns).
     public func solve(using solver: any LPSolver, tolerances: TransportTolerances = .init()) throws -> CertifiedTransportPlan {
         let model = model()
-        let solution = try solver.solve(model.program)
-        let plan = model.plan(from: solution, method: solver.name)
-        let (rows, columns) = AllocationModel.marginals(of: plan, rows: cost.rows, columns: cost.columns)
+        let (solution, plan, rows, columns) = try model.solve(using: solver)
         var violation = 0.0, destroyed = 0.0, created = 0.0
         for i in 0..<cost.rows {
             violation = Swift.max(violation, rows[i] - sourceWeights[i])      // dᵢ = a_i − Σⱼ π_ij ≥ 0
