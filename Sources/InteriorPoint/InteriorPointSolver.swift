@@ -103,7 +103,9 @@ public struct InteriorPointSolver: LPSolver {
         log("normal equations: \(backend) Cholesky, \(form.rowCount) rows")
         var method = MehrotraMethod(form: form, scaling: scaling, settings: settings, deadline: deadline, normal: normal)
         let termination = method.run()
-        log("interior point ended: \(termination) after \(method.iterations) iterations")
+        let last = method.measures
+        log("interior point ended: \(termination) after \(method.iterations) iterations; relative primal infeasibility "
+            + "\(last.primalInfeasibility), dual infeasibility \(last.dualInfeasibility), gap \(last.gap)")
         let (x, y) = recover(model, form: form, scaling: scaling, method: method)
         return (termination, x, y, method.iterations)
     }
