@@ -2,6 +2,7 @@ import ArgumentParser
 import ConvexNetworks
 import Foundation
 import GLPKBackend
+import InteriorPoint
 import LinearProgramming
 import SurrogateOptimization
 
@@ -18,8 +19,9 @@ struct Encoding: ParsableCommand {
         (default) also aᵀx ≤ ½‖a‖₁ for a = −∇f(0)/‖∇f(0)‖ (half the box's extent along the descent direction \
         at the centre), which keeps the optimum off the corners and off the box-only minimiser.
         Methods on the same problem: (1) the LP route (epigraph encoding, GLPK primal simplex; dual simplex too \
-        unless --no-dual), whose optimum is the exact global minimum, certified by the LP certificate and the \
-        forward pass at x*; (2) the MILP route (compile(forceMixedInteger: true), interval big-M bounds, or \
+        unless --no-dual; our interior point too unless --no-ipm, its optimum compared with GLPK's and its own \
+        certificate and exactness verified), whose optimum is the exact global minimum, certified by the LP \
+        certificate and the forward pass at x*; (2) the MILP route (compile(forceMixedInteger: true), interval big-M bounds, or \
         LP-tightened with --tighten; GLPK branch-and-cut with --time-limit), whose optimum must equal the LP's; \
         (3) first-order methods on x (--gradient-methods: projected normalised subgradient descent `pgd`, and `adam`, \
         an Adam step followed by the Euclidean projection) from --starts seeded uniform starts for --iterations steps, \
@@ -63,6 +65,9 @@ struct Encoding: ParsableCommand {
 
     @Flag(inversion: .prefixedNo, help: "Also time GLPK's dual simplex on the LP.")
     var dual = true
+
+    @Flag(inversion: .prefixedNo, help: "Also time our interior point (InteriorPointSolver) on the LP.")
+    var ipm = true
 
     @Option(help: "Skip the MILP solve when the encoding has more binaries than this.")
     var milpMaxBinaries: Int?
@@ -162,6 +167,20 @@ struct Encoding: ParsableCommand {
             lp.dualObjective = dualSolution.objective
             say("dual simplex \(dualSolution.status.summary) \(EncodingRun.value(dualSolution.objective)) in \(EncodingRun.seconds(dualSolution.seconds)) s")
         }
+        if ipm {
+            var settings = InteriorPointSettings()
+            settings.timeLimit = lpTimeLimit
+            let ipmSolution = try compiled.solve(using: InteriorPointSolver(settings: settings))
+            lp.ipm = EncodingRun.InteriorPointResult(
+                status: ipmSolution.status, seconds: ipmSolution.programSolution.seconds,
+                iterations: ipmSolution.programSolution.iterations, objective: ipmSolution.objective,
+                verified: ipmSolution.status == .optimal && ipmSolution.verified,
+                exactnessGap: ipmSolution.surrogates.first?.exactnessGap ?? .nan)
+            say("interior point \(ipmSolution.status.summary) \(EncodingRun.value(ipmSolution.objective)) in "
+                + "\(EncodingRun.seconds(ipmSolution.programSolution.seconds)) s, verified: \(lp.ipm!.verified), "
+                + "relative difference from GLPK \(EncodingRun.scientific(lp.ipmDifference))")
+            if ipmSolution.status == .optimal, !ipmSolution.verified { say("interior point not verified: " + Self.why(ipmSolution)) }
+        }
 
         // (2) MILP route.
         clock = DispatchTime.now()
@@ -248,7 +267,8 @@ struct Encoding: ParsableCommand {
     private func setupLine(_ plan: Plan) -> String {
         let feasible = plan.constraint == .cap ? "[−1, 1]^d ∩ {aᵀx ≤ ½‖a‖₁}, a = −∇f(0)/‖∇f(0)‖" : "[−1, 1]^d"
         return "Encoding (HYCNN.md §3): min f(x) over \(feasible); f = max-gate HyCNN, moment-matching init with seed \(seed), "
-            + "bias noise σ = \(biasNoise). LP: GLPK primal simplex\(dual ? " (and dual simplex)" : ""), limit \(lpTimeLimit) s; "
+            + "bias noise σ = \(biasNoise). LP: GLPK primal simplex\(dual ? " (and dual simplex)" : "")"
+            + "\(ipm ? ", our interior point" : ""), limit \(lpTimeLimit) s; "
             + "MILP: GLPK branch-and-cut, \(tighten ? "LP-tightened" : "interval") big-M, limit \(timeLimit) s; "
             + "gradient: \(plan.methods.map(\.rawValue).joined(separator: " and ")), \(starts) starts × \(iterations) iterations, "
             + "lr \(lr), 1 BLAS thread."
@@ -257,7 +277,9 @@ struct Encoding: ParsableCommand {
     private func footnote(_ runs: [EncodingRun], plan: Plan, totalSeconds: Double) -> String {
         let capped = runs.compactMap(\.capActive)
         var lines = [
-            "encode s: building the LP (compile); LP s / dual s / MILP s: GLPK's own time; verified: the LP certificate "
+            "encode s: building the LP (compile); LP s / dual s / MILP s: GLPK's own time; IPM s: our interior point's "
+            + "(presolve to postsolve); IPM Δ: |IPM optimum − GLPK optimum| / |GLPK optimum|, and whether the IPM's own "
+            + "LP certificate and exactness verified; verified: the LP certificate "
             + "re-checked and f(x*) by the forward pass equal to the LP value (relative 1e-7); MILP objective: the proven "
             + "optimum (it must equal the LP's), or at the time limit the incumbent's excess over the LP optimum; "
             + "<method> s / best / gap: time, best f at any iterate of any start, and (best − LP optimum) / max(1, |LP optimum|).",

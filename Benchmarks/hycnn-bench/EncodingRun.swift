@@ -2,8 +2,20 @@ import Foundation
 import LinearProgramming
 
 /// What the encoding benchmark measured on one network: the LP route (primal and dual
-/// simplex), the MILP route and the gradient baseline, all on the same problem.
+/// simplex, our interior point), the MILP route and the gradient baseline, all on the same problem.
 struct EncodingRun {
+    /// Our interior point on the LP route.
+    struct InteriorPointResult {
+        var status: SolutionStatus
+        /// The solver's own time (presolve to postsolve).
+        var seconds: Double
+        var iterations: Int
+        var objective: Double
+        /// Optimal, LP certificate verified and every surrogate exact.
+        var verified: Bool
+        var exactnessGap: Double
+    }
+
     struct LinearRoute {
         var rows: Int, columns: Int, nonzeros: Int
         var encodeSeconds: Double
@@ -18,6 +30,13 @@ struct EncodingRun {
         var capSlack: Double?
         var point: [Double]
         var dualStatus: SolutionStatus?, dualSeconds: Double?, dualObjective: Double?
+        var ipm: InteriorPointResult?
+
+        /// |IPM optimum − GLPK optimum| / |GLPK optimum| (NaN unless both are optimal).
+        var ipmDifference: Double {
+            guard let ipm, ipm.status == .optimal, status == .optimal else { return .nan }
+            return abs(ipm.objective - objective) / max(abs(objective), .leastNormalMagnitude)
+        }
     }
 
     struct MixedIntegerRoute {
@@ -61,7 +80,8 @@ struct EncodingRun {
     // MARK: table and CSV
 
     static func tableColumns(methods: [GradientMinimizer.Method]) -> [ResultTable.Column] {
-        let right: [String] = ["width", "depth", "d", "params", "LP rows×cols", "encode s", "LP s", "dual s", "LP objective"]
+        let right: [String] = ["width", "depth", "d", "params", "LP rows×cols", "nonzeros", "encode s", "LP s", "dual s", "IPM s",
+                               "IPM Δ", "LP objective"]
         var columns = right.map { ResultTable.Column(title: $0, alignment: .right) }
         columns.append(ResultTable.Column(title: "verified", alignment: .left))
         columns.append(ResultTable.Column(title: "binaries", alignment: .right))
@@ -77,9 +97,12 @@ struct EncodingRun {
         let optimal = lp.status == .optimal
         var cells: [String] = [String(width), String(depth), String(dimension), String(parameters)]
         cells.append("\(lp.rows)×\(lp.columns)")
+        cells.append(String(lp.nonzeros))
         cells.append(Self.seconds(lp.encodeSeconds))
         cells.append(Self.seconds(lp.solverSeconds))
         cells.append(lp.dualSeconds.map(Self.seconds) ?? "–")
+        cells.append(lp.ipm.map { Self.seconds($0.seconds) } ?? "–")
+        cells.append(ipmCell)
         cells.append(optimal ? Self.value(lp.objective) : lp.status.summary)
         cells.append(optimal ? (lp.verified ? "yes" : "NO") : "–")
         cells.append(String(milp.binaries))
@@ -89,6 +112,14 @@ struct EncodingRun {
             cells += [Self.seconds(result.seconds), Self.value(result.best), Self.gap(excess(result.best))]
         }
         return cells
+    }
+
+    /// The interior point's relative difference from GLPK's optimum, marked when its own
+    /// certificate or exactness did not verify; its status when not optimal.
+    private var ipmCell: String {
+        guard let ipm = lp.ipm else { return "–" }
+        guard ipm.status == .optimal else { return ipm.status.summary }
+        return Self.scientific(lp.ipmDifference) + (ipm.verified ? "" : " (unverified)")
     }
 
     /// The proven optimum (marked when it disagrees with the LP), or the limit and the
@@ -116,6 +147,7 @@ struct EncodingRun {
         "width", "depth", "d", "seed", "params",
         "lp_rows", "lp_cols", "lp_nonzeros", "encode_s", "lp_status", "lp_s", "lp_solve_total_s", "lp_objective",
         "lp_verified", "lp_exactness_gap", "cap_slack", "dual_status", "dual_s", "dual_objective",
+        "ipm_status", "ipm_s", "ipm_iterations", "ipm_objective", "ipm_relative_difference", "ipm_verified", "ipm_exactness_gap",
         "milp_rows", "milp_cols", "milp_binaries", "milp_encode_s", "milp_status", "milp_s", "milp_objective",
         "milp_incumbent", "milp_incumbent_excess", "milp_reported_gap", "milp_verified",
         ] + gradientFields).joined(separator: ",")
@@ -130,6 +162,12 @@ struct EncodingRun {
         fields.append(lp.dualStatus?.rawValue ?? "")
         fields.append(lp.dualSeconds.map(f) ?? "")
         fields.append(lp.dualObjective.map(f) ?? "")
+        if let ipm = lp.ipm {
+            fields += [ipm.status.rawValue, f(ipm.seconds), String(ipm.iterations), f(ipm.objective), f(lp.ipmDifference),
+                       String(ipm.verified), f(ipm.exactnessGap)]
+        } else {
+            fields += Array(repeating: "", count: 7)
+        }
         fields += [String(milp.rows), String(milp.columns), String(milp.binaries), f(milp.encodeSeconds)]
         fields.append(milp.status?.rawValue ?? "skipped")
         fields.append(milp.status == nil ? "" : f(milp.solverSeconds))
@@ -145,6 +183,12 @@ struct EncodingRun {
     // MARK: formatting
 
     static func seconds(_ s: Double) -> String { s < 10 ? String(format: "%.3f", s) : String(format: "%.1f", s) }
+
+    /// Two significant digits in scientific notation ("0" for exactly 0, "–" when not finite).
+    static func scientific(_ x: Double) -> String {
+        guard x.isFinite else { return "–" }
+        return x == 0 ? "0" : String(format: "%.1e", x)
+    }
 
     static func value(_ v: Double) -> String { v.isFinite ? String(format: "%.6f", v) : "\(v)" }
 

@@ -2,22 +2,25 @@ import ArgumentParser
 import ConvexNetworks
 import Foundation
 import GLPKBackend
+import InteriorPoint
 import LinearProgramming
 import Transport
 
 /// Exact optimal transport time against n (HYCNN.md §4): our network simplex, POT's `ot.emd`
-/// on the same points in the same invocation, and GLPK's simplex on the LP for small n.
+/// on the same points in the same invocation, and GLPK's simplex and our interior point on the LP for small n.
 struct TransportBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "transport",
-        abstract: "Exact OT: network simplex vs POT's ot.emd (and GLPK's simplex on the LP for small n).",
+        abstract: "Exact OT: network simplex vs POT's ot.emd (and GLPK's simplex and our interior point on the LP for small n).",
         discussion: """
         For each n in --sizes and d in --dimensions: n source points ~ N(0, I_d) and n target points \
         ~ N(0.5, I_d) (seeded), uniform weights 1/n, squared Euclidean cost. Ours: the cost matrix (one \
         BLAS gemm) and NetworkSimplex.solve, each timed, then the transport certificate checked over all \
         n² pairs. POT: Benchmarks/peers/transport_pot.py reads the same points (raw float64 files) and \
         times ot.dist and ot.emd (numItermax 2e9). GLPK: primal simplex on the n²-variable LP for \
-        n ≤ --glpk-max. Sinkhorn (log-domain, ε-scaling) for n ≤ --sinkhorn-max with ε = --epsilon-ratio × \
+        n ≤ --glpk-max; our interior point (InteriorPointSolver) on the same LP for n ≤ --ipm-max, its plan's \
+        LP certificate checked by `verify` (1e-6; an interior point is optimal only to its 1e-8 gap tolerance, so \
+        its cost agrees with the exact one to about 1e-8, not 1e-9). Sinkhorn (log-domain, ε-scaling) for n ≤ --sinkhorn-max with ε = --epsilon-ratio × \
         the exact optimal cost per unit mass, stopping at marginal error --sinkhorn-tolerance (or 10,000 \
         iterations): its time and the relative excess of its unregularised cost ⟨C, P⟩ over the exact \
         optimum. Times below --repeat-below n are medians of --repeats runs (POT's too). \
@@ -28,6 +31,7 @@ struct TransportBench: ParsableCommand {
     @Option(help: "Points per side, comma-separated.") var sizes = "100,500,1000,2000,5000"
     @Option(help: "Dimensions, comma-separated.") var dimensions = "2,50"
     @Option(help: "Largest n solved by GLPK's simplex on the LP (0: never).") var glpkMax = 1000
+    @Option(help: "Largest n solved by our interior point on the LP (0: never).") var ipmMax = 1000
     @Option(help: "Runs per timing for n below --repeat-below (the median is reported).") var repeats = 3
     @Option(help: "Repeat timings only below this n.") var repeatBelow = 1000
     @Option(help: "Largest n also solved by entropic OT (Sinkhorn; 0: never).") var sinkhornMax = 1000
@@ -95,6 +99,14 @@ struct TransportBench: ParsableCommand {
             row.glpkSeconds = lp.plan.seconds
             row.glpkCost = lp.plan.cost
             row.glpkVerified = lp.certificate.verified
+        }
+        if n <= ipmMax {
+            let lp = try problem!.solve(using: InteriorPointSolver())
+            row.ipmSeconds = lp.plan.seconds
+            row.ipmCost = lp.plan.status == .optimal ? lp.plan.cost : .nan
+            row.ipmIterations = lp.plan.iterations
+            row.ipmVerified = lp.certificate.lpReport?.verified == true
+            row.ipmTransportVerified = lp.certificate.verified
         }
         if n <= sinkhornMax {
             var settings = SinkhornSettings(epsilon: epsilonRatio * plan!.cost / problem!.totalMass, tolerance: sinkhornTolerance)

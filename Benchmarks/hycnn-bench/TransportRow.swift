@@ -10,6 +10,9 @@ struct TransportRow {
     var potDist = Double.nan, potSeconds = Double.nan, potCost = Double.nan
     var glpkSeconds = Double.nan, glpkCost = Double.nan
     var glpkVerified: Bool?
+    var ipmSeconds = Double.nan, ipmCost = Double.nan, ipmIterations = 0
+    /// The LP certificate (`verify`, 1e-6) and the transport certificate at its 1e-9 tolerances.
+    var ipmVerified: Bool?, ipmTransportVerified: Bool?
     var sinkhornSeconds = Double.nan, sinkhornExcess = Double.nan
     var sinkhornStatus = ""
 
@@ -23,6 +26,8 @@ struct TransportRow {
         .init(title: "Δcost vs POT", alignment: .right),
         .init(title: "GLPK simplex (s)", alignment: .right), .init(title: "GLPK / ours", alignment: .right),
         .init(title: "Δcost vs GLPK", alignment: .right),
+        .init(title: "IPM (s)", alignment: .right), .init(title: "IPM / ours", alignment: .right),
+        .init(title: "Δcost vs IPM", alignment: .right),
         .init(title: "Sinkhorn (s)", alignment: .right), .init(title: "Sinkhorn excess", alignment: .right),
     ]
 
@@ -37,22 +42,26 @@ struct TransportRow {
             Self.format(Self.relative(cost, potCost), "%.1e"),
             Self.format(glpkSeconds), glpkSeconds.isNaN ? "–" : String(format: "%.0f×", glpkSeconds / solveSeconds),
             glpkSeconds.isNaN ? "–" : Self.format(Self.relative(cost, glpkCost), "%.1e") + (glpkVerified == true ? "" : " (GLPK unverified)"),
+            Self.format(ipmSeconds), ipmSeconds.isNaN ? "–" : String(format: "%.0f×", ipmSeconds / solveSeconds),
+            ipmSeconds.isNaN ? "–" : Self.format(Self.relative(cost, ipmCost), "%.1e") + (ipmVerified == true ? "" : " (IPM unverified)"),
             Self.format(sinkhornSeconds) + (sinkhornStatus.isEmpty || sinkhornStatus == "optimal" ? "" : " (\(sinkhornStatus))"),
             Self.format(sinkhornExcess, "%.1e"),
         ]
     }
 
-    static let csvHeader = "n,d,cost_matrix_s,ours_s,pivots,plan_entries,verified,certificate_s,ours_cost,pot_dist_s,pot_emd_s,pot_cost,glpk_s,glpk_cost,glpk_verified,sinkhorn_s,sinkhorn_excess,sinkhorn_status"
+    static let csvHeader = "n,d,cost_matrix_s,ours_s,pivots,plan_entries,verified,certificate_s,ours_cost,pot_dist_s,pot_emd_s,pot_cost,glpk_s,glpk_cost,glpk_verified,ipm_s,ipm_iterations,ipm_cost,ipm_lp_verified,ipm_transport_verified,sinkhorn_s,sinkhorn_excess,sinkhorn_status"
 
     var csvLine: String {
         let values: [String] = ["\(n)", "\(d)", "\(costSeconds)", "\(solveSeconds)", "\(pivots)", "\(entries)", "\(verified)",
                                 "\(certificateSeconds)", "\(cost)", "\(potDist)", "\(potSeconds)", "\(potCost)",
                                 "\(glpkSeconds)", "\(glpkCost)", glpkVerified.map { "\($0)" } ?? "",
+                                "\(ipmSeconds)", "\(ipmIterations)", "\(ipmCost)", ipmVerified.map { "\($0)" } ?? "",
+                                ipmTransportVerified.map { "\($0)" } ?? "",
                                 "\(sinkhornSeconds)", "\(sinkhornExcess)", sinkhornStatus]
         return values.joined(separator: ",")
     }
 
     var progress: String {
-        "n = \(n), d = \(d): ours \(Self.format(solveSeconds)) s (\(pivots) pivots, \(verified ? "verified" : "NOT verified")), POT \(Self.format(potSeconds)) s, GLPK \(Self.format(glpkSeconds)) s, Sinkhorn \(Self.format(sinkhornSeconds)) s"
+        "n = \(n), d = \(d): ours \(Self.format(solveSeconds)) s (\(pivots) pivots, \(verified ? "verified" : "NOT verified")), POT \(Self.format(potSeconds)) s, GLPK \(Self.format(glpkSeconds)) s, IPM \(Self.format(ipmSeconds)) s (Δcost \(Self.format(Self.relative(cost, ipmCost), "%.1e")), LP certificate \(ipmVerified.map { $0 ? "verified" : "NOT verified" } ?? "–")), Sinkhorn \(Self.format(sinkhornSeconds)) s"
     }
 }

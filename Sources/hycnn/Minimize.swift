@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GLPKBackend
+import InteriorPoint
 import LinearProgramming
 import SurrogateOptimization
 
@@ -15,14 +16,15 @@ struct Minimize: ParsableCommand {
             above, otherwise as a MILP (binaries, big-M from interval bounds). Smooth models are \
             refused. Prints x*, the objective, each surrogate's forward value against its value \
             in the program (exactness), the LP/MILP certificate re-checked independently, and \
-            the gap to the file's reference answer when it has one.
+            the gap to the file's reference answer when it has one. The solver line (JSON key \
+            "solver") names the solver used.
             Exit codes: 0 optimal and verified, 1 error or failed certificate, 2 infeasible or \
             unbounded, 3 limit reached.
             """)
 
     @Argument(help: "The problem file (JSON).") var problem: String
-    @Option(help: "simplex, dual-simplex, interior (GLPK) or ipm (ours) for the LP route; the MILP route uses GLPK's branch-and-cut.")
-    var solver: SolverChoice = .simplex
+    @Option(help: "The LP route's solver: auto (default; ipm when the compiled LP has more than \(InteriorPointPreference.nonzeroThreshold(for: .surrogate)) nonzeros, else simplex), simplex, dual-simplex, interior (GLPK) or ipm (ours); the MILP route always uses GLPK's branch-and-cut.")
+    var solver: SolverChoice = .auto
     @Flag(name: .customLong("milp"), help: "Encode every surrogate with binaries (to cross-check the LP route).") var forceMILP = false
     @Flag(help: "Tighten the MILP's big-M bounds by solving LPs (optimisation-based bound tightening).") var tighten = false
     @Option(help: "Stop after this many seconds.") var timeLimit: Double?
@@ -37,10 +39,10 @@ struct Minimize: ParsableCommand {
         do {
             file = try ProblemFile(contentsOfFile: problem)
             compiled = try file.problem.compile(forceMixedInteger: forceMILP, tightening: tighten ? GLPKSolver(method: .primalSimplex) : nil)
-            if compiled.route == .milp && solver != .simplex && solver != .mip {
+            if compiled.route == .milp && solver != .auto && solver != .simplex && solver != .mip {
                 printError("note: the MILP route needs branch-and-cut; --solver \(solver.rawValue) is ignored")
             }
-            let choice: SolverChoice = compiled.route == .milp ? .mip : solver
+            let choice: SolverChoice = compiled.route == .milp ? .mip : solver.resolved(for: compiled.program, family: .surrogate)
             solution = try compiled.solve(using: choice.makeSolver(timeLimit: timeLimit, verbose: false))
             if let svg, !solution.x.isEmpty {
                 let panels = try SurrogatePlot.panels(file: file, solution: solution)

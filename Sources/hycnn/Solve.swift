@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GLPKBackend
+import InteriorPoint
 import LinearProgramming
 
 /// `hycnn solve FILE.mps`: solve an LP or MIP and check its certificate independently.
@@ -13,7 +14,12 @@ struct Solve: ParsableCommand {
             section sets maximisation. After solving, the certificate is re-checked from the \
             model alone: primal and dual residuals and the duality gap for an optimal LP, \
             feasibility and integrality for a MIP, a Farkas ray for an infeasible problem, an \
-            improving ray for an unbounded one.
+            improving ray for an unbounded one. \
+            The default --solver auto picks by size: GLPK's branch-and-cut for a model with integer \
+            variables, our interior point (ipm) for an LP with more than \
+            \(InteriorPointPreference.nonzeroThreshold(for: .general)) constraint-matrix nonzeros, \
+            GLPK's primal simplex for a smaller LP; the output's solver line (JSON key "solver") \
+            names the solver used.
             Exit codes: 0 optimal and verified, 1 error or failed certificate, \
             2 infeasible or unbounded, 3 time or iteration limit.
             """)
@@ -24,8 +30,8 @@ struct Solve: ParsableCommand {
     @Flag(help: "Read free-format MPS (whitespace-separated fields) instead of fixed format.")
     var free = false
 
-    @Option(help: ArgumentHelp(SolverChoice.help + ". Default: mip when the model has integer variables, else simplex."))
-    var solver: SolverChoice?
+    @Option(help: ArgumentHelp(SolverChoice.help + "."))
+    var solver: SolverChoice = .auto
 
     @Option(help: "Stop after this many seconds (simplex, mip and ipm).")
     var timeLimit: Double?
@@ -50,7 +56,7 @@ struct Solve: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(1)
         }
-        let choice = solver ?? (model.hasIntegerVariables ? .mip : .simplex)
+        let choice = solver.resolved(for: model)
         let solution: Solution
         do {
             solution = try choice.makeSolver(timeLimit: timeLimit, presolve: presolve, verbose: verbose).solve(model)

@@ -2,6 +2,7 @@ import ArgumentParser
 import ConvexNetworks
 import Foundation
 import GLPKBackend
+import InteriorPoint
 import LinearProgramming
 import Transport
 
@@ -13,6 +14,11 @@ struct TransportCommand: ParsableCommand {
         case exact, lp, sinkhorn
     }
 
+    /// The LP solver of `--method lp`.
+    enum LPSolverChoice: String, ExpressibleByArgument, CaseIterable {
+        case auto, simplex, ipm
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "transport",
         abstract: "Solve a discrete optimal-transport problem between two weighted point clouds, with a certificate.",
@@ -21,12 +27,16 @@ struct TransportCommand: ParsableCommand {
             weight column. Without --source-weights/--target-weights every point weighs 1/n; with \
             them the totals must agree (to 1e-10 relative). --cost-matrix replaces the ground cost \
             by a CSV with one row per source and one column per target (the point files may then \
-            hold only weights). Methods: exact (default; our network simplex), lp (GLPK's simplex \
-            on the n·m-variable LP), sinkhorn (entropic, approximate; --epsilon in cost units, \
+            hold only weights). Methods: exact (default; our network simplex), lp (the n·m-variable \
+            LP, by --solver: GLPK's primal simplex, our interior point, or auto — the interior \
+            point when the LP's 2·n·m nonzeros exceed \(InteriorPointPreference.nonzeroThreshold(for: .general)), \
+            the simplex otherwise), sinkhorn (entropic, approximate; --epsilon in cost units, \
             default 0.001 × the largest cost). The certificate is recomputed from the problem: \
             potentials u, v with u_i + v_j ≤ c_ij (max violation relative to the largest cost), \
             the plan's marginals (relative to the total mass) and the duality gap (relative); \
-            all three within 1e-9 make it verified. An entropic plan is only near-optimal, so its \
+            all three within 1e-9 make it verified (\(TransportCommand.interiorPointToleranceText) for the \
+            interior point, which is optimal only to its own 1e-8 tolerances; its LP certificate \
+            must also pass the independent LP verifier). An entropic plan is only near-optimal, so its \
             certificate is reported but not expected to verify. -o writes the plan as CSV \
             (source_row, target_row: 1-based data rows of the two files; mass; cost). --svg \
             draws 2-D clouds and the plan.
@@ -40,9 +50,11 @@ struct TransportCommand: ParsableCommand {
     @Option(help: "The target column holding the masses (default: uniform).") var targetWeights: String?
     @Option(help: "Ground cost: sqeuclidean or euclidean.") var cost: GroundCost = .squaredEuclidean
     @Option(help: "A cost matrix CSV (one row per source, one column per target) instead of --cost.") var costMatrix: String?
-    @Option(help: "exact (network simplex), lp (GLPK simplex) or sinkhorn (entropic).") var method: Method = .exact
+    @Option(help: "exact (network simplex), lp (an LP solver, see --solver) or sinkhorn (entropic).") var method: Method = .exact
+    @Option(help: "The LP solver of --method lp: auto (default; ipm when the LP's 2·n·m nonzeros exceed \(InteriorPointPreference.nonzeroThreshold(for: .general)), else simplex), simplex (GLPK primal simplex) or ipm (our interior point).")
+    var solver: LPSolverChoice?
     @Option(help: "Sinkhorn's regularisation ε in cost units (default 0.001 × the largest cost).") var epsilon: Double?
-    @Option(help: "Stop the exact solver after this many seconds.") var timeLimit: Double?
+    @Option(help: "Stop the exact or LP solver after this many seconds.") var timeLimit: Double?
     @Option(name: [.short, .customLong("output")], help: "Write the plan as CSV.") var output: String?
     @Option(help: "Draw both clouds and the plan as SVG (2-D points only).") var svg: String?
     @Flag(help: "Print one JSON object instead of text.") var json = false
@@ -50,6 +62,7 @@ struct TransportCommand: ParsableCommand {
     func validate() throws {
         if let epsilon, !(epsilon > 0 && epsilon.isFinite) { throw ValidationError("--epsilon must be a positive number, got \(epsilon)") }
         if epsilon != nil && method != .sinkhorn { throw ValidationError("--epsilon is only used with --method sinkhorn") }
+        if solver != nil && method != .lp { throw ValidationError("--solver is only used with --method lp") }
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
     }
 
@@ -91,10 +104,20 @@ struct TransportCommand: ParsableCommand {
             return TransportOutcome(plan: plan, certificate: TransportCertificate.check(plan, for: problem),
                                     methodTitle: "exact network simplex")
         case .lp:
+            let requested = solver ?? .auto
+            let choice = Self.resolve(requested, sources: problem.sourceCount, targets: problem.targetCount)
+            let why = requested == .auto ? " (--solver auto: \(2 * problem.sourceCount * problem.targetCount) nonzeros)" : ""
+            if choice == .ipm {
+                var settings = InteriorPointSettings()
+                settings.timeLimit = timeLimit
+                let result = try problem.solve(using: InteriorPointSolver(settings: settings), tolerances: Self.interiorPointTolerances)
+                return TransportOutcome(plan: result.plan, certificate: result.certificate,
+                                        methodTitle: "LP, our interior point" + why, tolerance: Self.interiorPointTolerances.gap)
+            }
             var settings = GLPKSettings(method: .primalSimplex)
             settings.timeLimit = timeLimit
             let result = try problem.solve(using: GLPKSolver(settings: settings))
-            return TransportOutcome(plan: result.plan, certificate: result.certificate, methodTitle: "LP, GLPK primal simplex")
+            return TransportOutcome(plan: result.plan, certificate: result.certificate, methodTitle: "LP, GLPK primal simplex" + why)
         case .sinkhorn:
             let e = epsilon ?? 1e-3 * max(problem.cost.maxAbsoluteValue, .leastNormalMagnitude)
             let entropic = try Sinkhorn.solve(sourceWeights: problem.sourceWeights, targetWeights: problem.targetWeights,
@@ -114,10 +137,34 @@ struct TransportCommand: ParsableCommand {
     }
 }
 
+extension TransportCommand {
+    /// The concrete LP solver: `auto` is ipm when the transport LP's 2·n·m nonzeros exceed the
+    /// general threshold of ``InteriorPointPreference``, simplex otherwise.
+    static func resolve(_ choice: LPSolverChoice, sources: Int, targets: Int) -> LPSolverChoice {
+        guard choice == .auto else { return choice }
+        return InteriorPointPreference.prefersInteriorPoint(transportSources: sources, targets: targets) ? .ipm : .simplex
+    }
+
+    /// The transport certificate's tolerances for an interior-point plan: an interior point
+    /// stops at a relative gap and infeasibility of 1e-8, so its plan cannot meet the exact
+    /// solvers' 1e-9; its LP certificate is also checked by `verify` (1e-6).
+    static let interiorPointTolerances: TransportTolerances = {
+        var tolerances = TransportTolerances()
+        tolerances.dualFeasibility = 1e-7
+        tolerances.marginal = 1e-7
+        tolerances.gap = 1e-7
+        return tolerances
+    }()
+
+    static var interiorPointToleranceText: String { TransportReport.power(interiorPointTolerances.gap) }
+}
+
 /// What a `hycnn transport` run produced.
 struct TransportOutcome {
     var plan: TransportPlan
     var certificate: TransportCertificate
     var methodTitle: String
     var entropic: EntropicPlan?
+    /// The tolerance of the certificate's checks (dual violation, marginals, gap; relative).
+    var tolerance = 1e-9
 }

@@ -6,6 +6,11 @@ import Transport
 enum TransportReport {
     static func format(_ x: Double) -> String { String(format: "%.10g", x) }
     static func short(_ x: Double) -> String { x.isNaN ? "n/a" : String(format: "%.2g", x) }
+    /// A tolerance: "1e-9" for a power of ten, else two significant digits.
+    static func power(_ x: Double) -> String {
+        let e = log10(x).rounded()
+        return x > 0 && pow(10, e) == x ? "1e\(Int(e))" : short(x)
+    }
 
     static func text(_ outcome: TransportOutcome, input: TransportInput, output: String?, svg: String?) -> String {
         let problem = input.problem, plan = outcome.plan, certificate = outcome.certificate
@@ -21,7 +26,7 @@ enum TransportReport {
         lines.append("plan: \(plan.entries.count) entries\(bound)")
         let measures = "max dual violation \(short(certificate.maxDualViolation)), marginal error \(short(certificate.marginalError)), duality gap \(short(certificate.gap))"
         if certificate.verified {
-            lines.append("certificate: verified independently: \(measures) (each ≤ 1e-9, relative)")
+            lines.append("certificate: verified independently: \(measures) (each ≤ \(power(outcome.tolerance)), relative)")
         } else if outcome.entropic != nil {
             lines.append("certificate: not verified, as expected of an entropic plan: \(measures)")
         } else {
@@ -53,6 +58,7 @@ enum TransportReport {
                 "recomputedCost": JSONOutput.number(certificate.recomputedCost),
                 "dualObjective": JSONOutput.number(certificate.dualObjective),
                 "verified": certificate.verified,
+                "tolerance": outcome.tolerance,
                 "failures": certificate.failures,
             ] as [String: Any],
             "planFile": output ?? NSNull(),

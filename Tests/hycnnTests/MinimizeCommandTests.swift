@@ -68,6 +68,16 @@ import Testing
         #expect(abs((json["objective"] as! Double) - (lp["objective"] as! Double)) < 1e-5)
     }
 
+    @Test func autoTakesTheSimplexForASmallSurrogateLP() throws {
+        let result = try ToolRunner.run(["minimize", try Self.problem(Self.dispatch), "--json"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(try result.json()["solver"] as? String == "glpk-simplex")          // far below 1,000,000 nonzeros
+        let auto = try ToolRunner.run(["minimize", try Self.problem(Self.dispatch), "--json", "--solver", "auto"])
+        #expect(try auto.json()["solver"] as? String == "glpk-simplex")
+        let help = try ToolRunner.run(["minimize", "--help"])
+        #expect(help.stdout.contains("auto") && help.stdout.contains("1000000"))
+    }
+
     @Test func ourInteriorPointAgreesWithGLPKOnTheLPRoute() throws {
         let path = try Self.problem(Self.dispatch)
         let simplex = try ToolRunner.run(["minimize", path, "--json"]).json()

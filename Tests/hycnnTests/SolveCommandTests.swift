@@ -134,8 +134,36 @@ import Testing
         #expect(json["objective"] as? Double == 7)   // B + C (weight 5); A + C weighs 6 > 5
     }
 
+    /// A dense LP in free MPS with rows × columns nonzeros: min −Σx, rows Σ a_ij x_j ≤ 1.
+    static func denseMPS(rows: Int, columns: Int) throws -> String {
+        var text = "NAME DENSE\nROWS\n N COST\n"
+        for i in 0..<rows { text += " L R\(i)\n" }
+        text += "COLUMNS\n"
+        for j in 0..<columns {
+            text += " X\(j) COST -1\n"
+            for i in 0..<rows { text += " X\(j) R\(i) \(1 + Double((7 * i + 3 * j) % 10) / 10)\n" }
+        }
+        text += "RHS\n"
+        for i in 0..<rows { text += " RHS R\(i) 1\n" }
+        return try ToolRunner.temporaryFile(text + "ENDATA\n")
+    }
+
+    @Test func autoPicksTheInteriorPointAboveTenThousandNonzeros() throws {
+        let above = try ToolRunner.run(["solve", try Self.denseMPS(rows: 101, columns: 100), "--free", "--json"])   // 10,100
+        let below = try ToolRunner.run(["solve", try Self.denseMPS(rows: 100, columns: 100), "--free", "--json"])   // 10,000
+        #expect(above.exitCode == 0 && below.exitCode == 0, "\(above.stderr) \(below.stderr)")
+        #expect(try above.json()["solver"] as? String == "ipm")
+        #expect(try below.json()["solver"] as? String == "glpk-simplex")
+        #expect((try above.json()["certificate"] as? [String: Any])?["verified"] as? Bool == true)
+        let forced = try ToolRunner.run(["solve", try Self.denseMPS(rows: 101, columns: 100), "--free", "--json", "--solver", "simplex"])
+        #expect(try forced.json()["solver"] as? String == "glpk-simplex")
+        let help = try ToolRunner.run(["solve", "--help"])
+        #expect(help.stdout.contains("auto") && help.stdout.contains("10000"))
+    }
+
     @Test(.enabled(if: hasNetlib)) func timeLimitExitsThree() throws {
-        // dfl001 takes GLPK's simplex about ten seconds; a quarter of a second cannot finish it.
+        // dfl001 (35,632 nonzeros: --solver auto takes our interior point) takes it about five
+        // seconds and GLPK's simplex about twenty; a quarter of a second cannot finish it.
         let result = try ToolRunner.run(["solve", Self.netlib.appendingPathComponent("dfl001.mps.gz").path,
                                          "--time-limit", "0.25", "--json"])
         #expect(result.exitCode == 3, "\(result.stderr)")

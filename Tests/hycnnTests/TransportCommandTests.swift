@@ -62,6 +62,50 @@ import Testing
         #expect(text.stdout.contains("certificate: verified independently"))
     }
 
+    @Test func interiorPointAgreesWithTheNetworkSimplex() throws {
+        let source = try Self.cloud(rows: 40, seed: 7), target = try Self.cloud(rows: 30, seed: 8, shift: 0.3)
+        let args = ["transport", source, target, "--source-weights", "w", "--target-weights", "w"]
+        let exact = try ToolRunner.run(args + ["--json"])
+        let ipm = try ToolRunner.run(args + ["--method", "lp", "--solver", "ipm", "--json"])
+        #expect(exact.exitCode == 0 && ipm.exitCode == 0, "\(exact.stderr) \(ipm.stderr)")
+        let json = try ipm.json()
+        #expect(json["method"] as? String == "lp:ipm")
+        #expect(json["status"] as? String == "optimal")
+        let a = try #require(try exact.json()["cost"] as? Double), b = try #require(json["cost"] as? Double)
+        #expect(abs(a - b) <= 1e-7 * a, "IPM \(b) vs network simplex \(a)")   // an interior point: ~1e-8, not 1e-9
+        let certificate = try #require(json["certificate"] as? [String: Any])
+        #expect(certificate["verified"] as? Bool == true, "\(certificate["failures"] ?? "")")
+        #expect(certificate["tolerance"] as? Double == 1e-7)
+        for key in ["gap", "maxDualViolation", "marginalError"] {
+            #expect(try #require(certificate[key] as? Double) <= 1e-7, "\(key)")
+        }
+        let text = try ToolRunner.run(args + ["--method", "lp", "--solver", "ipm"])
+        #expect(text.exitCode == 0)
+        #expect(text.stdout.contains("method: LP, our interior point"))
+        #expect(text.stdout.contains("certificate: verified independently") && text.stdout.contains("each ≤ 1e-7"))
+    }
+
+    @Test func autoPicksTheInteriorPointAboveTheThreshold() throws {
+        // The transport LP has 2·n·m nonzeros; auto takes the interior point above 10,000.
+        let large = try Self.cloud(rows: 71, seed: 9), other = try Self.cloud(rows: 71, seed: 11, shift: 0.2)
+        let small = try Self.cloud(rows: 70, seed: 10, shift: 0.2)
+        let base = ["--source-weights", "w", "--target-weights", "w", "--method", "lp", "--json"]
+        let above = try ToolRunner.run(["transport", large, other] + base)            // 71 × 71: 10,082 nonzeros
+        #expect(above.exitCode == 0, "\(above.stderr)")
+        #expect(try above.json()["method"] as? String == "lp:ipm")
+        let below = try ToolRunner.run(["transport", small, large] + base)            // 70 × 71: 9,940 nonzeros
+        #expect(below.exitCode == 0, "\(below.stderr)")
+        let json = try below.json()
+        #expect(json["method"] as? String == "lp:glpk-simplex")
+        #expect((json["certificate"] as? [String: Any])?["tolerance"] as? Double == 1e-9)
+        let forced = try ToolRunner.run(["transport", large, other] + base + ["--solver", "simplex"])
+        #expect(try forced.json()["method"] as? String == "lp:glpk-simplex")
+        let text = try ToolRunner.run(["transport", large, other, "--source-weights", "w", "--target-weights", "w", "--method", "lp"])
+        #expect(text.stdout.contains("our interior point (--solver auto: 10082 nonzeros)"))
+        let misuse = try ToolRunner.run(["transport", large, other, "--solver", "ipm"])
+        #expect(misuse.exitCode == 1 && misuse.stderr.contains("--method lp"))
+    }
+
     @Test func planCSVAndSVG() throws {
         let plan = Self.temporaryPath(".csv"), svg = Self.temporaryPath(".svg")
         let result = try ToolRunner.run(Self.example(["-o", plan, "--svg", svg]))

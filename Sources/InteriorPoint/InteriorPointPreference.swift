@@ -1,0 +1,55 @@
+import LinearProgramming
+
+/// When to prefer our interior point over GLPK's primal simplex: the size rule behind the
+/// CLI's `--solver auto`, from release measurements on this project's machine kind (2 cores;
+/// Benchmarks/README.md, "Choosing the LP solver").
+///
+/// The interior point takes 10–30 iterations whatever the size, each one factorisation of
+/// A·Θ·Aᵀ; the simplex's pivot count grows with the LP. So the simplex wins on small LPs and
+/// the interior point on large ones, where the crossover depends on how dense A·Θ·Aᵀ is:
+/// - general sparse LPs (Netlib): the interior point is faster on 19 of the 23 problems with
+///   more than 10,000 nonzeros (42 s → 14 s in total, 2–11× on the largest) and slower on 52
+///   of the 68 smaller ones (where both take milliseconds);
+/// - transport LPs (n·m columns, 2·n·m nonzeros, n + m rows): level at n = m = 50 (5,000
+///   nonzeros), 1.3–1.5× faster at n = m = 70 (9,800), 18–26× at n = m = 1000;
+/// - surrogate encodings of convex networks: every row of a layer meets the same input and
+///   previous-layer columns, so A·Θ·Aᵀ is dense; the interior point only draws level with the
+///   simplex at about 1,000,000 nonzeros (up to 2.1× slower below).
+public enum InteriorPointPreference {
+    /// Where an LP comes from; the crossover size depends on it.
+    public enum Family: String, Sendable, CaseIterable {
+        /// Any LP (an MPS file, a transport LP).
+        case general
+        /// The LP route of a surrogate problem (epigraph encodings of convex networks).
+        case surrogate
+    }
+
+    /// An LP of `family` with more constraint-matrix nonzeros than this goes to the interior point.
+    public static func nonzeroThreshold(for family: Family) -> Int {
+        switch family {
+        case .general: 10_000
+        case .surrogate: 1_000_000
+        }
+    }
+
+    /// True when an LP of `family` with `nonzeros` constraint-matrix nonzeros should go to the
+    /// interior point.
+    public static func prefersInteriorPoint(nonzeros: Int, family: Family = .general) -> Bool {
+        nonzeros > nonzeroThreshold(for: family)
+    }
+
+    /// True when `program` is an LP (no integer variables) above its family's threshold; a MIP
+    /// never goes to the interior point.
+    public static func prefersInteriorPoint(for program: LinearProgram, family: Family = .general) -> Bool {
+        !program.hasIntegerVariables && prefersInteriorPoint(nonzeros: program.nonzeroCount, family: family)
+    }
+
+    /// True when the balanced transport LP between `sources` and `targets` points (n·m
+    /// variables with 2 nonzeros each) should go to the interior point: a general LP with
+    /// 2·n·m nonzeros, so more than 5,000 pairs.
+    public static func prefersInteriorPoint(transportSources sources: Int, targets: Int) -> Bool {
+        let (pairs, overflow) = sources.multipliedReportingOverflow(by: targets)
+        let (nonzeros, twice) = pairs.multipliedReportingOverflow(by: 2)
+        return overflow || twice || prefersInteriorPoint(nonzeros: nonzeros, family: .general)
+    }
+}
