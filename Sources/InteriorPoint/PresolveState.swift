@@ -112,8 +112,7 @@ struct PresolveState {
         guard let k = row.columns.indices.first(where: { columnActive[row.columns[$0]] }) else { return false }
         let j = row.columns[k], a = row.coefficients[k]
         guard abs(a) > pivotTolerance else { return false }
-        let implied = a > 0 ? (lower: rowLower[i] / a, upper: rowUpper[i] / a)
-                            : (lower: rowUpper[i] / a, upper: rowLower[i] / a)
+        let implied = Self.divide(lower: rowLower[i], upper: rowUpper[i], by: a)
         let lowerFromRow = implied.lower > columnLower[j]
         let upperFromRow = implied.upper < columnUpper[j]
         var lower = lowerFromRow ? implied.lower : columnLower[j]
@@ -227,8 +226,7 @@ struct PresolveState {
 
     /// Row k = α·row i: lₖ ≤ α r ≤ uₖ  ⇒  r ∈ [lₖ/α, uₖ/α] (α > 0) or [uₖ/α, lₖ/α] (α < 0), intersected into row i.
     private mutating func merge(removed k: Int, into i: Int, ratio alpha: Double) throws {
-        let implied = alpha > 0 ? (lower: rowLower[k] / alpha, upper: rowUpper[k] / alpha)
-                                : (lower: rowUpper[k] / alpha, upper: rowLower[k] / alpha)
+        let implied = Self.divide(lower: rowLower[k], upper: rowUpper[k], by: alpha)
         let lowerFromRemoved = implied.lower > rowLower[i]
         let upperFromRemoved = implied.upper < rowUpper[i]
         var lower = lowerFromRemoved ? implied.lower : rowLower[i]
@@ -246,5 +244,10 @@ struct PresolveState {
         removeRow(k)
         steps.append(.duplicateRow(kept: i, removed: k, ratio: alpha, lowerFromRemoved: lowerFromRemoved, upperFromRemoved: upperFromRemoved))
         statistics.duplicateRows += 1
+    }
+
+    /// {r : l ≤ a·r ≤ u} = [l/a, u/a] for a > 0, [u/a, l/a] for a < 0.
+    private static func divide(lower: Double, upper: Double, by a: Double) -> (lower: Double, upper: Double) {
+        a > 0 ? (lower / a, upper / a) : (upper / a, lower / a)
     }
 }
