@@ -82,7 +82,17 @@ public struct Architecture: Sendable, Equatable {
         Architecture(family: .mlp, inputDimension: d, widths: widths, nonlinearity: .relu, lanes: 1)
     }
 
-    /// Throws `invalidArchitecture` for shapes or nonlinearities the family does not allow.
+    /// The most parameters a network may have: 2²⁶ = 67,108,864 (512 MiB of Doubles per copy;
+    /// training keeps several copies).
+    public static let maximumParameterCount = 1 << 26
+
+    /// The most pre-activations per sample (all layers' `lanes · width` rows together): 2¹⁶ =
+    /// 65,536, so that an evaluation workspace of 1,024 samples stays within 1 GiB.
+    public static let maximumUnitCount = 1 << 16
+
+    /// Throws `invalidArchitecture` for shapes or nonlinearities the family does not allow, and
+    /// for sizes beyond ``maximumParameterCount`` or ``maximumUnitCount`` (computed with
+    /// overflow checks, naming the field that crosses the limit) before anything is allocated.
     public func validate() throws {
         func fail(_ reason: String) -> ConvexNetworksError { .invalidArchitecture(reason: reason) }
         guard inputDimension > 0 else { throw fail("the input dimension must be positive, got \(inputDimension)") }
@@ -90,6 +100,7 @@ public struct Architecture: Sendable, Equatable {
             throw fail("every hidden width must be positive and there must be at least one layer, got \(widths)")
         }
         guard lanes > 0 else { throw fail("lanes must be positive, got \(lanes)") }
+        try validateSizes()
         switch family {
         case .hycnn, .groupmax:
             guard nonlinearity.isGate, lanes == 2 else { throw fail("\(family.rawValue) needs the max or smooth-max gate on two lanes") }
@@ -103,6 +114,37 @@ public struct Architecture: Sendable, Equatable {
         if case let .smoothMaxGate(tau) = nonlinearity, !(tau > 0 && tau.isFinite) { throw fail("the temperature must be positive, got \(tau)") }
         if case let .softplus(tau) = nonlinearity, !(tau > 0 && tau.isFinite) { throw fail("the temperature must be positive, got \(tau)") }
         if case let .leakyRelu(alpha) = nonlinearity, !alpha.isFinite { throw fail("the leaky slope must be finite, got \(alpha)") }
+    }
+
+    /// Counts units and parameters layer by layer as ``layers`` lays them out, with overflow
+    /// checks, and throws at the first field that takes a count past its limit.
+    private func validateSizes() throws {
+        let units = Self.maximumUnitCount, parameters = Self.maximumParameterCount
+        func fail(_ field: String, _ what: String, _ limit: Int) -> ConvexNetworksError {
+            .invalidArchitecture(reason: "\(field) makes the network too large: \(what) would exceed the limit of \(limit)")
+        }
+        func product(_ a: Int, _ b: Int) -> Int? {
+            let (value, overflow) = a.multipliedReportingOverflow(by: b)
+            return overflow ? nil : value
+        }
+        guard inputDimension <= parameters else { throw fail("inputDimension = \(inputDimension)", "the parameters", parameters) }
+        guard lanes <= units else { throw fail("lanes = \(lanes)", "the pre-activations per sample", units) }
+        let skipsAfterFirst = family == .hycnn || family == .icnn
+        var unitCount = 0, parameterCount = 0, fanIn = 0
+        for (l, width) in (widths + [1]).enumerated() {
+            let field = l < widths.count ? "widths[\(l)] = \(width)" + (lanes > 1 ? " with lanes = \(lanes)" : "") : "the output layer"
+            // rows = lanes · width; the layer adds rows·fanIn (V) + rows (b) + rows·d (W, when it reads x)
+            guard let rows = product(l == widths.count ? 1 : lanes, width), rows <= units - unitCount else {
+                throw fail(field, "the pre-activations per sample", units)
+            }
+            unitCount += rows
+            let reads = (l == 0 || skipsAfterFirst) ? inputDimension : 0
+            guard let added = product(rows, 1 + fanIn + reads), added <= parameters - parameterCount else {
+                throw fail(field + (reads > 0 ? " (inputDimension = \(inputDimension))" : ""), "the parameters", parameters)
+            }
+            parameterCount += added
+            fanIn = width
+        }
     }
 
     /// Whether V must be ≥ 0 (every family but the MLP).

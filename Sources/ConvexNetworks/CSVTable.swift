@@ -1,3 +1,4 @@
+import DataFiles
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -36,22 +37,10 @@ public struct CSVTable: Sendable, Equatable {
         self.rowCount = columns.first?.count ?? 0
     }
 
-    /// Reads a CSV file. Throws `.fileNotFound`, `.unreadableFile` or `.badCSV`.
-    public init(contentsOfFile path: String) throws {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw ConvexNetworksError.fileNotFound(path: path)
-        }
-        if isFolder.boolValue {
-            throw ConvexNetworksError.unreadableFile(path: path, reason: "it is a folder; give the path of a CSV file")
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw ConvexNetworksError.unreadableFile(path: path, reason: error.localizedDescription)
-        }
-        var bytes = [UInt8](data)
+    /// Reads a CSV file of at most `limit` bytes (see ``InputFile``: regular files only).
+    /// Throws `.fileNotFound`, `.unreadableFile` (a folder, FIFO or device, over the limit) or `.badCSV`.
+    public init(contentsOfFile path: String, limit: Int = InputFile.defaultLimit) throws {
+        var bytes = try ConvexNetworksError.reading(path, limit: limit)
         bytes.append(0)
         try self.init(terminatedBytes: bytes, source: path)
     }
@@ -152,10 +141,8 @@ public struct CSVTable: Sendable, Equatable {
     }
 
     private static func store(_ bytes: [UInt8], path: String) throws {
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw ConvexNetworksError.unwritableFile(path: path, reason: error.localizedDescription)
+        do { try OutputFile(path: path).write(bytes) } catch let error as FileError {
+            throw ConvexNetworksError(error, path: path, writing: true)
         }
     }
 }

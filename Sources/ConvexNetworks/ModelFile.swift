@@ -1,3 +1,4 @@
+import DataFiles
 import Foundation
 
 /// The versioned JSON form of a ``RegressionModel`` (`"format": "hycnn-model", "version": 1`):
@@ -19,6 +20,17 @@ struct ModelFile: Codable {
         var W: [[Double]]?
         var b: [Double]
     }
+
+    /// The keys of a model file, for strict reading: anything else is an error.
+    static let keys: KeySchema = {
+        let scaler = KeySchema.object(["mean": .value, "scale": .value])
+        return .object([
+            "format": .value, "version": .value, "family": .value, "inputDimension": .value, "widths": .value, "lanes": .value,
+            "nonlinearity": .object(["name": .value, "parameter": .value]), "convex": .value,
+            "inputNames": .value, "targetName": .value, "inputScaler": scaler, "targetScaler": scaler,
+            "layers": .list(.object(["V": .value, "W": .value, "b": .value])),
+        ])
+    }()
 
     var format: String
     var version: Int
@@ -76,8 +88,8 @@ struct ModelFile: Codable {
         do { try architecture.validate() } catch { throw bad("\(error)") }
         let shapes = architecture.layers
         guard layers.count == shapes.count else { throw bad("\(layers.count) layers, the architecture has \(shapes.count)") }
-        var theta = [Double](repeating: 0, count: architecture.parameterCount)
-        func fill(_ matrix: [[Double]]?, offset: Int, rows: Int, columns: Int, leading: Int, name: String, layer: Int) throws {
+        // Every array against its declared shape before the parameter vector is allocated.
+        func check(_ matrix: [[Double]]?, rows: Int, columns: Int, name: String, layer: Int) throws {
             guard columns > 0 else {
                 guard matrix == nil else { throw bad("layer \(layer) has \(name) but its architecture has none") }
                 return
@@ -85,18 +97,26 @@ struct ModelFile: Codable {
             guard let matrix, matrix.count == rows, matrix.allSatisfy({ $0.count == columns }) else {
                 throw bad("layer \(layer): \(name) must be \(rows) × \(columns)")
             }
-            for r in 0..<rows {
-                for c in 0..<columns {
-                    guard matrix[r][c].isFinite else { throw bad("layer \(layer): \(name)[\(r)][\(c)] is not finite") }
-                    theta[offset + c * leading + r] = matrix[r][c]
-                }
+            for (r, row) in matrix.enumerated() {
+                if let c = row.firstIndex(where: { !$0.isFinite }) { throw bad("layer \(layer): \(name)[\(r)][\(c)] is not finite") }
             }
         }
         for (l, (shape, entry)) in zip(shapes, layers).enumerated() {
-            try fill(entry.V, offset: shape.vOffset, rows: shape.rows, columns: shape.fanIn, leading: shape.rows, name: "V", layer: l + 1)
-            try fill(entry.W, offset: shape.wOffset, rows: shape.rows, columns: shape.hasSkip ? inputDimension : 0,
-                     leading: shape.wLeading, name: "W", layer: l + 1)
-            try fill([entry.b], offset: shape.bOffset, rows: 1, columns: shape.rows, leading: 1, name: "b", layer: l + 1)
+            try check(entry.V, rows: shape.rows, columns: shape.fanIn, name: "V", layer: l + 1)
+            try check(entry.W, rows: shape.rows, columns: shape.hasSkip ? inputDimension : 0, name: "W", layer: l + 1)
+            try check([entry.b], rows: 1, columns: shape.rows, name: "b", layer: l + 1)
+        }
+        var theta = [Double](repeating: 0, count: architecture.parameterCount)
+        // Row-major matrix[r][c] into the column-major block at `offset` with leading dimension `leading`.
+        func fill(_ matrix: [[Double]]?, offset: Int, leading: Int) {
+            for (r, row) in (matrix ?? []).enumerated() {
+                for (c, value) in row.enumerated() { theta[offset + c * leading + r] = value }
+            }
+        }
+        for (shape, entry) in zip(shapes, layers) {
+            fill(entry.V, offset: shape.vOffset, leading: shape.rows)
+            fill(entry.W, offset: shape.wOffset, leading: shape.wLeading)
+            fill([entry.b], offset: shape.bOffset, leading: 1)
         }
         let network = try ConvexNetwork(architecture: architecture, parameters: theta)
         if convex {
@@ -119,27 +139,37 @@ extension RegressionModel {
         return try encoder.encode(ModelFile(self))
     }
 
-    /// Writes the model file; `load` gives back identical predictions bit for bit.
+    /// Writes the model file (see ``OutputFile``: a temporary file renamed over `path` once
+    /// complete); loading it gives back identical predictions bit for bit.
     public func save(to path: String) throws {
-        do { try jsonData().write(to: URL(fileURLWithPath: path), options: .atomic) } catch let error as ConvexNetworksError {
-            throw error
-        } catch {
-            throw ConvexNetworksError.unwritableFile(path: path, reason: error.localizedDescription)
+        do { try OutputFile(path: path).write(jsonData()) } catch let error as FileError {
+            throw ConvexNetworksError(error, path: path, writing: true)
         }
     }
 
-    /// Reads and checks a model file.
+    /// Reads and checks a model file (at most ``InputFile/defaultLimit`` bytes, a regular file).
     public init(contentsOfFile path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else { throw ConvexNetworksError.fileNotFound(path: path) }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw ConvexNetworksError.unreadableFile(path: path, reason: error.localizedDescription)
-        }
-        try self.init(jsonData: data, path: path)
+        try self.init(jsonData: Data(ConvexNetworksError.reading(path)), path: path)
     }
 
-    /// Reads and checks a model from JSON (`path` names it in errors).
+    /// Reads and checks a model from JSON (`path` names it in errors): the format and version
+    /// first, then every key against ``ModelFile/keys`` (an unknown key is an error naming its
+    /// path and the nearest valid key), then sizes and shapes before any parameter is stored.
     public init(jsonData data: Data, path: String = "<data>") throws {
+        func bad(_ reason: String) -> ConvexNetworksError { .invalidModelFile(path: path, reason: reason) }
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: data) } catch {
+            throw bad("not valid JSON: \(error.localizedDescription)")
+        }
+        guard let root = object as? [String: Any] else { throw bad("the top level must be an object") }
+        // A newer version's keys are not "unknown": say that the version is not supported.
+        if let format = root["format"] as? String, format != ModelFile.formatName {
+            throw bad("\"format\" is \"\(format)\", expected \"\(ModelFile.formatName)\"")
+        }
+        if let version = root["version"] as? Int, version != ModelFile.currentVersion {
+            throw ConvexNetworksError.unsupportedVersion(found: version, supported: ModelFile.currentVersion)
+        }
+        do { try ModelFile.keys.check(root, file: path) } catch let error as FileError { throw ConvexNetworksError(error, path: path) }
         let file: ModelFile
         do { file = try JSONDecoder().decode(ModelFile.self, from: data) } catch let error as DecodingError {
             throw ConvexNetworksError.invalidModelFile(path: path, reason: Self.describe(error))

@@ -1,3 +1,5 @@
+import DataFiles
+
 /// The two layouts of MPS files.
 public enum MPSFormat: String, Sendable, CaseIterable {
     /// The original IBM layout: fields at fixed columns (2–3, 5–12, 15–22, 25–36, 40–47, 50–61),
@@ -8,11 +10,17 @@ public enum MPSFormat: String, Sendable, CaseIterable {
 }
 
 extension LinearProgram {
-    /// Reads an MPS file, gzip-compressed or not (see ``init(mpsText:format:)`` for the rules).
-    /// - Throws: `.fileNotFound`, `.unreadableFile` (with zlib's reason for corrupt gzip data), or
-    ///   `.malformedMPS(line:reason:)`.
-    public init(mpsFile path: String, format: MPSFormat = .fixed) throws {
-        self = try MPSReader.read(GzipFile.contents(ofFile: path), format: format)
+    /// Reads an MPS file, gzip-compressed or not (see ``init(mpsText:format:)`` for the rules),
+    /// within ``InputFile``'s size limit (`limit` bytes, raw and after inflation).
+    /// - Throws: `.fileNotFound`, `.unreadableFile` (not a regular file, over the size limit,
+    ///   or zlib's reason for corrupt gzip data), or `.malformedMPS(line:reason:)`.
+    public init(mpsFile path: String, format: MPSFormat = .fixed, limit: Int = InputFile.defaultLimit) throws {
+        let bytes: [UInt8]
+        do { bytes = try InputFile.bytes(ofFile: path, limit: limit, inflatingGzip: true) } catch let error as FileError {
+            if case .notFound = error { throw LinearProgrammingError.fileNotFound(path: path) }
+            throw LinearProgrammingError.unreadableFile(path: path, reason: error.reason)
+        }
+        self = try MPSReader.read(bytes, format: format)
     }
 
     /// Reads a model from MPS text.

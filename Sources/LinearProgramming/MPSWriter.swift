@@ -1,3 +1,5 @@
+import DataFiles
+
 extension LinearProgram {
     /// The model as MPS text that ``init(mpsText:format:)`` reads back to an equal model.
     ///
@@ -27,12 +29,17 @@ extension LinearProgram {
         return try writer.text()
     }
 
-    /// Writes ``mpsText(format:)`` to `path`, gzip-compressed when `path` ends in `.gz`.
+    /// Writes ``mpsText(format:)`` to `path`, gzip-compressed when `path` ends in `.gz`, as an
+    /// ``OutputFile`` (a temporary file renamed over `path` once complete).
     /// - Throws: what ``mpsText(format:)`` throws, or `.unwritableFile` with
     ///   the system's reason when the file cannot be written.
     public func writeMPS(to path: String, format: MPSFormat = .free) throws {
-        let text = try mpsText(format: format)
-        try GzipFile.write(Array(text.utf8), toFile: path, compressed: path.hasSuffix(".gz"))
+        let bytes = Array(try mpsText(format: format).utf8)
+        do {
+            try OutputFile(path: path).write(path.hasSuffix(".gz") ? Gzip.compress(bytes, path: path) : bytes)
+        } catch let error as FileError {
+            throw LinearProgrammingError.unwritableFile(path: path, reason: error.reason)
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import ConvexNetworks
+import DataFiles
 import Foundation
 import LinearProgramming
 
@@ -15,6 +16,8 @@ import LinearProgramming
 ///                     "truth": {"cost1": [c0, c1, c2]}}}
 ///
 /// An input is a variable name or an affine map `{"linear": {"p1": 0.5}, "constant": 1}`.
+/// Bounds (`lower`, `upper` of variables and constraints) that are omitted or `null` are
+/// infinite: no bound on that side. Every key is checked against ``keys``.
 /// `data` (optional) names the samples a surrogate was fitted to, for plots; `reference`
 /// (optional) is a known answer to compare with.
 public struct ProblemFile: Sendable {
@@ -43,15 +46,43 @@ public struct ProblemFile: Sendable {
     public var reference: Reference?
     /// Surrogate name → absolute path of its data file.
     public var dataFiles: [String: String]
+    /// Surrogate name → absolute path of its model file.
+    public var modelFiles: [String: String]
     public var path: String
 
+    /// The keys of a problem file, for strict reading: any other key, at any level, is an error
+    /// naming its path and the nearest valid key. A constraint takes `equals` or `lower`/`upper`,
+    /// and `surrogate` or `linear`/`constant`, not both.
+    public static let keys: KeySchema = {
+        let coefficients = KeySchema.map(.value)
+        let affine = KeySchema.object(["linear": coefficients, "constant": .value])
+        return .object([
+            "variables": .list(.object(["name": .value, "lower": .value, "upper": .value])),
+            "surrogates": .list(.object(["name": .value, "model": .value, "inputs": .list(affine), "data": .value])),
+            "objective": .object(["sense": .value, "surrogates": .list(.object(["name": .value, "weight": .value])),
+                                  "linear": coefficients, "constant": .value]),
+            "constraints": .list(.object(["name": .value, "linear": coefficients, "constant": .value, "surrogate": .value,
+                                          "lower": .value, "upper": .value, "equals": .value],
+                                         exclusive: [.init(["equals"], ["lower", "upper"]), .init(["surrogate"], ["linear", "constant"])])),
+            "reference": .object(["objective": .value, "variables": coefficients, "source": .value, "truth": .map(.value)]),
+        ])
+    }()
+
+    /// Reads a problem file (at most ``InputFile/defaultLimit`` bytes), checks every key against
+    /// ``keys``, then loads the models it names.
+    /// - Throws: ``FileError`` for an unreadable file or an unknown or conflicting key,
+    ///   ``SurrogateOptimizationError`` for everything else.
     public init(contentsOfFile path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else { throw SurrogateOptimizationError.missingFile(path: path, entry: "problem") }
+        let data: Data
+        do { data = try InputFile.data(ofFile: path) } catch FileError.notFound {
+            throw SurrogateOptimizationError.missingFile(path: path, entry: "problem")
+        }
         let object: Any
-        do { object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) } catch {
+        do { object = try JSONSerialization.jsonObject(with: data) } catch {
             throw SurrogateOptimizationError.invalidProblem(entry: path, reason: "not valid JSON: \(error.localizedDescription)")
         }
         guard let root = object as? [String: Any] else { throw SurrogateOptimizationError.invalidProblem(entry: path, reason: "the top level must be an object") }
+        try Self.keys.check(root, file: path)
         self.path = path
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         var problem = SurrogateProblem(name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
@@ -60,9 +91,9 @@ public struct ProblemFile: Sendable {
             let here = "variables[\(k)]"
             let name = try Self.string(entry["name"], "\(here).name")
             guard variableIndex[name] == nil else { throw SurrogateOptimizationError.duplicateName(kind: "variable", name: name) }
-            let lower = try Self.number(entry["lower"], "\(here).lower", default: 0)
-            let upper = try Self.number(entry["upper"], "\(here).upper", default: .infinity)
-            guard lower <= upper, !lower.isNaN, !upper.isNaN else {
+            let lower = try Self.bound(entry["lower"], "\(here).lower", absent: -.infinity)
+            let upper = try Self.bound(entry["upper"], "\(here).upper", absent: .infinity)
+            guard lower <= upper else {
                 throw SurrogateOptimizationError.invalidProblem(entry: "variable '\(name)'", reason: "lower bound \(lower) exceeds upper bound \(upper)")
             }
             variableIndex[name] = problem.addVariable(name, lower: lower, upper: upper)
@@ -83,7 +114,7 @@ public struct ProblemFile: Sendable {
             return result
         }
         var surrogateIndex: [String: Int] = [:]
-        var dataFiles: [String: String] = [:]
+        var dataFiles: [String: String] = [:], modelFiles: [String: String] = [:]
         for (k, entry) in try Self.list(root["surrogates"], "surrogates").enumerated() {
             let name = try Self.string(entry["name"], "surrogates[\(k)].name")
             let here = "surrogate '\(name)'"
@@ -96,14 +127,15 @@ public struct ProblemFile: Sendable {
             guard let inputs = entry["inputs"] as? [Any] else { throw SurrogateOptimizationError.invalidProblem(entry: "\(here).inputs", reason: "expected a list") }
             let maps = try inputs.enumerated().map { try expression($1, "\(here).inputs[\($0)]") }
             surrogateIndex[name] = try problem.addSurrogate(name, model: model, inputs: maps)
-            if let data = entry["data"] as? String { dataFiles[name] = directory.appendingPathComponent(data).path }
+            modelFiles[name] = modelPath
+            if entry["data"] != nil { dataFiles[name] = directory.appendingPathComponent(try Self.string(entry["data"], "\(here).data")).path }
         }
         func surrogate(_ name: String, _ entry: String) throws -> Int {
             guard let k = surrogateIndex[name] else { throw SurrogateOptimizationError.unknownName(kind: "surrogate", name: name, entry: entry) }
             return k
         }
         if let objective = root["objective"] as? [String: Any] {
-            switch objective["sense"] as? String ?? "minimize" {
+            switch objective["sense"] == nil ? "minimize" : try Self.string(objective["sense"], "objective.sense") {
             case "minimize", "min": problem.sense = .minimize
             case "maximize", "max": problem.sense = .maximize
             case let other: throw SurrogateOptimizationError.invalidProblem(entry: "objective.sense", reason: "\"\(other)\" is not minimize or maximize")
@@ -114,7 +146,8 @@ public struct ProblemFile: Sendable {
                 linear.coefficients[j, default: 0] += coefficient
             }
             problem.objectiveLinear = linear
-            for (k, term) in (objective["surrogates"] as? [Any] ?? []).enumerated() {
+            let terms = objective["surrogates"] == nil ? [] : try Self.items(objective["surrogates"], "objective.surrogates")
+            for (k, term) in terms.enumerated() {
                 if let name = term as? String {
                     problem.objectiveSurrogates.append((try surrogate(name, "objective.surrogates[\(k)]"), 1))
                 } else if let object = term as? [String: Any] {
@@ -129,22 +162,25 @@ public struct ProblemFile: Sendable {
             throw SurrogateOptimizationError.invalidProblem(entry: "objective", reason: "expected an object")
         }
         for (k, entry) in try Self.list(root["constraints"] ?? [Any](), "constraints").enumerated() {
-            let name = (entry["name"] as? String) ?? "c\(k + 1)"
+            let name = entry["name"] == nil ? "c\(k + 1)" : try Self.string(entry["name"], "constraints[\(k)].name")
             let here = "constraint '\(name)'"
-            var lower = try Self.number(entry["lower"], "\(here).lower", default: -.infinity)
-            var upper = try Self.number(entry["upper"], "\(here).upper", default: .infinity)
+            var lower = try Self.bound(entry["lower"], "\(here).lower", absent: -.infinity)
+            var upper = try Self.bound(entry["upper"], "\(here).upper", absent: .infinity)
             if entry["equals"] != nil {
-                let value = try Self.number(entry["equals"], "\(here).equals", default: 0)
-                lower = value; upper = value
+                lower = try Self.number(entry["equals"], "\(here).equals", default: .nan)
+                upper = lower
             }
             guard lower <= upper else { throw SurrogateOptimizationError.invalidProblem(entry: here, reason: "lower \(lower) exceeds upper \(upper)") }
             guard lower.isFinite || upper.isFinite else {
                 throw SurrogateOptimizationError.invalidProblem(entry: here, reason: "give \"upper\", \"lower\" or \"equals\"")
             }
-            if let surrogateName = entry["surrogate"] as? String {
-                problem.addConstraint(name, surrogate: try surrogate(surrogateName, here), lower: lower, upper: upper)
+            if entry["surrogate"] != nil {
+                problem.addConstraint(name, surrogate: try surrogate(Self.string(entry["surrogate"], "\(here).surrogate"), here), lower: lower, upper: upper)
             } else {
-                problem.addConstraint(name, try expression(["linear": entry["linear"] ?? [String: Any](), "constant": entry["constant"] ?? 0], here),
+                guard entry["linear"] != nil else {
+                    throw SurrogateOptimizationError.invalidProblem(entry: here, reason: "give \"linear\": {variable: coefficient, …} or \"surrogate\": name")
+                }
+                problem.addConstraint(name, try expression(["linear": entry["linear"]!, "constant": entry["constant"] ?? 0], here),
                                       lower: lower, upper: upper)
             }
         }
@@ -154,23 +190,38 @@ public struct ProblemFile: Sendable {
                 throw SurrogateOptimizationError.unknownName(kind: "variable", name: name, entry: "reference.variables")
             }
             var truth: [String: [Double]] = [:]
-            for (name, value) in reference["truth"] as? [String: Any] ?? [:] {
-                guard let k = surrogateIndex[name], problem.surrogates[k].inputs.count == 1 else {
-                    throw SurrogateOptimizationError.unknownName(kind: "one-input surrogate", name: name, entry: "reference.truth")
+            if reference["truth"] != nil {
+                guard let table = reference["truth"] as? [String: Any] else {
+                    throw SurrogateOptimizationError.invalidProblem(entry: "reference.truth", reason: "expected {\"surrogate\": [c0, c1, …], …}")
                 }
-                guard let list = value as? [Any] else { throw SurrogateOptimizationError.invalidProblem(entry: "reference.truth.\(name)", reason: "expected a list of polynomial coefficients") }
-                truth[name] = try list.enumerated().map { try Self.number($1, "reference.truth.\(name)[\($0)]", default: 0) }
+                for (name, value) in table {
+                    guard let k = surrogateIndex[name], problem.surrogates[k].inputs.count == 1 else {
+                        throw SurrogateOptimizationError.unknownName(kind: "one-input surrogate", name: name, entry: "reference.truth")
+                    }
+                    truth[name] = try Self.items(value, "reference.truth.\(name)").enumerated().map {
+                        try Self.number($1, "reference.truth.\(name)[\($0)]", default: .nan)
+                    }
+                }
             }
-            self.reference = Reference(objective: reference["objective"] as? Double, variables: variables,
-                                       source: reference["source"] as? String, truth: truth)
+            self.reference = Reference(objective: reference["objective"] == nil ? nil : try Self.number(reference["objective"], "reference.objective", default: .nan),
+                                       variables: variables,
+                                       source: reference["source"] == nil ? nil : try Self.string(reference["source"], "reference.source"),
+                                       truth: truth)
+        } else if root["reference"] != nil {
+            throw SurrogateOptimizationError.invalidProblem(entry: "reference", reason: "expected an object")
         }
         self.problem = problem
         self.dataFiles = dataFiles
+        self.modelFiles = modelFiles
+    }
+
+    private static func items(_ value: Any?, _ entry: String) throws -> [Any] {
+        guard let items = value as? [Any] else { throw SurrogateOptimizationError.invalidProblem(entry: entry, reason: "expected a list") }
+        return items
     }
 
     private static func list(_ value: Any?, _ entry: String) throws -> [[String: Any]] {
-        guard let items = value as? [Any] else { throw SurrogateOptimizationError.invalidProblem(entry: entry, reason: "expected a list") }
-        return try items.enumerated().map { k, item in
+        try items(value, entry).enumerated().map { k, item in
             guard let object = item as? [String: Any] else { throw SurrogateOptimizationError.invalidProblem(entry: "\(entry)[\(k)]", reason: "expected an object") }
             return object
         }
@@ -181,13 +232,22 @@ public struct ProblemFile: Sendable {
         return text
     }
 
+    /// A finite number; `fallback` when the key is absent (null is not a number).
     private static func number(_ value: Any?, _ entry: String, default fallback: Double) throws -> Double {
-        guard let value, !(value is NSNull) else { return fallback }
+        guard let value else { return fallback }
         // JSON true/false arrive as __NSCFBoolean, which `is Bool` cannot tell from 1 and 0 on Linux.
-        guard !String(describing: type(of: value)).contains("Boolean"), let number = value as? NSNumber, number.doubleValue.isFinite else {
+        guard !(value is NSNull), !String(describing: type(of: value)).contains("Boolean"), let number = value as? NSNumber,
+              number.doubleValue.isFinite else {
             throw SurrogateOptimizationError.invalidProblem(entry: entry, reason: "expected a finite number")
         }
         return number.doubleValue
+    }
+
+    /// A bound: a finite number, or `infinite` (−∞ for a lower bound, +∞ for an upper one)
+    /// when the key is absent or null.
+    private static func bound(_ value: Any?, _ entry: String, absent infinite: Double) throws -> Double {
+        if value == nil || value is NSNull { return infinite }
+        return try number(value, entry + " (a finite number, or null for no bound)", default: infinite)
     }
 
     private static func coefficients(_ value: Any?, _ entry: String) throws -> [String: Double] {

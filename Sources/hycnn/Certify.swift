@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConvexNetworks
+import DataFiles
 import Foundation
 
 /// `hycnn certify model.json`: re-check convexity from the file alone.
@@ -32,12 +33,12 @@ struct Certify: ParsableCommand {
         if json {
             try JSONOutput.print(certificate.jsonObject)
         } else {
-            print(certificate.description)
+            try StandardOutput.line(certificate.description)
             if let c = certificate.counterexample {
-                print("counterexample (\(regression.inputNames.joined(separator: ", "))):")
-                print("  a = \(c.a)")
-                print("  b = \(c.b)")
-                print("  f((a+b)/2) = \(c.midpointValue) > (f(a)+f(b))/2 = \(c.chordValue)")
+                try StandardOutput.line("counterexample (\(regression.inputNames.joined(separator: ", "))):")
+                try StandardOutput.line("  a = \(c.a)")
+                try StandardOutput.line("  b = \(c.b)")
+                try StandardOutput.line("  f((a+b)/2) = \(c.midpointValue) > (f(a)+f(b))/2 = \(c.chordValue)")
             }
         }
         throw ExitCode(certificate.convex ? 0 : 4)

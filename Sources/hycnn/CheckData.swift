@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConvexNetworks
+import DataFiles
 import Foundation
 import GLPKBackend
 import LinearProgramming
@@ -41,13 +42,14 @@ struct CheckData: ParsableCommand {
         let dataset: Dataset, report: DataConvexityReport
         var regression: ConvexRegression.Result?
         do {
+            let destination = try output.map { try OutputFile(path: $0, role: "-o", inputs: [data]) }
             let table = try CSVTable(contentsOfFile: data)
             let inputNames = inputs?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             dataset = try Dataset(table: table, target: target, inputs: inputNames)
             report = try DataConvexity.check(dataset, using: GLPKSolver(method: .primalSimplex))
-            if let fit, let output {
+            if let fit, let destination {
                 let result = try ConvexRegression.solve(dataset, norm: fit, using: GLPKSolver(method: .dualSimplex))
-                try result.model.save(to: output)
+                try destination.write(result.model.jsonData())
                 regression = result
             }
         } catch {
@@ -57,7 +59,7 @@ struct CheckData: ParsableCommand {
         if json {
             try JSONOutput.print(jsonObject(report, regression: regression, data: dataset))
         } else {
-            print(text(report, regression: regression, data: dataset))
+            try StandardOutput.line(text(report, regression: regression, data: dataset))
         }
         throw ExitCode(report.convex ? 0 : 4)
     }

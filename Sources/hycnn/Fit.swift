@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConvexNetworks
+import DataFiles
 import Foundation
 
 extension ModelFamily: ExpressibleByArgument {}
@@ -14,7 +15,9 @@ struct Fit: ParsableCommand {
             and errors are in the data's own units). Training is minibatch Adam on the mean squared \
             error with a seeded validation split and best-epoch restore; the same seed gives the \
             same model bit for bit. Prints the final training and validation MSE and the model's \
-            convexity verdict. Exit codes: 0 saved, 1 error.
+            convexity verdict. -o is checked before training (not an input, a regular file or \
+            nothing, in a writable folder) and replaced only when the new model is complete. \
+            Exit codes: 0 saved, 1 error.
             """)
 
     @Argument(help: "CSV file with a header row.") var data: String
@@ -77,6 +80,8 @@ struct Fit: ParsableCommand {
 
     func run() throws {
         do {
+            // Checked before training: a fit is never lost to an unwritable or unsafe -o.
+            let destination = try OutputFile(path: output, role: "-o", inputs: [data])
             let table = try CSVTable(contentsOfFile: data)
             let inputNames = inputs?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             let dataset = try Dataset(table: table, target: target, inputs: inputNames)
@@ -94,8 +99,8 @@ struct Fit: ParsableCommand {
                 bar?.update(EpochReportLine(epoch: report.epoch, epochs: report.epochs, trainingMSE: report.trainingMSE,
                                             validationMSE: report.validationMSE, samplesPerSecond: report.samplesPerSecond))
             }
-            try result.model.save(to: output)
-            print(FitReport.text(result: result, architecture: architecture, samples: dataset.count, output: output))
+            try destination.write(result.model.jsonData())
+            try StandardOutput.line(FitReport.text(result: result, architecture: architecture, samples: dataset.count, output: output))
         } catch let error as ValidationError {
             throw error
         } catch {

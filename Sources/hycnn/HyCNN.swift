@@ -17,13 +17,15 @@ struct HyCNN: ParsableCommand {
 
     /// Like ParsableCommand.main(), but every failure that is not a help request exits with 1.
     static func main() {
+        // A closed stdout pipe then arrives as the write error EPIPE (exit 1), not as a signal.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
             let code = exitCode(for: error)
             if code == .success || error is ExitCode { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            printError(fullMessage(for: error))
             Foundation.exit(1)
         }
     }

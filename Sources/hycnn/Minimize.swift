@@ -1,4 +1,5 @@
 import ArgumentParser
+import DataFiles
 import Foundation
 import GLPKBackend
 import InteriorPoint
@@ -17,7 +18,8 @@ struct Minimize: ParsableCommand {
             refused. Prints x*, the objective, each surrogate's forward value against its value \
             in the program (exactness), the LP/MILP certificate re-checked independently, and \
             the gap to the file's reference answer when it has one. The solver line (JSON key \
-            "solver") names the solver used.
+            "solver") names the solver used. --svg may not name the problem, a model or a data \
+            file, and is written only for a verified optimum.
             Exit codes: 0 optimal and verified, 1 error or failed certificate, 2 infeasible or \
             unbounded, 3 limit reached.
             """)
@@ -35,35 +37,51 @@ struct Minimize: ParsableCommand {
         let file: ProblemFile
         let compiled: CompiledSurrogateProblem
         let solution: SurrogateSolution
+        let plot: OutputFile?
         let start = Date()
         do {
             file = try ProblemFile(contentsOfFile: problem)
+            // Checked before solving: the plot may not replace the problem, a model or a data file.
+            plot = try svg.map { try OutputFile(path: $0, role: "--svg", inputs: [problem] + file.modelFiles.values + file.dataFiles.values) }
             compiled = try file.problem.compile(forceMixedInteger: forceMILP, tightening: tighten ? GLPKSolver(method: .primalSimplex) : nil)
             if compiled.route == .milp && solver != .auto && solver != .simplex && solver != .mip {
                 printError("note: the MILP route needs branch-and-cut; --solver \(solver.rawValue) is ignored")
             }
             let choice: SolverChoice = compiled.route == .milp ? .mip : solver.resolved(for: compiled.program, family: .surrogate)
             solution = try compiled.solve(using: choice.makeSolver(timeLimit: timeLimit, verbose: false))
-            if let svg, !solution.x.isEmpty {
-                let panels = try SurrogatePlot.panels(file: file, solution: solution)
-                try SurrogatePlot.svg(panels, title: "\(file.problem.name): surrogates and the exact optimum")
-                    .write(toFile: svg, atomically: true, encoding: .utf8)
-            }
         } catch {
             printError("error: \(error)")
             throw ExitCode(1)
+        }
+        let exitCode: Int32
+        switch solution.status {
+        case .optimal, .almostOptimal: exitCode = solution.verified ? 0 : 1
+        case .primalInfeasible, .dualInfeasible: exitCode = 2
+        case .iterationLimit, .timeLimit: exitCode = 3
+        case .numericalError: exitCode = 1
+        }
+        // The plot is written only for a verified answer, so a failed run leaves an earlier plot as it was.
+        var drawn: String?
+        if let plot, !solution.x.isEmpty {
+            if exitCode == 0 {
+                do {
+                    let panels = try SurrogatePlot.panels(file: file, solution: solution)
+                    try plot.write(SurrogatePlot.svg(panels, title: "\(file.problem.name): surrogates and the exact optimum"))
+                    drawn = plot.path
+                } catch {
+                    printError("error: \(error)")
+                    throw ExitCode(1)
+                }
+            } else {
+                printError("note: no verified optimum, so --svg \(plot.path) was not written")
+            }
         }
         let seconds = Date().timeIntervalSince(start)
         if json {
             try JSONOutput.print(MinimizeReport.json(file: file, compiled: compiled, solution: solution, seconds: seconds))
         } else {
-            print(MinimizeReport.text(file: file, compiled: compiled, solution: solution, seconds: seconds, svg: svg))
+            try StandardOutput.line(MinimizeReport.text(file: file, compiled: compiled, solution: solution, seconds: seconds, svg: drawn))
         }
-        switch solution.status {
-        case .optimal, .almostOptimal: throw ExitCode(solution.verified ? 0 : 1)
-        case .primalInfeasible, .dualInfeasible: throw ExitCode(2)
-        case .iterationLimit, .timeLimit: throw ExitCode(3)
-        case .numericalError: throw ExitCode(1)
-        }
+        throw ExitCode(exitCode)
     }
 }

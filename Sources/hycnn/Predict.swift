@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConvexNetworks
+import DataFiles
 import Foundation
 
 /// `hycnn predict model.json data.csv [-o predictions.csv]`.
@@ -18,6 +19,7 @@ struct Predict: ParsableCommand {
 
     func run() throws {
         do {
+            let destination = try output.map { try OutputFile(path: $0, role: "-o", inputs: [model, data]) }
             let regression = try RegressionModel(contentsOfFile: model)
             let table = try CSVTable(contentsOfFile: data)
             let columns = try regression.inputNames.map { try table.column(named: $0) }
@@ -28,11 +30,11 @@ struct Predict: ParsableCommand {
             }
             let predictions = try regression.predict(inputs)
             let header = regression.inputNames + ["prediction"]
-            if let output {
-                try CSVTable.write(header: header, columns: columns + [predictions], toFile: output)
-                printError("wrote \(n) predictions to \(output)")
+            if let destination {
+                try destination.write(CSVTable.text(header: header, columns: columns + [predictions]))
+                printError("wrote \(n) predictions to \(destination.path)")
             } else {
-                print(try CSVTable.text(header: header, columns: columns + [predictions]), terminator: "")
+                try StandardOutput.write(CSVTable.text(header: header, columns: columns + [predictions]))
             }
         } catch {
             printError("error: \(error)")

@@ -1,3 +1,4 @@
+import DataFiles
 import Foundation
 
 /// Draws training progress on stderr: one redrawn line on a terminal, a line every tenth of
@@ -14,10 +15,10 @@ final class ProgressBar {
         if let validation = report.validationMSE { line += String(format: "  validation MSE %.5g", validation) }
         line += String(format: "  %.0f samples/s", report.samplesPerSecond)
         if interactive {
-            FileHandle.standardError.write(Data(("\r\u{1B}[2K" + line + (report.epoch == report.epochs ? "\n" : "")).utf8))
+            StandardOutput.error("\r\u{1B}[2K" + line + (report.epoch == report.epochs ? "\n" : ""))
         } else if report.epoch == report.epochs || report.epoch * 10 / report.epochs > lastPrinted {
             lastPrinted = report.epoch * 10 / report.epochs
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            StandardOutput.error(line + "\n")
         }
     }
 }

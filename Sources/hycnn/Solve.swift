@@ -1,4 +1,5 @@
 import ArgumentParser
+import DataFiles
 import Foundation
 import GLPKBackend
 import InteriorPoint
@@ -68,7 +69,7 @@ struct Solve: ParsableCommand {
         if json {
             try JSONOutput.print(SolveReport.json(model: model, solution: solution, report: report))
         } else {
-            print(SolveReport.text(model: model, solution: solution, report: report, allVariables: allVariables))
+            try StandardOutput.line(SolveReport.text(model: model, solution: solution, report: report, allVariables: allVariables))
         }
         throw ExitCode(SolveReport.exitCode(solution: solution, report: report))
     }

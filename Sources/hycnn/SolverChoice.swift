@@ -1,4 +1,5 @@
 import ArgumentParser
+import DataFiles
 import Foundation
 import GLPKBackend
 import InteriorPoint
@@ -31,7 +32,7 @@ enum SolverChoice: String, CaseIterable, ExpressibleByArgument {
     /// been resolved (``resolved(for:)``) first.
     func makeSolver(timeLimit: Double?, presolve: Bool = false, verbose: Bool) -> any LPSolver {
         let logger: @Sendable (String) -> Void = { line in
-            FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
+            StandardOutput.error(line.hasSuffix("\n") ? line : line + "\n")
         }
         switch self {
         case .auto:
@@ -52,7 +53,7 @@ enum SolverChoice: String, CaseIterable, ExpressibleByArgument {
             var settings = GLPKSettings(method: method)
             settings.timeLimit = timeLimit
             settings.presolve = presolve
-            if verbose { settings.logger = { FileHandle.standardError.write(Data($0.utf8)) } }
+            if verbose { settings.logger = { StandardOutput.error($0) } }
             return GLPKSolver(settings: settings)
         }
     }

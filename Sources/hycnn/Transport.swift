@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConvexNetworks
+import DataFiles
 import Foundation
 import GLPKBackend
 import InteriorPoint
@@ -39,7 +40,8 @@ struct TransportCommand: ParsableCommand {
             must also pass the independent LP verifier). An entropic plan is only near-optimal, so its \
             certificate is reported but not expected to verify. -o writes the plan as CSV \
             (source_row, target_row: 1-based data rows of the two files; mass; cost). --svg \
-            draws 2-D clouds and the plan.
+            draws 2-D clouds and the plan. Both are written only when the run succeeds (exit 0) \
+            and may not name an input file or each other.
             Exit codes: 0 solved (exact and lp: verified), 1 error or failed certificate, \
             3 time or iteration limit.
             """)
@@ -68,31 +70,52 @@ struct TransportCommand: ParsableCommand {
 
     func run() throws {
         let input: TransportInput, outcome: TransportOutcome
+        let plan: OutputFile?, drawing: OutputFile?
         do {
+            // Checked before solving: no output may replace an input or the other output.
+            let inputs = [source, target] + (costMatrix.map { [$0] } ?? [])
+            plan = try output.map { try OutputFile(path: $0, role: "-o", inputs: inputs) }
+            drawing = try svg.map { try OutputFile(path: $0, role: "--svg", inputs: inputs, otherOutputs: plan.map { [$0] } ?? []) }
             input = try TransportInput(source: source, target: target, sourceWeights: sourceWeights, targetWeights: targetWeights,
                                        cost: cost, costMatrix: costMatrix, needsPlanePoints: svg != nil)
             outcome = try solve(input.problem)
-            if let output { try TransportReport.writePlan(outcome.plan, problem: input.problem, to: output) }
-            if let svg, let points = input.planePoints {
-                try TransportPlot.svg(source: points.source, target: points.target, problem: input.problem, plan: outcome.plan,
-                                      title: "\(outcome.methodTitle): cost \(TransportReport.format(outcome.plan.cost))")
-                    .write(toFile: svg, atomically: true, encoding: .utf8)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+        let exitCode: Int32
+        switch outcome.plan.status {
+        case .optimal, .almostOptimal: exitCode = outcome.certificate.verified || method == .sinkhorn ? 0 : 1
+        case .primalInfeasible, .dualInfeasible: exitCode = 2
+        case .iterationLimit, .timeLimit: exitCode = 3
+        case .numericalError: exitCode = 1
+        }
+        // Outputs only after success: a failed or limited run leaves earlier files as they were.
+        var written: String?, drawn: String?
+        do {
+            if exitCode == 0 {
+                if let plan {
+                    try plan.write(TransportReport.planCSV(outcome.plan, problem: input.problem))
+                    written = plan.path
+                }
+                if let drawing, let points = input.planePoints {
+                    try drawing.write(TransportPlot.svg(source: points.source, target: points.target, problem: input.problem, plan: outcome.plan,
+                                                       title: "\(outcome.methodTitle): cost \(TransportReport.format(outcome.plan.cost))"))
+                    drawn = drawing.path
+                }
+            } else {
+                for file in [plan, drawing].compactMap({ $0 }) { printError("note: the run did not succeed, so \(file.role) \(file.path) was not written") }
             }
         } catch {
             printError("error: \(error)")
             throw ExitCode(1)
         }
         if json {
-            try JSONOutput.print(TransportReport.json(outcome, input: input, output: output, svg: svg))
+            try JSONOutput.print(TransportReport.json(outcome, input: input, output: written, svg: drawn))
         } else {
-            print(TransportReport.text(outcome, input: input, output: output, svg: svg))
+            try StandardOutput.line(TransportReport.text(outcome, input: input, output: written, svg: drawn))
         }
-        switch outcome.plan.status {
-        case .optimal, .almostOptimal: throw ExitCode(outcome.certificate.verified || method == .sinkhorn ? 0 : 1)
-        case .primalInfeasible, .dualInfeasible: throw ExitCode(2)
-        case .iterationLimit, .timeLimit: throw ExitCode(3)
-        case .numericalError: throw ExitCode(1)
-        }
+        throw ExitCode(exitCode)
     }
 
     func solve(_ problem: TransportProblem) throws -> TransportOutcome {

@@ -73,15 +73,11 @@ enum TransportReport {
     }
 
     /// The plan as CSV: source_row, target_row (1-based data rows), mass, cost of the pair.
-    static func writePlan(_ plan: TransportPlan, problem: TransportProblem, to path: String) throws {
+    static func planCSV(_ plan: TransportPlan, problem: TransportProblem) -> String {
         var text = "source_row,target_row,mass,cost\n"
         for e in plan.entries {
             text += "\(e.source + 1),\(e.target + 1),\(e.mass),\(problem.cost[e.source, e.target])\n"   // shortest round-trip digits
         }
-        do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw ConvexNetworksError.unwritableFile(path: path, reason: error.localizedDescription)
-        }
+        return text
     }
 }
