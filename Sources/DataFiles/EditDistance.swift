@@ -19,11 +19,12 @@ public enum EditDistance {
         return d[s.count][t.count]
     }
 
-    /// The candidate nearest to `key`, when it is within max(1, ⌊length/3⌋) edits (ties: the
-    /// first in sorted order); nil when nothing is that close or the key is over 100 characters.
+    /// The candidate nearest to `key`, when it is within 1 edit for keys of up to 3 characters
+    /// and max(2, ⌊length/3⌋) edits for longer ones (ties: the first in sorted order); nil when
+    /// nothing is that close or the key is over 100 characters.
     public static func nearest<S: Sequence>(to key: String, among candidates: S) -> String? where S.Element == String {
         guard key.count <= 100 else { return nil }
-        let limit = max(1, key.count / 3)
+        let limit = key.count <= 3 ? 1 : max(2, key.count / 3)
         var best: (name: String, distance: Int)?
         for name in candidates.sorted() where abs(name.count - key.count) <= limit {
             let distance = between(key, name)
