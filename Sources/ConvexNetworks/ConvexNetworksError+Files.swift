@@ -7,7 +7,7 @@ extension ConvexNetworksError {
         switch error {
         case .notFound: self = .fileNotFound(path: path)
         case .notRegularFile(_, "a directory"): self = .unreadableFile(path: path, reason: "it is a folder; give the path of a file")
-        case .unknownKey, .conflictingKeys: self = .invalidModelFile(path: path, reason: error.reason)
+        case .unknownKey, .conflictingKeys, .duplicateKey: self = .invalidModelFile(path: path, reason: error.reason)
         default: self = writing ? .unwritableFile(path: path, reason: error.reason) : .unreadableFile(path: path, reason: error.reason)
         }
     }

@@ -169,7 +169,7 @@ extension RegressionModel {
         if let version = root["version"] as? Int, version != ModelFile.currentVersion {
             throw ConvexNetworksError.unsupportedVersion(found: version, supported: ModelFile.currentVersion)
         }
-        do { try ModelFile.keys.check(root, file: path) } catch let error as FileError { throw ConvexNetworksError(error, path: path) }
+        do { try ModelFile.keys.check(root, source: data, file: path) } catch let error as FileError { throw ConvexNetworksError(error, path: path) }
         let file: ModelFile
         do { file = try JSONDecoder().decode(ModelFile.self, from: data) } catch let error as DecodingError {
             throw ConvexNetworksError.invalidModelFile(path: path, reason: Self.describe(error))

@@ -20,13 +20,15 @@ public enum FileError: Error, CustomStringConvertible, Equatable, Sendable {
     /// (`objective.surogates`, `surrogates[1].inputs[0].lineer`), `suggestion` is the nearest
     /// valid key at that place, and `allowed` lists the valid keys there.
     case unknownKey(file: String, key: String, keyPath: String, suggestion: String?, allowed: [String])
+    /// An object in `file` has the key at `keyPath` twice.
+    case duplicateKey(file: String, keyPath: String)
     /// The object at `objectPath` in `file` has keys that exclude each other.
     case conflictingKeys(file: String, objectPath: String, keys: [String])
 
     public var description: String {
         switch self {
         case let .notFound(path): return "no such file: \(path)"
-        case let .unknownKey(file, _, _, _, _), let .conflictingKeys(file, _, _): return "\(file): \(reason)"
+        case let .unknownKey(file, _, _, _, _), let .conflictingKeys(file, _, _), let .duplicateKey(file, _): return "\(file): \(reason)"
         case let .notRegularFile(path, _), let .tooLarge(path, _, _), let .unreadable(path, _):
             return "cannot read \(path): \(reason)"
         case let .unwritable(path, _), let .outputIsInput(path, _, _), let .outputNotRegularFile(path, _, _):
@@ -50,6 +52,7 @@ public enum FileError: Error, CustomStringConvertible, Equatable, Sendable {
             let head = "unknown key \"\(key)\" at `\(keyPath)`"
             if let suggestion { return "\(head); did you mean `\(suggestion)`?" }
             return head + (allowed.isEmpty ? "; no keys are allowed there" : "; valid keys there: " + allowed.map { "`\($0)`" }.joined(separator: ", "))
+        case let .duplicateKey(_, keyPath): return "the key `\(keyPath)` appears twice in its object; keep one"
         case let .conflictingKeys(_, objectPath, keys):
             let place = objectPath.isEmpty ? "the top level" : "`\(objectPath)`"
             return "\(place) has " + keys.map { "`\($0)`" }.joined(separator: " and ") + ", which exclude each other; keep one"

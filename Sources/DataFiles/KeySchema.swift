@@ -1,3 +1,5 @@
+import Foundation
+
 /// The keys a JSON file format allows, object by object: checked on the parsed JSON before a
 /// file is decoded, so that no key is ignored (problem files, model files; map files will use
 /// the same schemas). Only keys are checked here — types and values are the decoder's job, so
@@ -21,7 +23,12 @@ public indirect enum KeySchema: Sendable {
     /// (in sorted order, depth first) that the schema does not allow, and
     /// ``FileError/conflictingKeys(file:objectPath:keys:)`` for an object with keys that exclude
     /// each other; `json` is what `JSONSerialization` returned, `file` names the file in errors.
-    public func check(_ json: Any, file: String) throws {
+    /// With `source` (the JSON text `json` was parsed from), a key written twice in one object
+    /// is ``FileError/duplicateKey(file:keyPath:)`` (the parser would keep one value silently).
+    public func check(_ json: Any, source: Data? = nil, file: String) throws {
+        if let source, let duplicate = DuplicateKeys.first(in: [UInt8](source)) {
+            throw FileError.duplicateKey(file: file, keyPath: duplicate.path)
+        }
         try check(json, path: "", file: file)
     }
 

@@ -82,7 +82,7 @@ public struct ProblemFile: Sendable {
             throw SurrogateOptimizationError.invalidProblem(entry: path, reason: "not valid JSON: \(error.localizedDescription)")
         }
         guard let root = object as? [String: Any] else { throw SurrogateOptimizationError.invalidProblem(entry: path, reason: "the top level must be an object") }
-        try Self.keys.check(root, file: path)
+        try Self.keys.check(root, source: data, file: path)
         self.path = path
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         var problem = SurrogateProblem(name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)

@@ -73,3 +73,22 @@ import Testing
         #expect(EditDistance.nearest(to: String(repeating: "a", count: 10_000), among: ["a"]) == nil)   // long keys: no quadratic work
     }
 }
+
+@Suite struct DuplicateKeyTests {
+    static func check(_ json: String) throws {
+        let data = Data(json.utf8)
+        try KeySchemaTests.schema.check(JSONSerialization.jsonObject(with: data), source: data, file: "f.json")
+    }
+
+    @Test func aKeyWrittenTwiceIsAnErrorWithItsPath() throws {
+        #expect(throws: FileError.duplicateKey(file: "f.json", keyPath: "objective")) { try Self.check(#"{"objective": {}, "objective": {"sense": "max"}}"#) }
+        #expect(throws: FileError.duplicateKey(file: "f.json", keyPath: "rows[1].lower")) {
+            try Self.check(#"{"rows": [{"lower": 1}, {"lower": 1, "upper": 2, "lower": 0}]}"#)
+        }
+        #expect(throws: FileError.duplicateKey(file: "f.json", keyPath: "items[0].inputs[0].linear.x")) {
+            try Self.check(#"{"items": [{"inputs": [{"linear": {"x": 1, "y": 2, "\u0078": 3}}]}]}"#)
+        }
+        // The same key in different objects, and keys that only look alike in strings, are fine.
+        try Self.check(#"{"rows": [{"lower": 1}, {"lower": 2}], "items": [{"name": "lower\",\"lower"}]}"#)
+    }
+}
