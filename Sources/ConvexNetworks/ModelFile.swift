@@ -86,6 +86,12 @@ struct ModelFile: Codable {
                                         nonlinearity: try Nonlinearity(name: nonlinearity.name, parameter: nonlinearity.parameter),
                                         lanes: lanes)
         do { try architecture.validate() } catch { throw bad("\(error)") }
+        if nonlinearity.parameter != nil && architecture.nonlinearity.parameter == nil {
+            throw bad("nonlinearity.parameter is given but \"\(nonlinearity.name)\" takes none; remove it")
+        }
+        if convex && !(architecture.hasConstrainedWeights && architecture.nonlinearity.isConvexNondecreasing) {
+            throw bad("\"convex\" is true but a \(family.rawValue) model with \(nonlinearity.name) is not convex by construction")
+        }
         let shapes = architecture.layers
         guard layers.count == shapes.count else { throw bad("\(layers.count) layers, the architecture has \(shapes.count)") }
         // Every array against its declared shape before the parameter vector is allocated.

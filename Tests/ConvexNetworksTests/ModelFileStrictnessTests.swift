@@ -40,6 +40,15 @@ import Testing
         #expect(Self.reason(object)?.contains("`nonlinearity.temperature`") == true)
     }
 
+    @Test func claimsTheArchitectureCannotBackAreRefused() throws {
+        var object = try Self.object()
+        object["nonlinearity"] = ["name": "max", "parameter": 5.0]
+        #expect(Self.reason(object)?.contains("nonlinearity.parameter") == true)
+        object = try ModelFileTests.json(ModelFileTests.model(.mlp(inputDimension: 2, widths: [3])))
+        object["convex"] = true
+        #expect(Self.reason(object)?.contains("\"convex\" is true") == true)
+    }
+
     @Test func aNewerVersionIsReportedAsSuchNotAsUnknownKeys() throws {
         var object = try Self.object()
         object["version"] = 2
