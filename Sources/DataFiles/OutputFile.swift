@@ -103,11 +103,13 @@ public struct OutputFile: Sendable, Equatable {
     /// Writes `data`.
     public func write(_ data: Data) throws { try write([UInt8](data)) }
 
-    /// A new empty file `.NAME.XXXXXX` in the target's directory (mkstemp), open for writing.
+    /// A new empty file `.NAME.XXXXXX` in the target's directory (mkstemp), open for writing;
+    /// NAME is cut to 200 bytes so that the name stays within the system's limit.
     private func temporaryFile() throws -> (path: String, descriptor: Int32) {
         let url = URL(fileURLWithPath: target)
         let folder = url.deletingLastPathComponent().path
-        var template = Array((folder == "/" ? "" : folder).utf8CString.dropLast()) + Array("/.\(url.lastPathComponent).XXXXXX".utf8CString)
+        let name = String(decoding: url.lastPathComponent.utf8.prefix(200), as: UTF8.self)
+        var template = Array((folder == "/" ? "" : folder).utf8CString.dropLast()) + Array("/.\(name).XXXXXX".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
             let code = errno

@@ -16,6 +16,9 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "second\n")
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o640)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.csv"])   // no temporary file left
+        let long = folder.appendingPathComponent(String(repeating: "n", count: 250)).path   // the longest names still work
+        try OutputFile(path: long).write("x")
+        #expect(FileManager.default.contents(atPath: long) == Data("x".utf8))
     }
 
     @Test func anInputIsNeverAnOutput() throws {
