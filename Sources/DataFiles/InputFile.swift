@@ -34,11 +34,6 @@ public enum InputFile {
         return try Gzip.inflate(raw, path: path, limit: limit)
     }
 
-    /// The file's text, decoded as UTF-8 (invalid sequences become U+FFFD).
-    public static func text(ofFile path: String, limit: Int = defaultLimit) throws -> String {
-        String(decoding: try bytes(ofFile: path, limit: limit), as: UTF8.self)
-    }
-
     /// The file as `Data`, for `JSONSerialization`.
     public static func data(ofFile path: String, limit: Int = defaultLimit) throws -> Data {
         Data(try bytes(ofFile: path, limit: limit))
@@ -57,7 +52,7 @@ public enum InputFile {
         guard descriptor >= 0 else { throw FileError.unreadable(path: path, reason: FileStatus.message(errno)) }
         defer { close(descriptor) }
         guard let opened = FileStatus(descriptor: descriptor), opened.kind == .regular else {
-            throw FileError.notRegularFile(path: path, kind: FileStatus(descriptor: descriptor)?.kind.phrase ?? "not a regular file")
+            throw FileError.notRegularFile(path: path, kind: FileStatus(descriptor: descriptor)?.kind.phrase ?? "a special file")
         }
         var result = [UInt8](repeating: 0, count: min(opened.size, limit) + 1)
         var count = 0

@@ -31,7 +31,7 @@ import Testing
         try Data(Gzip.compress(text, path: both) + Gzip.compress([0x41], path: both)).write(to: URL(fileURLWithPath: both))
         #expect(try InputFile.bytes(ofFile: both, inflatingGzip: true) == text + [0x41])
         let empty = folder.appendingPathComponent("empty").path
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
         #expect(try InputFile.bytes(ofFile: empty, inflatingGzip: true).isEmpty)
     }
 
