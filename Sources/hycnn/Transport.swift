@@ -37,7 +37,7 @@ struct TransportCommand: ParsableCommand {
             the simplex otherwise), sinkhorn (entropic, approximate; --epsilon in cost units, \
             default 0.001 × the largest cost; its status is "approximate", never optimal). Costs \
             must pass the numeric policy: |c| ≤ 1e150, and every row and column either constant or \
-            spread over at least 1e-10 of the cost range (an outlying point far from the others is \
+            spread over at least 1e-7 of the cost range (an outlying point far from the others is \
             refused: its costs would drown the others' in rounding). The exact method stops after \
             --iteration-limit pivots (default 1000·(n + m)). Before anything of size n·m is \
             allocated, the memory the method needs is estimated (16 bytes per source-target pair for \
