@@ -14,7 +14,8 @@ public enum ConvexNetworksError: Error, CustomStringConvertible, Equatable, Send
     case invalidSetting(name: String, value: String, reason: String)
     /// A finite value too large to train on: `what` says where it sits, `limit` is the largest magnitude allowed.
     case valueTooLarge(what: String, value: Double, limit: Double)
-    /// Training produced a non-finite loss or parameter at `epoch` (1-based), `step` (1-based, counted over all epochs).
+    /// Training produced a non-finite loss or parameter at `epoch` (1-based), `step` (1-based, counted over all
+    /// epochs; 0 when the untrained network's loss is already not finite).
     case trainingDiverged(epoch: Int, step: Int, what: String, learningRate: Double)
     case invalidArchitecture(reason: String)
     case invalidModelFile(path: String, reason: String)
@@ -45,6 +46,9 @@ public enum ConvexNetworksError: Error, CustomStringConvertible, Equatable, Send
         case let .valueTooLarge(what, value, limit):
             return "\(what) is \(value), beyond ±\(limit), the largest magnitude training accepts (squares of larger "
                 + "values overflow a Double); rescale that column (e.g. divide it by a power of ten) before fitting"
+        case let .trainingDiverged(_, 0, what, _):
+            return "training cannot start: \(what) is not a finite number before any step; no model was produced. "
+                + "Check the architecture's settings (e.g. the temperature) and the data's range"
         case let .trainingDiverged(epoch, step, what, learningRate):
             return "training diverged in epoch \(epoch) (step \(step)): \(what) is not a finite number at learning rate "
                 + "\(learningRate); no model was produced. Lower the learning rate (e.g. tenfold), or check the data for "

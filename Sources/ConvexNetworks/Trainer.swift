@@ -69,7 +69,13 @@ public struct Trainer {
                     func diverged(_ what: String) -> ConvexNetworksError {
                         .trainingDiverged(epoch: epoch, step: step, what: what, learningRate: learningRate)
                     }
-                    guard batchError.isFinite else { throw diverged("the batch's squared error (\(batchError))") }
+                    guard batchError.isFinite else {
+                        if step == 1 {                                  // before any update: the initial network
+                            throw ConvexNetworksError.trainingDiverged(epoch: epoch, step: 0, what: "the untrained network's squared error (\(batchError))",
+                                                                       learningRate: learningRate)
+                        }
+                        throw diverged("the batch's squared error (\(batchError))")
+                    }
                     if let k = gradient.firstIndex(where: { !$0.isFinite }) { throw diverged("gradient entry \(k + 1) (\(gradient[k]))") }
                     squaredError += batchError
                     weights.step(&network, gradient: &gradient, optimizer: &optimizer, learningRate: learningRate)

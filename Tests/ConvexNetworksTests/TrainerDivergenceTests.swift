@@ -79,4 +79,17 @@ import Testing
             }
         }
     }
+
+    @Test func aNetworkThatIsNotFiniteBeforeTrainingIsNotBlamedOnTheLearningRate() throws {
+        let data = try Self.data()
+        let error = #expect(throws: ConvexNetworksError.self) {
+            try Trainer(settings: Self.settings())
+                .fit(.hycnn(inputDimension: 1, widths: [4], gate: .smoothMaxGate(temperature: 1e308)), to: data)
+        }
+        guard case .trainingDiverged(_, 0, _, _) = error else {
+            Issue.record("expected trainingDiverged at step 0, got \(String(describing: error))")
+            return
+        }
+        #expect(error!.description.contains("training cannot start") && error!.description.contains("temperature"))
+    }
 }
