@@ -8,7 +8,7 @@ import Foundation
 /// simplex (a copy of the costs when some weights are zero), 40 for Sinkhorn (the transposed
 /// costs, the dense plan and the plan's entries) and 256 for an LP solver (n·m columns with two
 /// nonzeros each, the solver's own copies and iterates; an estimate). The default limit is half
-/// the machine's physical memory.
+/// the machine's physical memory, or the memory available now if that is less.
 public enum TransportMemory {
     public enum Method: String, Sendable {
         case networkSimplex = "the network simplex", linearProgram = "an LP solver", sinkhorn = "Sinkhorn"
@@ -32,8 +32,20 @@ public enum TransportMemory {
         return Double(pairs) * (costBytesPerPair + methodBytesPerPair(method)) + 64 * Double(n + m)   // + O(n + m) vectors
     }
 
-    /// Half the physical memory.
-    public static var defaultLimit: Double { Double(ProcessInfo.processInfo.physicalMemory) / 2 }
+    /// Half the physical memory, or the memory available now (Linux: MemAvailable in
+    /// /proc/meminfo) if that is less.
+    public static var defaultLimit: Double {
+        let half = Double(ProcessInfo.processInfo.physicalMemory) / 2
+        return min(half, availableMemory ?? half)
+    }
+
+    /// MemAvailable of /proc/meminfo in bytes, or nil where there is none.
+    static var availableMemory: Double? {
+        guard let text = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("MemAvailable:") }),
+              let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else { return nil }
+        return kilobytes * 1024
+    }
 
     /// Throws `TransportError.tooLarge` when the estimate exceeds `limit` bytes.
     public static func check(sources n: Int, targets m: Int, method: Method, limit: Double = defaultLimit) throws {

@@ -109,7 +109,7 @@ struct TransportCommand: ParsableCommand {
             input = try TransportInput(source: source, target: target, sourceWeights: sourceWeights, targetWeights: targetWeights,
                                        coordinates: coordinateNames, cost: cost ?? .squaredEuclidean, costMatrix: costMatrix,
                                        needsPlanePoints: svg != nil, method: memoryMethod,
-                                       memoryLimit: memoryLimit.map { $0 * 1e9 } ?? TransportMemory.defaultLimit)
+                                       memoryLimit: memoryLimit.map { $0 * 1e9 } ?? TransportMemory.defaultLimit, announce: !json)
             if !json {
                 printError("source \(input.source.file): \(input.source.summary)")
                 printError("target \(input.target.file): \(input.target.summary)")
@@ -123,6 +123,7 @@ struct TransportCommand: ParsableCommand {
             }
         } catch {
             printError("error: \(error)")
+            if case .tooLarge? = error as? TransportError { printError("(--memory-limit GB sets the limit)") }
             throw ExitCode(1)
         }
         if json {

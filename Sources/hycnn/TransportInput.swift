@@ -40,6 +40,8 @@ struct TransportInput {
     /// The clouds' points when both are 2-D (for --svg).
     var planePoints: (source: PointCloud, target: PointCloud)?
     var dimension: Int?
+    /// The estimated memory of the solve in bytes (``TransportMemory``), checked against the limit.
+    var memoryEstimate: Double
 
     /// Name parts that mark a column as masses rather than coordinates.
     static let massWords: Set<String> = ["w", "wt", "weight", "weights", "mass", "masses", "demand", "demands", "supply",
@@ -51,11 +53,17 @@ struct TransportInput {
     }
 
     init(source: String, target: String, sourceWeights: String?, targetWeights: String?, coordinates: [String]?,
-         cost: GroundCost, costMatrix: String?, needsPlanePoints: Bool, method: TransportMemory.Method, memoryLimit: Double) throws {
+         cost: GroundCost, costMatrix: String?, needsPlanePoints: Bool, method: TransportMemory.Method, memoryLimit: Double,
+         announce: Bool) throws {
         sourceFile = source
         targetFile = target
         let sourceTable = try Self.table(source, example: "x,y,weight"), targetTable = try Self.table(target, example: "x,y,weight")
         try TransportMemory.check(sources: sourceTable.rowCount, targets: targetTable.rowCount, method: method, limit: memoryLimit)
+        memoryEstimate = TransportMemory.estimate(sources: sourceTable.rowCount, targets: targetTable.rowCount, method: method)
+        if announce && memoryEstimate > 1e9 {                 // said before the n·m arrays are allocated
+            printError(String(format: "memory: about %.3g GB for %d × %d pairs (limit %.3g GB)", memoryEstimate / 1e9,
+                              sourceTable.rowCount, targetTable.rowCount, memoryLimit / 1e9))
+        }
         let usesCoordinates = costMatrix == nil || needsPlanePoints
         let sourceColumns = try Self.coordinateColumns(sourceTable, file: source, weights: sourceWeights, named: coordinates,
                                                        side: "source", used: usesCoordinates)

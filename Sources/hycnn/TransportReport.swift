@@ -54,6 +54,7 @@ enum TransportReport {
             "status": status(outcome).word,
             "sourceInput": input.source.json,
             "targetInput": input.target.json,
+            "memoryEstimate": input.memoryEstimate,
             "cost": JSONOutput.number(plan.cost),
             "method": plan.method,
             "seconds": plan.seconds,
