@@ -110,6 +110,9 @@ struct TransportInput {
             for name in named where !table.header.contains(name) {
                 throw ConvexNetworksError.unknownColumn(name: name, available: table.header)
             }
+            if Set(named).count < named.count {
+                throw TransportError.invalidSetting(name: "--coordinates", reason: "names a column twice; list each coordinate once")
+            }
             if let weights, named.contains(weights) {
                 throw TransportError.invalidSetting(name: "--coordinates",
                                                     reason: "names '\(weights)', the \(side) weight column; a column is either masses or a coordinate")

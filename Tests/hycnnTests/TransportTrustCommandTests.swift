@@ -29,6 +29,10 @@ import Testing
             let run = try ToolRunner.run(["transport", file, file])
             #expect(run.exitCode == 1 && run.stderr.contains("'\(name)'"), "\(name): \(run.stderr)")
         }
+        let twice = try ToolRunner.run(["transport", source, target, "--coordinates", "x1,x1"])
+        #expect(twice.exitCode == 1 && twice.stderr.contains("twice"))
+        let unknown = try ToolRunner.run(["transport", source, target, "--coordinates", "x1,z"])
+        #expect(unknown.exitCode == 1 && unknown.stderr.contains("'z'"))
         let explicit = try ToolRunner.run(["transport", source, target, "--coordinates", "x1,x2,w"])
         #expect(explicit.exitCode == 0, "\(explicit.stderr)")
         #expect(explicit.stderr.contains("coordinates x1, x2, w; weights uniform (1/20 each)"))
