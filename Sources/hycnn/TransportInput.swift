@@ -155,7 +155,8 @@ struct TransportInput {
 
     /// The cost matrix file: a header (one name per target) and one row per source.
     static func costMatrix(_ path: String, rows: Int, columns: Int) throws -> CostMatrix {
-        let example = (1...min(columns, 3)).map { "t\($0)" }.joined(separator: ",") + (columns > 3 ? ",…" : "")
+        let example = (1...max(1, min(columns, 3))).map { "t\($0)" }.joined(separator: ",") + (columns > 3 ? ",…" : "")
+            + " (one name per target), then one row of \(columns) costs per source"
         let table: CSVTable
         do {
             table = try CSVTable(contentsOfFile: path)
