@@ -54,7 +54,7 @@ public struct NetworkSimplex: Sendable {
             var sinceRefresh = 0
             while true {
                 if iterations >= limit { status = .iterationLimit; break }
-                if iterations & 255 == 0, let timeLimit = settings.timeLimit, Self.elapsed(since: start) > timeLimit {
+                if iterations & 15 == 0, let timeLimit = settings.timeLimit, Self.elapsed(since: start) > timeLimit {
                     status = .timeLimit
                     break
                 }
