@@ -42,7 +42,7 @@ struct TransportCommand: ParsableCommand {
             --iteration-limit pivots (default 1000·(n + m)). Before anything of size n·m is \
             allocated, the memory the method needs is estimated (16 bytes per source-target pair for \
             the costs, plus 8 for exact, 40 for sinkhorn, 256 for lp) and refused above \
-            --memory-limit (default half the physical memory). The certificate is recomputed from the problem: \
+            --memory-limit (default half the physical memory, or what is available now if less). The certificate is recomputed from the problem: \
             potentials u, v with u_i + v_j ≤ c_ij (max violation relative to the largest cost), \
             the plan's marginals (relative to the total mass) and the duality gap (relative); \
             all three within 1e-9 make it verified (\(TransportCommand.interiorPointToleranceText) for the \
@@ -69,7 +69,7 @@ struct TransportCommand: ParsableCommand {
     @Option(help: "Sinkhorn's regularisation ε in cost units (default 0.001 × the largest cost).") var epsilon: Double?
     @Option(help: "Stop the exact or LP solver after this many seconds.") var timeLimit: Double?
     @Option(help: "Stop the exact method after this many pivots (default 1000·(n + m)).") var iterationLimit: Int?
-    @Option(help: "Refuse problems whose estimated memory exceeds this many GB (default: half the physical memory).")
+    @Option(help: "Refuse problems whose estimated memory exceeds this many GB (default: half the physical memory, or what is available now if less).")
     var memoryLimit: Double?
     @Option(name: [.short, .customLong("output")], help: "Write the plan as CSV.") var output: String?
     @Option(help: "Draw both clouds and the plan as SVG (2-D points only).") var svg: String?
