@@ -122,12 +122,13 @@ struct TransportInput {
         let rest = table.header.filter { $0 != weights }
         if let suspicious = rest.first(where: looksLikeMass) {
             let flag = side == "source" ? "--source-weights" : "--target-weights"
-            let role = used ? "would be taken as a coordinate" : "would be ignored"
+            let role = used ? "would be taken as a coordinate" : "would be ignored (the costs come from the cost matrix)"
+            let otherwise = used ? "--coordinates with the coordinate columns (e.g. --coordinates \(rest.joined(separator: ","))) "
+                + "to use it as a coordinate" : "remove the column to weigh every point equally"
             throw TransportError.invalidSetting(
                 name: "column '\(suspicious)' of \(file)",
                 reason: "is named like masses but \(role) (without \(flag) every point weighs 1/\(table.rowCount)); "
-                    + "pass \(flag) \(suspicious) to use it as the masses, or --coordinates with the coordinate columns "
-                    + "(e.g. --coordinates \(rest.joined(separator: ","))) to use it as a coordinate")
+                    + "pass \(flag) \(suspicious) to use it as the masses, or \(otherwise)")
         }
         return rest
     }

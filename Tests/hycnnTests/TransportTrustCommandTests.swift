@@ -73,6 +73,9 @@ import Testing
         }
         let fine = try ToolRunner.run(["transport", source, source] + weights + ["--cost-matrix", matrix])
         #expect(fine.exitCode == 0, "\(fine.stderr)")
+        #expect(fine.stderr.contains("coordinates not used (cost matrix); weights from column 'w'"))
+        let ignored = try ToolRunner.run(["transport", source, source, "--cost-matrix", matrix])
+        #expect(ignored.exitCode == 1 && ignored.stderr.contains("would be ignored") && ignored.stderr.contains("--source-weights w"))
     }
 
     @Test func sinkhornSaysApproximateNeverOptimal() throws {
