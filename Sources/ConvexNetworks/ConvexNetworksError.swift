@@ -1,5 +1,5 @@
 /// Misuse and bad input in the ConvexNetworks module: data files, settings, architectures and
-/// model files. Training outcomes (divergence, early stopping) are reported as values, not thrown.
+/// model files. Training that diverges is thrown (`trainingDiverged`): it leaves no usable model.
 public enum ConvexNetworksError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A vector or matrix has the wrong number of entries.
     case dimensionMismatch(what: String, expected: Int, actual: Int)
@@ -12,6 +12,11 @@ public enum ConvexNetworksError: Error, CustomStringConvertible, Equatable, Send
     /// A value given to the library is NaN or infinite; `what` says where it sits.
     case nonFiniteValue(what: String)
     case invalidSetting(name: String, value: String, reason: String)
+    /// A finite value too large to train on: `what` says where it sits, `limit` is the largest magnitude allowed.
+    case valueTooLarge(what: String, value: Double, limit: Double)
+    /// Training produced a non-finite loss or parameter at `epoch` (1-based), `step` (1-based, counted over all
+    /// epochs; 0 when the untrained network's loss is already not finite).
+    case trainingDiverged(epoch: Int, step: Int, what: String, learningRate: Double)
     case invalidArchitecture(reason: String)
     case invalidModelFile(path: String, reason: String)
     case unsupportedVersion(found: Int, supported: Int)
@@ -38,6 +43,16 @@ public enum ConvexNetworksError: Error, CustomStringConvertible, Equatable, Send
             return "\(what) is not a finite number; remove or repair NaN and infinite values"
         case let .invalidSetting(name, value, reason):
             return "setting \(name) = \(value): \(reason)"
+        case let .valueTooLarge(what, value, limit):
+            return "\(what) is \(value), beyond ±\(limit), the largest magnitude training accepts (squares of larger "
+                + "values overflow a Double); rescale that column (e.g. divide it by a power of ten) before fitting"
+        case let .trainingDiverged(_, 0, what, _):
+            return "training cannot start: \(what) is not a finite number before any step; no model was produced. "
+                + "Check the architecture's settings (e.g. the temperature) and the data's range"
+        case let .trainingDiverged(epoch, step, what, learningRate):
+            return "training diverged in epoch \(epoch) (step \(step)): \(what) is not a finite number at learning rate "
+                + "\(learningRate); no model was produced. Lower the learning rate (e.g. tenfold), or check the data for "
+                + "extreme values"
         case let .invalidArchitecture(reason):
             return "invalid architecture: \(reason)"
         case let .invalidModelFile(path, reason):

@@ -96,6 +96,18 @@ public struct Dataset: Sendable, Equatable {
         }
     }
 
+    /// Throws `.valueTooLarge` naming the first input or target (column and 1-based sample)
+    /// whose magnitude exceeds `limit`, e.g. ``Standardizer/largestTrainableMagnitude``.
+    public func checkMagnitudes(atMost limit: Double) throws {
+        if let i = inputs.firstIndex(where: { abs($0) > limit }) {
+            throw ConvexNetworksError.valueTooLarge(what: "input '\(inputNames[i % dimension])' of sample \(i / dimension + 1)",
+                                                    value: inputs[i], limit: limit)
+        }
+        if let s = targets.firstIndex(where: { abs($0) > limit }) {
+            throw ConvexNetworksError.valueTooLarge(what: "target '\(targetName)' of sample \(s + 1)", value: targets[s], limit: limit)
+        }
+    }
+
     /// The `dimension` input values of sample `s`.
     public func input(ofSample s: Int) -> ArraySlice<Double> {
         inputs[s * dimension ..< (s + 1) * dimension]

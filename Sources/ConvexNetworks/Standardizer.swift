@@ -42,9 +42,17 @@ public struct Standardizer: Codable, Sendable, Equatable {
         self.scale = scale
     }
 
+    /// The largest magnitude a value may have for training (``Dataset/checkMagnitudes(atMost:)``):
+    /// squares of values up to 1e150 stay below 1e300, so scales, errors in the data's units and
+    /// their squares are finite Doubles (the largest is about 1.8e308).
+    public static let largestTrainableMagnitude = 1e150
+
     /// Fits means and population standard deviations to `values` (features × samples, so
     /// `values.count` must be a multiple of `dimension`, which must be positive). With no
     /// samples this is the identity. Values are expected finite, as ``Dataset`` guarantees.
+    /// Sums run on values divided by a power of two near each coordinate's largest magnitude, so
+    /// they cannot overflow (and ordinary data give bit-for-bit the unscaled sums); a spread
+    /// that is still not a positive finite number (values near ±1.8e308) becomes 1.
     public init(fitting values: [Double], dimension d: Int) {
         precondition(d > 0, "Standardizer(fitting:dimension:) needs a positive dimension, got \(d)")
         precondition(values.count % d == 0,
@@ -61,27 +69,36 @@ public struct Standardizer: Codable, Sendable, Equatable {
         values.withUnsafeBufferPointer { x in
             for s in 0..<n {
                 for k in 0..<d {
-                    let v = x[s * d + k]
-                    mean[k] += v
-                    low[k] = Swift.min(low[k], v)
-                    high[k] = Swift.max(high[k], v)
+                    low[k] = Swift.min(low[k], x[s * d + k])
+                    high[k] = Swift.max(high[k], x[s * d + k])
                 }
             }
-            for k in 0..<d { mean[k] /= Double(n) }  // μ = Σ x / n
+            // p = 2^⌊log₂ max|x|⌋: dividing by it is exact for normal values and keeps sums finite
+            let power = (0..<d).map { k in
+                let largest = Swift.max(abs(low[k]), abs(high[k]))
+                return largest > 0 ? Double(sign: .plus, exponent: largest.exponent, significand: 1) : 1
+            }
+            for s in 0..<n {
+                for k in 0..<d { mean[k] += x[s * d + k] / power[k] }
+            }
+            for k in 0..<d { mean[k] /= Double(n) }  // μ/p = Σ (x/p) / n
             for s in 0..<n {
                 for k in 0..<d {
-                    let r = x[s * d + k] - mean[k]
+                    let r = x[s * d + k] / power[k] - mean[k]
                     scale[k] += r * r
                 }
+            }
+            for k in 0..<d {
+                scale[k] = power[k] * (scale[k] / Double(n)).squareRoot()  // σ = p·√(Σ ((x − μ)/p)² / n)
+                mean[k] *= power[k]
             }
         }
         for k in 0..<d {
             if low[k] == high[k] {  // constant: μ = x exactly, σ := 1, so z = 0
                 mean[k] = low[k]
                 scale[k] = 1
-            } else {
-                scale[k] = (scale[k] / Double(n)).squareRoot()  // σ = √(Σ (x − μ)² / n)
-                if !(scale[k] > 0 && scale[k].isFinite) { scale[k] = 1 }
+            } else if !(scale[k] > 0 && scale[k].isFinite) {
+                scale[k] = 1
             }
         }
         self.init(unchecked: mean, scale)

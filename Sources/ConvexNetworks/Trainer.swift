@@ -4,6 +4,11 @@ import LinearAlgebra
 /// Fits a network to a dataset by minibatch Adam on the mean squared error, in standardised
 /// units (scalers from the training split), with a seeded validation split, optional cosine
 /// decay and best-epoch restore. Prints nothing: progress goes to the caller's callback.
+///
+/// Training refuses data with values beyond ``Standardizer/largestTrainableMagnitude`` before it
+/// starts, and stops with `trainingDiverged` at the first step whose loss, gradient or
+/// parameters are not finite (or an epoch whose error in the data's units overflows), so every
+/// model it returns has finite parameters and a finite loss.
 public struct Trainer {
     public var settings: TrainingSettings
 
@@ -23,6 +28,7 @@ public struct Trainer {
             throw ConvexNetworksError.dimensionMismatch(what: "inputs of the data set for this architecture",
                                                         expected: architecture.inputDimension, actual: data.dimension)
         }
+        try data.checkMagnitudes(atMost: Standardizer.largestTrainableMagnitude)
         let (training, validation) = try data.split(validationFraction: settings.validationFraction, seed: settings.seed)
         let inputScaler = Standardizer(fitting: training.inputs, dimension: data.dimension)
         let targetScaler = Standardizer(fitting: training.targets, dimension: 1)
@@ -40,14 +46,16 @@ public struct Trainer {
         let parallel = ParallelGradient(architecture: architecture, batchSize: batchSize, threads: settings.threads)
         var gradient = [Double](repeating: 0, count: network.parameters.count)
         var order = Array(0..<n)
-        let stepsPerEpoch = (n + batchSize - 1) / batchSize, totalSteps = settings.epochs * stepsPerEpoch
+        let stepsPerEpoch = (n + batchSize - 1) / batchSize
+        let (product, overflow) = settings.epochs.multipliedReportingOverflow(by: stepsPerEpoch)
+        let totalSteps = overflow ? Int.max : product
         var step = 0
         var history: [EpochReport] = []
         var best = (loss: Double.infinity, epoch: 0, parameters: network.parameters)
 
         // Workers share each batch; BLAS runs on one thread inside them (its threads cost more
         // than they give on these small matrices).
-        BLASThreads.with(parallel.workers.count > 1 ? 1 : BLASThreads.count) {
+        try BLASThreads.with(parallel.workers.count > 1 ? 1 : BLASThreads.count) {
             for epoch in 1...settings.epochs {
                 let start = DispatchTime.now()
                 shuffler.shuffle(&order)
@@ -55,10 +63,25 @@ public struct Trainer {
                 var learningRate = settings.learningRate
                 for batchStart in stride(from: 0, to: n, by: batchSize) {
                     let batch = order[batchStart..<min(batchStart + batchSize, n)]
-                    squaredError += parallel.compute(network, inputs: x, targets: y, batch: batch, into: &gradient)
+                    let batchError = parallel.compute(network, inputs: x, targets: y, batch: batch, into: &gradient)
                     learningRate = scheduledRate(step: step, of: totalSteps)
-                    weights.step(&network, gradient: &gradient, optimizer: &optimizer, learningRate: learningRate)
                     step += 1
+                    func diverged(_ what: String) -> ConvexNetworksError {
+                        .trainingDiverged(epoch: epoch, step: step, what: what, learningRate: learningRate)
+                    }
+                    guard batchError.isFinite else {
+                        if step == 1 {                                  // before any update: the initial network
+                            throw ConvexNetworksError.trainingDiverged(epoch: epoch, step: 0, what: "the untrained network's squared error (\(batchError))",
+                                                                       learningRate: learningRate)
+                        }
+                        throw diverged("the batch's squared error (\(batchError))")
+                    }
+                    if let k = gradient.firstIndex(where: { !$0.isFinite }) { throw diverged("gradient entry \(k + 1) (\(gradient[k]))") }
+                    squaredError += batchError
+                    weights.step(&network, gradient: &gradient, optimizer: &optimizer, learningRate: learningRate)
+                    if let k = network.parameters.firstIndex(where: { !$0.isFinite }) {
+                        throw diverged("parameter \(k + 1) after the step (\(network.parameters[k]))")
+                    }
                 }
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
                 let trainingMSE = squaredError / Double(n) * unitsSquared
@@ -66,6 +89,10 @@ public struct Trainer {
                 if validation.count > 0 {
                     let f = network.evaluate(validationX)
                     validationMSE = zip(f, validationY).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / Double(validation.count) * unitsSquared
+                }
+                for (name, value) in [("the training MSE", trainingMSE), ("the validation MSE", validationMSE ?? 0)] where !value.isFinite {
+                    throw ConvexNetworksError.trainingDiverged(epoch: epoch, step: step, what: "\(name) in the target's units (\(value))",
+                                                               learningRate: learningRate)
                 }
                 let report = EpochReport(epoch: epoch, epochs: settings.epochs, trainingMSE: trainingMSE, validationMSE: validationMSE,
                                          learningRate: learningRate, seconds: seconds, samplesPerSecond: Double(n) / max(seconds, 1e-9))

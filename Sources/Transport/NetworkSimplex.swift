@@ -13,6 +13,14 @@ import LinearProgramming
 /// u_i + v_j ≤ c_ij; target masses are scaled by Σa/Σb so the totals agree to rounding.
 /// The returned plan has at most n + m − 1 entries; its cost is Σ c_ij π_ij and its potentials
 /// certify it (check them with ``TransportCertificate``).
+///
+/// Termination: the tree stays strongly feasible as in LEMON (the initial tree has positive
+/// flow on every arc; the leaving arc is the last blocking arc met from the join in the
+/// entering arc's direction, Cunningham's rule), which rules out cycling in exact arithmetic;
+/// the pricing ignores reduced costs within the potentials' rounding error, and the pivot
+/// limit (default 1000 · (n + m)) ends any solve with status `iterationLimit`. Problems reach
+/// the solver only through ``TransportProblem``, whose ``TransportNumericPolicy`` refuses costs
+/// the pivots cannot resolve.
 public struct NetworkSimplex: Sendable {
     public var settings: NetworkSimplexSettings
 
@@ -42,11 +50,11 @@ public struct NetworkSimplex: Sendable {
             let tree = NetworkSimplexTree(sources: n, targets: m, cost: c.baseAddress!, supplies: supplies,
                                           blockSize: blockSize, pricingTolerance: settings.pricingTolerance)
             let refreshInterval = settings.refreshInterval ?? (n + m)
-            let limit = settings.iterationLimit ?? Int.max
+            let limit = settings.iterationLimit ?? NetworkSimplexSettings.defaultIterationLimit(sources: n, targets: m)
             var sinceRefresh = 0
             while true {
                 if iterations >= limit { status = .iterationLimit; break }
-                if iterations & 255 == 0, let timeLimit = settings.timeLimit, Self.elapsed(since: start) > timeLimit {
+                if iterations & 15 == 0, let timeLimit = settings.timeLimit, Self.elapsed(since: start) > timeLimit {
                     status = .timeLimit
                     break
                 }

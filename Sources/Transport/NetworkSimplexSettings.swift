@@ -2,10 +2,13 @@
 public struct NetworkSimplexSettings: Sendable {
     /// Arcs priced per block (nil: max(10, ⌊√(n·m)⌋), LEMON's and POT's default).
     public var blockSize: Int? = nil
-    /// An arc enters only when its reduced cost is below −pricingTolerance · max(|π_i|, |π_j|, |c_ij|);
-    /// tree arcs, whose reduced cost is 0 up to a few rounding errors, never qualify.
+    /// An arc enters only when its reduced cost is below −pricingTolerance · max(|π_i|, |π_j|, |c_ij|)
+    /// and below −4u(n + m + 1)·(c_max − c_min) (u = 2⁻⁵³), the most rounding error the
+    /// potentials can put into a reduced cost; tree arcs never qualify, and rounding noise
+    /// cannot make the pivots cycle.
     public var pricingTolerance: Double = 1e-14
-    /// Pivot limit (nil: none).
+    /// Pivot limit (nil: ``defaultIterationLimit(sources:targets:)``); reaching it ends the solve
+    /// with status `iterationLimit`.
     public var iterationLimit: Int? = nil
     /// Wall-clock limit in seconds (nil: none).
     public var timeLimit: Double? = nil
@@ -14,6 +17,18 @@ public struct NetworkSimplexSettings: Sendable {
     public var refreshInterval: Int? = nil
 
     public init() {}
+
+    /// Pivots per node allowed by default: solves of random clouds take 5–50 pivots per node
+    /// (n + m) up to n = 5000 (Benchmarks/README.md), so 1000 leaves a wide margin while still
+    /// ending a solve that rounding has made cycle.
+    public static let defaultPivotsPerNode = 1000
+
+    /// The default pivot limit, 1000 · (n + m) (Int.max if that overflows).
+    public static func defaultIterationLimit(sources n: Int, targets m: Int) -> Int {
+        let (nodes, overflow) = n.addingReportingOverflow(m)
+        let (limit, overflow2) = nodes.multipliedReportingOverflow(by: defaultPivotsPerNode)
+        return overflow || overflow2 ? Int.max : limit
+    }
 
     /// Throws `TransportError.invalidSetting` for a value the solver cannot use.
     public func validate() throws {

@@ -2,7 +2,8 @@ extension NetworkSimplexTree {
     /// Block search pricing (LEMON's `BlockSearchPivotRule`): scan the arcs in row-major order
     /// from where the last search stopped, `blockSize` at a time, and return the arc with the
     /// most negative reduced cost c_ij + π_i − π_{n+j} as soon as a block ends with one below
-    /// −tolerance · max(|π_i|, |π_{n+j}|, |c_ij|); −1 when a whole pass finds none (optimal).
+    /// −max(tolerance · max(|π_i|, |π_{n+j}|, |c_ij|), noise floor) (``isImproving(_:_:)``); −1
+    /// when a whole pass finds none (optimal).
     ///
     /// Tree arcs have reduced cost 0 up to rounding, so they never pass the threshold and need
     /// no state array; non-tree arcs sit at flow 0, so the reduced cost alone decides.
@@ -83,11 +84,12 @@ extension NetworkSimplexTree {
         preconditionFailure("network simplex: the segment minimum vanished")
     }
 
-    /// True when reduced cost `rc` of arc e is below −tolerance · max(|π_i|, |π_j|, |c_e|).
+    /// True when reduced cost `rc` of arc e is below −max(tolerance · max(|π_i|, |π_j|, |c_e|), noise floor):
+    /// a reduced cost above the floor may be rounding error of the potentials, never an improvement.
     @inline(__always)
     func isImproving(_ e: Int, _ rc: Double) -> Bool {
         let scale = Swift.max(abs(potential[e / targetCount]), abs(potential[sourceCount + e % targetCount]), abs(cost[e]))
-        return rc < -pricingTolerance * scale
+        return rc < -Swift.max(pricingTolerance * scale, noiseFloor)
     }
 
     /// Recomputes the tree's flows from the supplies (each predecessor arc carries the net

@@ -23,6 +23,9 @@ final class NetworkSimplexTree {
     let artificialCost: Double
     let blockSize: Int
     let pricingTolerance: Double
+    /// The largest rounding error a reduced cost can carry: 4u(n + m + 1)·(c_max − c_min), u = 2⁻⁵³
+    /// (potentials are sums along tree paths of at most n + m costs, or ART = (n + m + 1)·range).
+    let noiseFloor: Double
 
     // One entry per node, root included.
     let parent: UnsafeMutablePointer<Int>
@@ -61,6 +64,7 @@ final class NetworkSimplexTree {
         // max u + max v ≤ max c); like LEMON's (max c + 1)(n + m) it is large, so they leave early.
         let art = (high - low) * Double(n + m + 1)
         artificialCost = art > 0 ? art : 1
+        noiseFloor = 4 * Double.ulpOfOne / 2 * Double(n + m + 1) * (high - low)
         let count = n + m + 1
         parent = .allocate(capacity: count)
         predecessor = .allocate(capacity: count)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Bad input to a transport problem; solver outcomes are statuses, never errors.
 public enum TransportError: Error, CustomStringConvertible, Equatable, Sendable {
     case emptyCloud(side: String)
@@ -15,6 +17,10 @@ public enum TransportError: Error, CustomStringConvertible, Equatable, Sendable 
     case massOutOfRange(requested: Double, available: Double)
     /// A (source, target) pair outside the problem, e.g. in a forbidden-pair list.
     case pairOutOfRange(source: Int, target: Int, sources: Int, targets: Int)
+    /// Costs outside ``TransportNumericPolicy`` (too large, or a range the solvers cannot resolve).
+    case unresolvableCosts(reason: String)
+    /// A problem whose arrays would need more memory than allowed.
+    case tooLarge(what: String, bytes: Double, limit: Double)
     /// An LP solver did not return an optimum for a problem that always has one.
     case solverFailed(solver: String, reason: String)
 
@@ -42,8 +48,18 @@ public enum TransportError: Error, CustomStringConvertible, Equatable, Sendable 
             return "cannot move mass \(requested): it must be > 0 and at most \(available), the smaller of the two totals"
         case let .pairOutOfRange(source, target, sources, targets):
             return "pair (\(source + 1), \(target + 1)) is outside a problem with \(sources) sources and \(targets) targets"
+        case let .unresolvableCosts(reason):
+            return reason
+        case let .tooLarge(what, bytes, limit):
+            return "\(what) would need \(Self.gigabytes(bytes)) of memory, more than the limit of \(Self.gigabytes(limit)); "
+                + "solve a smaller problem (or raise the limit if the machine can hold it)"
         case let .solverFailed(solver, reason):
             return "the LP solver \(solver) found no optimum: \(reason); try another solver or looser limits"
         }
+    }
+
+    /// "1.2 GB", "3.4 MB".
+    static func gigabytes(_ bytes: Double) -> String {
+        bytes >= 1e9 ? String(format: "%.3g GB", bytes / 1e9) : String(format: "%.3g MB", bytes / 1e6)
     }
 }

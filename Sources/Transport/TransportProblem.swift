@@ -4,7 +4,8 @@
 ///
 /// with source masses a (one per cost row) and target masses b (one per cost column).
 /// The initialiser validates shapes, weights (finite, ≥ 0, positive total) and balance:
-/// Σa and Σb must agree to ``balanceTolerance`` relative.
+/// Σa and Σb must agree to ``balanceTolerance`` relative; the costs must pass
+/// ``TransportNumericPolicy`` (`unresolvableCosts` otherwise).
 public struct TransportProblem: Sendable {
     /// Largest allowed |Σa − Σb| / max(Σa, Σb) for a balanced problem.
     public static let balanceTolerance = 1e-10
@@ -22,6 +23,9 @@ public struct TransportProblem: Sendable {
         guard abs(a - b) <= Self.balanceTolerance * max(a, b) else {
             throw TransportError.unbalancedMass(source: a, target: b)
         }
+        if let reason = TransportNumericPolicy.violation(of: cost, sourceWeights: sourceWeights, targetWeights: targetWeights) {
+            throw TransportError.unresolvableCosts(reason: reason)
+        }
         self.sourceWeights = sourceWeights
         self.targetWeights = targetWeights
         self.cost = cost
@@ -36,8 +40,27 @@ public struct TransportProblem: Sendable {
         guard abs(a - b) <= Self.balanceTolerance * max(a, b) else {
             throw TransportError.unbalancedMass(source: a, target: b)
         }
-        try self.init(sourceWeights: source.weights, targetWeights: target.weights,
-                      cost: CostMatrix(from: source, to: target, cost: cost))
+        do {
+            try self.init(sourceWeights: source.weights, targetWeights: target.weights,
+                          cost: CostMatrix(from: source, to: target, cost: cost))
+        } catch let error as TransportError {
+            switch error {
+            case .badCost, .unresolvableCosts:       // costs from coordinates: name the most outlying one
+                throw TransportError.unresolvableCosts(reason: "\(error); \(Self.largestCoordinate(source, target))")
+            default: throw error
+            }
+        }
+    }
+
+    /// "the largest coordinate is source point 18, coordinate 1 = -1e+20".
+    static func largestCoordinate(_ source: PointCloud, _ target: PointCloud) -> String {
+        var best = (side: "source", point: 0, coordinate: 0, value: 0.0)
+        for (side, cloud) in [("source", source), ("target", target)] {
+            for (k, x) in cloud.coordinates.enumerated() where abs(x) > abs(best.value) {
+                best = (side, k / cloud.dimension, k % cloud.dimension, x)
+            }
+        }
+        return "the largest coordinate is \(best.side) point \(best.point + 1), coordinate \(best.coordinate + 1) = \(best.value)"
     }
 
     public var sourceCount: Int { cost.rows }

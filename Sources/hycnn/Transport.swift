@@ -24,15 +24,26 @@ struct TransportCommand: ParsableCommand {
         commandName: "transport",
         abstract: "Solve a discrete optimal-transport problem between two weighted point clouds, with a certificate.",
         discussion: """
-            Each CSV has a header and one point per row; its coordinates are every column but the \
-            weight column. Without --source-weights/--target-weights every point weighs 1/n; with \
-            them the totals must agree (to 1e-10 relative). --cost-matrix replaces the ground cost \
+            Each CSV has a header (required) and one point per row; its coordinates are the columns \
+            named by --coordinates, else every column but the weight column. Without \
+            --source-weights/--target-weights every point weighs 1/n; with them the totals must agree \
+            (to 1e-10 relative). A column named like masses (weight, w, mass, demand, supply, stock, \
+            capacity, quantity, amount, probability, …) is refused as a coordinate unless \
+            --coordinates names it. Which columns are coordinates and where the masses come from is \
+            printed (stderr; "sourceInput"/"targetInput" in JSON). --cost-matrix replaces the ground cost \
             by a CSV with one row per source and one column per target (the point files may then \
             hold only weights). Methods: exact (default; our network simplex), lp (the n·m-variable \
             LP, by --solver: GLPK's primal simplex, our interior point, or auto — the interior \
             point when the LP's 2·n·m nonzeros exceed \(InteriorPointPreference.nonzeroThreshold(for: .general)), \
             the simplex otherwise), sinkhorn (entropic, approximate; --epsilon in cost units, \
-            default 0.001 × the largest cost). The certificate is recomputed from the problem: \
+            default 0.001 × the largest cost; its status is "approximate", never optimal). Costs \
+            must pass the numeric policy: |c| ≤ 1e150, and every row and column either constant or \
+            spread over at least 1e-7 of the cost range (an outlying point far from the others is \
+            refused: its costs would drown the others' in rounding). The exact method stops after \
+            --iteration-limit pivots (default 1000·(n + m)). Before anything of size n·m is \
+            allocated, the memory the method needs is estimated (16 bytes per source-target pair for \
+            the costs, plus 8 for exact, 40 for sinkhorn, 256 for lp) and refused above \
+            --memory-limit (default half the physical memory, or what is available now if less). The certificate is recomputed from the problem: \
             potentials u, v with u_i + v_j ≤ c_ij (max violation relative to the largest cost), \
             the plan's marginals (relative to the total mass) and the duality gap (relative); \
             all three within 1e-9 make it verified (\(TransportCommand.interiorPointToleranceText) for the \
@@ -42,21 +53,26 @@ struct TransportCommand: ParsableCommand {
             (source_row, target_row: 1-based data rows of the two files; mass; cost). --svg \
             draws 2-D clouds and the plan. Both are written only when the run succeeds (exit 0) \
             and may not name an input file or each other.
-            Exit codes: 0 solved (exact and lp: verified), 1 error or failed certificate, \
-            3 time or iteration limit.
+            Exit codes: 0 solved (exact and lp: verified; sinkhorn: converged, status approximate), \
+            1 error or failed certificate, 3 time or iteration limit.
             """)
 
     @Argument(help: "Source points: CSV with a header.") var source: String
     @Argument(help: "Target points: CSV with a header.") var target: String
     @Option(help: "The source column holding the masses (default: uniform).") var sourceWeights: String?
     @Option(help: "The target column holding the masses (default: uniform).") var targetWeights: String?
-    @Option(help: "Ground cost: sqeuclidean or euclidean.") var cost: GroundCost = .squaredEuclidean
+    @Option(help: "The coordinate columns of both files, comma-separated (default: every column but the weights).")
+    var coordinates: String?
+    @Option(help: "Ground cost: sqeuclidean (default) or euclidean; not with --cost-matrix.") var cost: GroundCost?
     @Option(help: "A cost matrix CSV (one row per source, one column per target) instead of --cost.") var costMatrix: String?
     @Option(help: "exact (network simplex), lp (an LP solver, see --solver) or sinkhorn (entropic).") var method: Method = .exact
     @Option(help: "The LP solver of --method lp: auto (default; ipm when the LP's 2·n·m nonzeros exceed \(InteriorPointPreference.nonzeroThreshold(for: .general)), else simplex), simplex (GLPK primal simplex) or ipm (our interior point).")
     var solver: LPSolverChoice?
     @Option(help: "Sinkhorn's regularisation ε in cost units (default 0.001 × the largest cost).") var epsilon: Double?
     @Option(help: "Stop the exact or LP solver after this many seconds.") var timeLimit: Double?
+    @Option(help: "Stop the exact method after this many pivots (default 1000·(n + m)).") var iterationLimit: Int?
+    @Option(help: "Refuse problems whose estimated memory exceeds this many GB (default: half the physical memory, or what is available now if less).")
+    var memoryLimit: Double?
     @Option(name: [.short, .customLong("output")], help: "Write the plan as CSV.") var output: String?
     @Option(help: "Draw both clouds and the plan as SVG (2-D points only).") var svg: String?
     @Flag(help: "Print one JSON object instead of text.") var json = false
@@ -66,6 +82,27 @@ struct TransportCommand: ParsableCommand {
         if epsilon != nil && method != .sinkhorn { throw ValidationError("--epsilon is only used with --method sinkhorn") }
         if solver != nil && method != .lp { throw ValidationError("--solver is only used with --method lp") }
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if timeLimit != nil && method == .sinkhorn { throw ValidationError("--time-limit is only used with --method exact or lp") }
+        if let iterationLimit, iterationLimit < 1 { throw ValidationError("--iteration-limit must be a positive number of pivots") }
+        if iterationLimit != nil && method != .exact { throw ValidationError("--iteration-limit is only used with --method exact") }
+        if cost != nil && costMatrix != nil { throw ValidationError("--cost and --cost-matrix exclude each other: give one ground cost") }
+        if coordinates != nil && costMatrix != nil && svg == nil {
+            throw ValidationError("--coordinates is not used with --cost-matrix (only to draw with --svg)")
+        }
+        if let memoryLimit, !(memoryLimit > 0 && memoryLimit.isFinite) { throw ValidationError("--memory-limit must be a positive number of GB") }
+    }
+
+    /// The coordinate columns named by --coordinates.
+    var coordinateNames: [String]? {
+        coordinates?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    var memoryMethod: TransportMemory.Method {
+        switch method {
+        case .exact: return .networkSimplex
+        case .lp: return .linearProgram
+        case .sinkhorn: return .sinkhorn
+        }
     }
 
     func run() throws {
@@ -77,15 +114,22 @@ struct TransportCommand: ParsableCommand {
             plan = try output.map { try OutputFile(path: $0, role: "-o", inputs: inputs) }
             drawing = try svg.map { try OutputFile(path: $0, role: "--svg", inputs: inputs, otherOutputs: plan.map { [$0] } ?? []) }
             input = try TransportInput(source: source, target: target, sourceWeights: sourceWeights, targetWeights: targetWeights,
-                                       cost: cost, costMatrix: costMatrix, needsPlanePoints: svg != nil)
+                                       coordinates: coordinateNames, cost: cost ?? .squaredEuclidean, costMatrix: costMatrix,
+                                       needsPlanePoints: svg != nil, method: memoryMethod,
+                                       memoryLimit: memoryLimit.map { $0 * 1e9 } ?? TransportMemory.defaultLimit, announce: !json)
+            if !json {
+                printError("source \(input.source.file): \(input.source.summary)")
+                printError("target \(input.target.file): \(input.target.summary)")
+            }
             outcome = try solve(input.problem)
         } catch {
             printError("error: \(error)")
+            if case .tooLarge? = error as? TransportError { printError("(--memory-limit GB sets the limit)") }
             throw ExitCode(1)
         }
         let exitCode: Int32
         switch outcome.plan.status {
-        case .optimal, .almostOptimal: exitCode = outcome.certificate.verified || method == .sinkhorn ? 0 : 1
+        case .optimal, .almostOptimal: exitCode = outcome.certificate.verified || outcome.entropic != nil ? 0 : 1
         case .primalInfeasible, .dualInfeasible: exitCode = 2
         case .iterationLimit, .timeLimit: exitCode = 3
         case .numericalError: exitCode = 1
@@ -123,6 +167,7 @@ struct TransportCommand: ParsableCommand {
         case .exact:
             var settings = NetworkSimplexSettings()
             settings.timeLimit = timeLimit
+            settings.iterationLimit = iterationLimit
             let plan = try NetworkSimplex(settings: settings).solve(problem)
             return TransportOutcome(plan: plan, certificate: TransportCertificate.check(plan, for: problem),
                                     methodTitle: "exact network simplex")

@@ -1,41 +1,93 @@
 import ConvexNetworks
+import DataFiles
 import Foundation
 import Transport
 
 /// The problem `hycnn transport` reads: two CSV files of weighted points (or weights only,
 /// with a cost matrix file), turned into a validated balanced ``TransportProblem``.
+///
+/// Nothing is reinterpreted silently: each side records which columns are coordinates and
+/// where its masses come from (``Side``), a column named like a mass (``looksLikeMass(_:)``)
+/// is never taken as a coordinate or ignored unless named explicitly, a file whose first line
+/// holds only numbers is refused (a header is required), and the memory the solve needs is
+/// checked before anything of size n·m is allocated.
 struct TransportInput {
+    /// How one point file is read.
+    struct Side {
+        var file: String
+        var points: Int
+        /// The coordinate columns (empty when a cost matrix replaces them).
+        var coordinates: [String]
+        /// The weight column, or nil for uniform weights 1/points.
+        var weightColumn: String?
+
+        /// "coordinates x, y; weights uniform (1/100 each)".
+        var summary: String {
+            let where_ = coordinates.isEmpty ? "coordinates not used (cost matrix)" : "coordinates " + coordinates.joined(separator: ", ")
+            let masses = weightColumn.map { "weights from column '\($0)'" } ?? "weights uniform (1/\(points) each)"
+            return "\(where_); \(masses)"
+        }
+
+        var json: [String: Any] {
+            ["file": file, "points": points, "coordinates": coordinates, "weightColumn": weightColumn ?? NSNull(),
+             "uniformWeights": weightColumn == nil]
+        }
+    }
+
     var problem: TransportProblem
     var sourceFile: String, targetFile: String
+    var source: Side, target: Side
     var costDescription: String
     /// The clouds' points when both are 2-D (for --svg).
     var planePoints: (source: PointCloud, target: PointCloud)?
     var dimension: Int?
+    /// The estimated memory of the solve in bytes (``TransportMemory``), checked against the limit.
+    var memoryEstimate: Double
 
-    init(source: String, target: String, sourceWeights: String?, targetWeights: String?,
-         cost: GroundCost, costMatrix: String?, needsPlanePoints: Bool) throws {
+    /// Name parts that mark a column as masses rather than coordinates.
+    static let massWords: Set<String> = ["w", "wt", "weight", "weights", "mass", "masses", "demand", "demands", "supply",
+                                         "supplies", "stock", "capacity", "capacities", "quantity", "amount", "probability", "prob"]
+
+    /// True when a part of `name` (split at anything but letters and digits) is a mass word.
+    static func looksLikeMass(_ name: String) -> Bool {
+        name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).contains { massWords.contains(String($0)) }
+    }
+
+    init(source: String, target: String, sourceWeights: String?, targetWeights: String?, coordinates: [String]?,
+         cost: GroundCost, costMatrix: String?, needsPlanePoints: Bool, method: TransportMemory.Method, memoryLimit: Double,
+         announce: Bool) throws {
         sourceFile = source
         targetFile = target
-        let sourceTable = try CSVTable(contentsOfFile: source), targetTable = try CSVTable(contentsOfFile: target)
+        let sourceTable = try Self.table(source, example: "x,y,weight"), targetTable = try Self.table(target, example: "x,y,weight")
+        try TransportMemory.check(sources: sourceTable.rowCount, targets: targetTable.rowCount, method: method, limit: memoryLimit)
+        memoryEstimate = TransportMemory.estimate(sources: sourceTable.rowCount, targets: targetTable.rowCount, method: method)
+        if announce && memoryEstimate > 1e9 {                 // said before the n·m arrays are allocated
+            printError(String(format: "memory: about %.3g GB for %d × %d pairs (limit %.3g GB)", memoryEstimate / 1e9,
+                              sourceTable.rowCount, targetTable.rowCount, memoryLimit / 1e9))
+        }
+        let usesCoordinates = costMatrix == nil || needsPlanePoints
+        let sourceColumns = try Self.coordinateColumns(sourceTable, file: source, weights: sourceWeights, named: coordinates,
+                                                       side: "source", used: usesCoordinates)
+        let targetColumns = try Self.coordinateColumns(targetTable, file: target, weights: targetWeights, named: coordinates,
+                                                       side: "target", used: usesCoordinates)
+        self.source = Side(file: source, points: sourceTable.rowCount, coordinates: costMatrix == nil ? sourceColumns : [],
+                           weightColumn: sourceWeights)
+        self.target = Side(file: target, points: targetTable.rowCount, coordinates: costMatrix == nil ? targetColumns : [],
+                           weightColumn: targetWeights)
         if let costMatrix {
-            let matrix = try CostMatrix(table: CSVTable(contentsOfFile: costMatrix))
-            guard matrix.rows == sourceTable.rowCount, matrix.columns == targetTable.rowCount else {
-                throw TransportError.shapeMismatch(what: "cost matrix \(costMatrix)",
-                                                   expected: "\(sourceTable.rowCount) rows × \(targetTable.rowCount) columns (sources × targets)",
-                                                   actual: "\(matrix.rows) × \(matrix.columns)")
-            }
+            let matrix = try Self.costMatrix(costMatrix, rows: sourceTable.rowCount, columns: targetTable.rowCount)
             let a = try Self.weights(sourceTable, column: sourceWeights), b = try Self.weights(targetTable, column: targetWeights)
             problem = try TransportProblem(sourceWeights: a, targetWeights: b, cost: matrix)
             costDescription = "cost matrix \(costMatrix)"
-            let sourceCloud = try? Self.cloud(sourceTable, weights: sourceWeights, name: "source")
-            let targetCloud = try? Self.cloud(targetTable, weights: targetWeights, name: "target")
-            if let sourceCloud, let targetCloud, sourceCloud.dimension == 2, targetCloud.dimension == 2 {
-                planePoints = (sourceCloud, targetCloud)
+            if needsPlanePoints {
+                let sourceCloud = try PointCloud(table: sourceTable, weightColumn: sourceWeights, coordinateColumns: sourceColumns, name: "source")
+                let targetCloud = try PointCloud(table: targetTable, weightColumn: targetWeights, coordinateColumns: targetColumns, name: "target")
+                if sourceCloud.dimension == 2, targetCloud.dimension == 2 { planePoints = (sourceCloud, targetCloud) }
+                dimension = sourceCloud.dimension
             }
-            dimension = sourceCloud?.dimension
         } else {
-            let sourceCloud = try Self.cloud(sourceTable, weights: sourceWeights, name: "source")
-            let targetCloud = try Self.cloud(targetTable, weights: targetWeights, name: "target")
+            let sourceCloud = try PointCloud(table: sourceTable, weightColumn: sourceWeights, coordinateColumns: sourceColumns, name: "source")
+            let targetCloud = try PointCloud(table: targetTable, weightColumn: targetWeights, coordinateColumns: targetColumns, name: "target")
             problem = try TransportProblem(source: sourceCloud, target: targetCloud, cost: cost)
             costDescription = cost == .squaredEuclidean ? "squared Euclidean cost" : "Euclidean cost"
             if sourceCloud.dimension == 2 { planePoints = (sourceCloud, targetCloud) }
@@ -47,13 +99,103 @@ struct TransportInput {
         }
     }
 
-    static func cloud(_ table: CSVTable, weights: String?, name: String) throws -> PointCloud {
-        try PointCloud(table: table, weightColumn: weights, name: name)
+    /// The coordinate columns of one file: `named` (--coordinates) if given, else every column
+    /// but the weights. A column named like a mass that is neither the weight column nor named
+    /// in --coordinates is refused, whether it would become a coordinate or be ignored.
+    static func coordinateColumns(_ table: CSVTable, file: String, weights: String?, named: [String]?,
+                                  side: String, used: Bool) throws -> [String] {
+        if let weights, !table.header.contains(weights) {
+            throw ConvexNetworksError.unknownColumn(name: weights, available: table.header)
+        }
+        if let named {
+            for name in named where !table.header.contains(name) {
+                throw ConvexNetworksError.unknownColumn(name: name, available: table.header)
+            }
+            if Set(named).count < named.count {
+                throw TransportError.invalidSetting(name: "--coordinates", reason: "names a column twice; list each coordinate once")
+            }
+            if let weights, named.contains(weights) {
+                throw TransportError.invalidSetting(name: "--coordinates",
+                                                    reason: "names '\(weights)', the \(side) weight column; a column is either masses or a coordinate")
+            }
+            return named
+        }
+        let rest = table.header.filter { $0 != weights }
+        if let suspicious = rest.first(where: looksLikeMass) {
+            let flag = side == "source" ? "--source-weights" : "--target-weights"
+            let role = used ? "would be taken as a coordinate" : "would be ignored (the costs come from the cost matrix)"
+            let otherwise = used ? "--coordinates with the coordinate columns (e.g. --coordinates \(rest.joined(separator: ","))) "
+                + "to use it as a coordinate" : "remove the column to weigh every point equally"
+            throw TransportError.invalidSetting(
+                name: "column '\(suspicious)' of \(file)",
+                reason: "is named like masses but \(role) (without \(flag) every point weighs 1/\(table.rowCount)); "
+                    + "pass \(flag) \(suspicious) to use it as the masses, or \(otherwise)")
+        }
+        return rest
     }
 
     /// The weight column, or uniform weights 1/rows.
     static func weights(_ table: CSVTable, column: String?) throws -> [Double] {
         if let column { return try table.column(named: column) }
         return [Double](repeating: 1 / Double(max(table.rowCount, 1)), count: table.rowCount)
+    }
+
+    /// A CSV file whose header is required: a first line of numbers only is refused.
+    static func table(_ path: String, example: String) throws -> CSVTable {
+        let table: CSVTable
+        do {
+            table = try CSVTable(contentsOfFile: path)
+        } catch {
+            if let line = firstLine(path), isNumeric(line.split(separator: ",").map(String.init)) {
+                throw missingHeader(path, line: line, example: example)
+            }
+            throw error
+        }
+        if isNumeric(table.header) { throw missingHeader(path, line: table.header.joined(separator: ","), example: example) }
+        return table
+    }
+
+    /// The cost matrix file: a header (one name per target) and one row per source.
+    static func costMatrix(_ path: String, rows: Int, columns: Int) throws -> CostMatrix {
+        let example = (1...max(1, min(columns, 3))).map { "t\($0)" }.joined(separator: ",") + (columns > 3 ? ",…" : "")
+            + " (one name per target), then one row of \(columns) costs per source"
+        let table: CSVTable
+        do {
+            table = try CSVTable(contentsOfFile: path)
+        } catch {
+            if let line = firstLine(path), isNumeric(line.split(separator: ",").map(String.init)) {
+                throw missingHeader(path, line: line, example: example)
+            }
+            throw error
+        }
+        // Numbers as target names are allowed, but not when the rows are one short: the header is missing.
+        if isNumeric(table.header) && table.rowCount == rows - 1 && table.header.count == columns {
+            throw missingHeader(path, line: table.header.joined(separator: ","), example: example)
+        }
+        let matrix = try CostMatrix(table: table)
+        guard matrix.rows == rows, matrix.columns == columns else {
+            throw TransportError.shapeMismatch(what: "cost matrix \(path)",
+                                               expected: "\(rows) rows × \(columns) columns (sources × targets) below a header line",
+                                               actual: "\(matrix.rows) × \(matrix.columns)")
+        }
+        return matrix
+    }
+
+    static func isNumeric(_ fields: [String]) -> Bool {
+        !fields.isEmpty && fields.allSatisfy { Double($0.trimmingCharacters(in: .whitespaces)) != nil }
+    }
+
+    static func missingHeader(_ path: String, line: String, example: String) -> TransportError {
+        let shown = line.count > 60 ? String(line.prefix(60)) + "…" : line
+        return .invalidSetting(name: path, reason: "has no header: its first line (\(shown)) holds numbers only. A header line "
+                               + "naming the columns is required, e.g. \(example)")
+    }
+
+    /// The file's first line (of its first 64 KB), or nil if it cannot be read (read through
+    /// InputFile, so a FIFO or device is refused rather than waited on).
+    static func firstLine(_ path: String) -> String? {
+        guard let bytes = try? InputFile.bytes(ofFile: path) else { return nil }
+        return String(decoding: bytes.prefix(1 << 16), as: UTF8.self).split(separator: "\n", maxSplits: 1).first
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
     }
 }

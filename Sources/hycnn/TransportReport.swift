@@ -12,12 +12,22 @@ enum TransportReport {
         return x > 0 && pow(10, e) == x ? "1e\(Int(e))" : short(x)
     }
 
+    /// The status word: an entropic plan that converged is "approximate", never optimal (its
+    /// certificate is not expected to verify); otherwise the solver's status.
+    static func status(_ outcome: TransportOutcome) -> (word: String, summary: String) {
+        let status = outcome.plan.status
+        if outcome.entropic != nil && (status == .optimal || status == .almostOptimal) {
+            return ("approximate", "approximate (entropic plan: Sinkhorn converged to its marginal tolerance; not certified optimal)")
+        }
+        return (status.rawValue, status.summary)
+    }
+
     static func text(_ outcome: TransportOutcome, input: TransportInput, output: String?, svg: String?) -> String {
         let problem = input.problem, plan = outcome.plan, certificate = outcome.certificate
         let n = problem.sourceCount, m = problem.targetCount
         var lines = ["transport: \(n) sources (\(input.sourceFile)) → \(m) targets (\(input.targetFile)), \(input.costDescription), total mass \(format(problem.totalMass))"]
         lines.append("method: \(outcome.methodTitle), \(plan.iterations) \(plan.method == NetworkSimplex.methodName ? "pivots" : "iterations"), \(String(format: "%.3g", plan.seconds)) s")
-        lines.append("status: \(plan.status.summary)")
+        lines.append("status: \(status(outcome).summary)")
         lines.append("cost: \(format(plan.cost))")
         if let entropic = outcome.entropic {
             lines.append("  regularised cost \(format(entropic.regularizedCost)), Sinkhorn marginal error \(short(entropic.marginalError / problem.totalMass)) (relative)")
@@ -41,7 +51,10 @@ enum TransportReport {
     static func json(_ outcome: TransportOutcome, input: TransportInput, output: String?, svg: String?) -> [String: Any] {
         let plan = outcome.plan, certificate = outcome.certificate
         var object: [String: Any] = [
-            "status": plan.status.rawValue,
+            "status": status(outcome).word,
+            "sourceInput": input.source.json,
+            "targetInput": input.target.json,
+            "memoryEstimate": input.memoryEstimate,
             "cost": JSONOutput.number(plan.cost),
             "method": plan.method,
             "seconds": plan.seconds,

@@ -79,4 +79,18 @@ struct StandardizerTests {
         #expect(throws: ConvexNetworksError.self) { try Standardizer(mean: [1], scale: [-1]) }
         #expect(throws: ConvexNetworksError.self) { try Standardizer(mean: [.nan], scale: [1]) }
     }
+
+    @Test("values near the largest Double give finite scales; ordinary data the unscaled sums bit for bit")
+    func scaledSums() {
+        let huge = Standardizer(fitting: [1.5e308, -1.5e308, 1e308, -1e308], dimension: 1)
+        #expect(huge.mean == [0])
+        let expected = 1e308 * ((2.25 + 2.25 + 1 + 1) / 4).squareRoot()        // σ = 1e308·√(Σ (x/1e308)² / 4)
+        #expect(abs(huge.scale[0] - expected) <= 1e-15 * expected)
+        var g = SeededGenerator(seed: 5)
+        let n = 999, x = (0..<n).map { _ in 3e5 + 7 * g.nextNormal() }
+        let mu = x.reduce(0, +) / Double(n)                                      // the unscaled formulas
+        let sigma = (x.reduce(0) { $0 + ($1 - mu) * ($1 - mu) } / Double(n)).squareRoot()
+        let st = Standardizer(fitting: x, dimension: 1)
+        #expect(st.mean == [mu] && st.scale == [sigma])
+    }
 }

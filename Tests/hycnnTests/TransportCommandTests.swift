@@ -136,9 +136,9 @@ import Testing
         #expect(exact.exitCode == 0 && lp.exitCode == 0, "\(exact.stderr) \(lp.stderr)")
         let a = try #require(try exact.json()["cost"] as? Double), b = try #require(try lp.json()["cost"] as? Double)
         #expect(abs(a - b) <= 1e-9 * a)
-        // Uniform weights (no weight column named): the coordinates include w, a third dimension.
-        let uniform = try ToolRunner.run(["transport", source, target, "--json"])
-        #expect(uniform.exitCode == 0)
+        // Uniform weights with w named as a third coordinate (a mass-like name must be named explicitly).
+        let uniform = try ToolRunner.run(["transport", source, target, "--coordinates", "x1,x2,w", "--json"])
+        #expect(uniform.exitCode == 0, "\(uniform.stderr)")
         #expect(abs(try #require(try uniform.json()["totalMass"] as? Double) - 1) <= 1e-15)
     }
 
@@ -201,7 +201,8 @@ import Testing
         #expect(missing.exitCode == 1 && missing.stderr.contains("error"))
         let column = try ToolRunner.run(["transport", source, source, "--source-weights", "mass"])
         #expect(column.exitCode == 1 && column.stderr.contains("mass"))
-        let svg = try ToolRunner.run(["transport", flat, flat, "--svg", Self.temporaryPath(".svg")])
+        let svg = try ToolRunner.run(["transport", flat, flat, "--source-weights", "w", "--target-weights", "w",
+                                      "--svg", Self.temporaryPath(".svg")])
         #expect(svg.exitCode == 1 && svg.stderr.contains("2-D"))
         let epsilon = try ToolRunner.run(["transport", source, source, "--epsilon", "0.1"])
         #expect(epsilon.exitCode == 1 && epsilon.stderr.contains("sinkhorn"))
