@@ -36,11 +36,18 @@ struct Minimize: ParsableCommand {
         let compiled: CompiledSurrogateProblem
         let solution: SurrogateSolution
         let start = Date()
+        var warnings: [NumericWarning] = []
         do {
             file = try ProblemFile(contentsOfFile: problem)
-            compiled = try file.problem.compile(forceMixedInteger: forceMILP, tightening: tighten ? GLPKSolver(method: .primalSimplex) : nil)
-            if compiled.route == .milp && solver != .auto && solver != .simplex && solver != .mip {
-                printError("note: the MILP route needs branch-and-cut; --solver \(solver.rawValue) is ignored")
+            var program = try file.problem.compile(forceMixedInteger: forceMILP, tightening: tighten ? GLPKSolver(method: .primalSimplex) : nil)
+            // The numeric policy, once: the solver solves and the certificate checks this program.
+            let prepared = try program.program.preparedForSolver(program.route == .milp ? .mixedInteger : .linearOnly)
+            warnings = prepared.warnings
+            for warning in warnings { printError("warning: \(warning)") }
+            program.program = prepared.program
+            compiled = program
+            if compiled.route == .milp && solver != .auto && solver != .mip {
+                printError("note: the problem compiles to a MILP, which needs branch-and-cut; --solver \(solver.rawValue) is ignored (an LP solver would solve only its relaxation)")
             }
             let choice: SolverChoice = compiled.route == .milp ? .mip : solver.resolved(for: compiled.program, family: .surrogate)
             solution = try compiled.solve(using: choice.makeSolver(timeLimit: timeLimit, verbose: false))
@@ -55,7 +62,9 @@ struct Minimize: ParsableCommand {
         }
         let seconds = Date().timeIntervalSince(start)
         if json {
-            try JSONOutput.print(MinimizeReport.json(file: file, compiled: compiled, solution: solution, seconds: seconds))
+            var object = MinimizeReport.json(file: file, compiled: compiled, solution: solution, seconds: seconds)
+            object["warnings"] = warnings.map(\.description)
+            try JSONOutput.print(object)
         } else {
             print(MinimizeReport.text(file: file, compiled: compiled, solution: solution, seconds: seconds, svg: svg))
         }
