@@ -28,7 +28,8 @@ public struct GLPKSettings: Sendable {
     /// presolve's time. The status is then `timeLimit`, with the incumbent (if any) in `x` and
     /// its relative gap in `mipGap`.
     public var timeLimit: Double? = nil
-    /// Simplex iteration limit (nil: none). Not used by branch-and-cut (GLPK's has none).
+    /// Simplex iteration limit (nil: 50·(rows + columns) + 10,000, a guard against GLPK's primal
+    /// simplex looping on badly scaled data). Not used by branch-and-cut (GLPK's has none).
     public var iterationLimit: Int? = nil
     /// GLPK's LP presolver (branch-and-cut always presolves).
     public var presolve: Bool = false

@@ -55,7 +55,7 @@ public struct GLPKSolver: LPSolver {
             parameters.tol_bnd = settings.primalFeasibilityTolerance
             parameters.tol_dj = settings.dualFeasibilityTolerance
             parameters.tm_lim = settings.timeLimitMilliseconds
-            parameters.it_lim = settings.iterationLimitValue
+            parameters.it_lim = settings.iterationLimit == nil ? Self.loopGuard(model) : settings.iterationLimitValue
             parameters.presolve = settings.presolve ? GLP_ON : GLP_OFF
             guard let code = problem.guarded({ hycnn_guarded_simplex($0, &parameters, settings.presolve ? 0 : 1) }) else {
                 return Solution(status: .numericalError, solver: method)    // GLPK internal error (its log says which)
@@ -74,6 +74,14 @@ public struct GLPKSolver: LPSolver {
             return solution
         }
         return result ?? Solution(status: .numericalError, solver: method)
+    }
+
+    /// The simplex iteration limit when none is set: 50·(rows + columns) + 10,000, far above
+    /// what GLPK needs on every Netlib LP, but a stop for its primal simplex, which can repeat
+    /// "numerical instability" recoveries forever on badly scaled data (a 3 × 5 LP with entries
+    /// from 5e-9 to 8e10 ran 470,000 iterations in 10 s). It ends with the status iterationLimit.
+    static func loopGuard(_ model: LinearProgram) -> Int32 {
+        Int32(min(50 * (model.constraintCount + model.variableCount) + 10_000, Int(Int32.max)))
     }
 
     static func simplexStatus(code: Int32, status: Int32) -> SolutionStatus {
