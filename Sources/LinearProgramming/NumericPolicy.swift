@@ -5,20 +5,21 @@
 /// |------------------------------------------|-------------------------------------------------|
 /// | bound or row side with \|b\| ≥ 1e20      | infinite (y ∈ [−1e20, 1e20] is a free variable) |
 /// | lower ≥ 1e20 or upper ≤ −1e20            | refused: no value satisfies it                  |
+/// | finite bound or side with \|b\| ≥ 1e15   | refused: ≥ 1e20 (or none) for no bound          |
 /// | matrix entry with \|a\| ≤ 1e-9           | dropped, with a warning (count, largest)        |
 /// | matrix entry with \|a\| ≥ 1e15           | refused                                         |
 /// | cost with \|c\| ≥ 1e15                   | refused                                         |
 /// | objective constant with \|k\| ≥ 1e20     | refused                                         |
-/// | integer column bound with \|b\| ≥ 1e15   | refused (below 1e20; at 1e20 it is infinite)    |
 /// | subnormal cost, bound or constant        | set to 0, with a warning                        |
 /// | largest / smallest \|a\| > 1e12          | kept, with a warning (scaling may absorb it)    |
 ///
 /// Why: GLPK 5.0 aborts the process (SIGABRT) on bounds near 1e250 and beyond, on subnormal
 /// matrix entries and on 1e-300 beside 1e300; it loops in its primal simplex on costs of 1e16;
-/// and it treats a finite bound of 1e20 as a real bound, so that `min x − y, x + y = 5,
-/// x ∈ [−10, 10] integer, y ∈ [−1e20, 1e20]` came back "optimal" at 5 instead of −25. Integer
-/// values at or above 2⁵² have no fractional part in double precision and break GLPK's
-/// branching, hence the integer bound limit. The ratio of matrix entries is only warned about:
+/// and it gives wrong answers for finite bounds from about 1e16 to 1e20: `min x − y,
+/// x + y = 5, x ∈ [−10, 10] integer, y ∈ [−b, b]` came back "optimal" at 5 (or −23) instead of
+/// −25 for b = 1e16 … 1e20, and its simplex reported unverifiable optima for the relaxation,
+/// while b = 1e15 was solved right by every method. Integer values at or above 2⁵² have no
+/// fractional part in double precision either. The ratio of matrix entries is only warned about:
 /// GLPK's and our interior point's scaling remove much of it, and the verifier judges the answer.
 public struct NumericPolicy: Sendable, Equatable {
     /// Bounds and row sides with |b| ≥ this are infinite.
@@ -29,8 +30,8 @@ public struct NumericPolicy: Sendable, Equatable {
     public var largeCoefficient = 1e15
     /// Objective coefficients with |c| ≥ this are refused.
     public var largeCost = 1e15
-    /// Finite bounds of integer columns with |b| ≥ this are refused.
-    public var largeIntegerBound = 1e15
+    /// Finite bounds and row sides with |b| ≥ this (and below `infiniteBound`) are refused.
+    public var largeBound = 1e15
     /// A ratio max|a| / min|a| of the kept entries above this gets a warning.
     public var wideRangeRatio = 1e12
 
@@ -67,12 +68,6 @@ public struct NumericPolicy: Sendable, Equatable {
                           "objective coefficients of magnitude \(Self.words(largeCost)) or more are refused; rescale the objective or the variable")
         }
         (v.lower, v.upper) = try bounds(v.lower, v.upper, at: place, notes: &notes)
-        if v.isInteger {
-            for b in [v.lower, v.upper] where b.isFinite && abs(b) >= largeIntegerBound {
-                throw refusal(place + ": bound of an integer column", b,
-                              "integer columns need finite bounds below \(Self.words(largeIntegerBound)) in magnitude (\(Self.words(infiniteBound)) or more means no bound)")
-            }
-        }
     }
 
     private func clean(_ row: inout Constraint, variables: [Variable], notes: inout Notes) throws {
@@ -110,6 +105,10 @@ public struct NumericPolicy: Sendable, Equatable {
         }
         if u <= -infiniteBound {
             throw refusal(place + ": upper bound", upper, "an upper bound of −\(Self.words(infiniteBound)) or less is −∞ and leaves no value")
+        }
+        for (side, b) in [("lower bound", l), ("upper bound", u)] where b.isFinite && abs(b) >= largeBound {
+            throw refusal(place + ": " + side, b, "finite bounds of magnitude \(Self.words(largeBound)) or more are refused "
+                          + "(GLPK answers wrongly with them); use \(Self.words(infiniteBound)) or more for no bound, or rescale")
         }
         return (l, u)
     }

@@ -41,7 +41,12 @@ struct Minimize: ParsableCommand {
             file = try ProblemFile(contentsOfFile: problem)
             var program = try file.problem.compile(forceMixedInteger: forceMILP, tightening: tighten ? GLPKSolver(method: .primalSimplex) : nil)
             // The numeric policy, once: the solver solves and the certificate checks this program.
-            let prepared = try program.program.preparedForSolver(program.route == .milp ? .mixedInteger : .linearOnly)
+            let prepared: PreparedProgram
+            do {
+                prepared = try program.program.preparedForSolver(program.route == .milp ? .mixedInteger : .linearOnly)
+            } catch let error as LinearProgrammingError where program.route == .milp {
+                throw ValidationError("\(error) (the MILP encoding's big-M constants come from the variables' bounds: give every surrogate input finite, tighter bounds)")
+            }
             warnings = prepared.warnings
             for warning in warnings { printError("warning: \(warning)") }
             program.program = prepared.program

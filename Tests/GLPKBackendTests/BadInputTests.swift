@@ -111,7 +111,7 @@ import LinearProgramming
     /// Numbers beyond the numeric policy (GLPK 5.0 aborts on some of them) are refused before GLPK runs.
     @Test func hugeFiniteNumbersAreRefusedByTheNumericPolicy() throws {
         var lp = LinearProgram(name: "huge")
-        let x = lp.addVariable("x", upper: 1e200, cost: 1e-200)
+        let x = lp.addVariable("x", upper: 1e200, cost: 1e-200)         // an infinite upper bound under the policy
         lp.addConstraint("big", [(x, 1e150)], .greaterOrEqual, 1e10)
         for method in GLPKSettings.Method.allCases {
             #expect(throws: LinearProgrammingError.numberOutOfRange(
