@@ -62,6 +62,24 @@ import Testing
         #expect((json["warnings"] as? [String])?.contains { $0.contains("1 matrix entry of magnitude at most 1e-9 dropped") } == true)
     }
 
+    /// `minimize` applies the policy to the compiled program: a bound of ±1e20 is no bound on the
+    /// LP route (with a warning), and on the MILP route, whose big-M constants come from the
+    /// bounds, the refusal says so.
+    @Test func minimizeAppliesThePolicyToItsProgram() throws {
+        let open = MinimizeCommandTests.dispatch.replacingOccurrences(
+            of: #"{"name": "P1", "lower": 0, "upper": 80}"#, with: #"{"name": "P1", "lower": -1e20, "upper": 1e20}"#)
+        #expect(open != MinimizeCommandTests.dispatch)
+        let path = try MinimizeCommandTests.problem(open)
+        let lp = try ToolRunner.run(["minimize", path, "--json"])
+        #expect(lp.exitCode == 0, "\(lp.stderr)")
+        let json = try lp.json()
+        #expect((json["warnings"] as? [String])?.first?.contains("read as infinite") == true, "\(json["warnings"] ?? "none")")
+        #expect(lp.stderr.contains("warning: 2 bound(s) of magnitude 1e20 or more read as infinite"))
+        let milp = try ToolRunner.run(["minimize", path, "--milp"])
+        #expect(milp.exitCode == 1)
+        #expect(milp.stderr.contains("refused") && milp.stderr.contains("big-M"), "\(milp.stderr)")
+    }
+
     /// A seeded family of MPS files with extreme numbers through every solver, each in its own
     /// process: no run ends by a signal (GLPK used to abort on several), every exit code is one
     /// of the README's, and every exit 0 carries a verified certificate.
