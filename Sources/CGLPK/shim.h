@@ -1,1 +1,50 @@
 #include <glpk.h>
+#include <setjmp.h>
+
+/* GLPK stops on an internal error (a failed assertion: xassert, glp_error) by calling abort().
+   Its documented way out is an error hook that frees the thread's GLPK environment and
+   long-jumps back to the caller (GLPK reference manual, glp_error_hook). The functions below
+   run one GLPK solve under such a hook and return HYCNN_GLPK_INTERNAL_ERROR instead of
+   aborting; every GLPK problem object of the calling thread is then freed and must not be
+   used or deleted again. No Swift frame lies between the setjmp and the longjmp: GLPK is
+   called from here, and the only Swift code GLPK calls back (terminal and branch-and-cut
+   hooks) returns before GLPK can raise its error. */
+
+static const int HYCNN_GLPK_INTERNAL_ERROR = -1;
+
+typedef struct { jmp_buf target; } hycnn_glpk_guard;
+
+static void hycnn_glpk_error_hook(void *info) {
+    glp_free_env();
+    longjmp(((hycnn_glpk_guard *)info)->target, 1);
+}
+
+/* glp_scale_prob(GLP_SF_AUTO), glp_adv_basis when requested, then glp_simplex. */
+static inline int hycnn_guarded_simplex(glp_prob *problem, const glp_smcp *parameters, int advancedBasis) {
+    hycnn_glpk_guard guard;
+    if (setjmp(guard.target)) return HYCNN_GLPK_INTERNAL_ERROR;
+    glp_error_hook(hycnn_glpk_error_hook, &guard);
+    glp_scale_prob(problem, GLP_SF_AUTO);
+    if (advancedBasis) glp_adv_basis(problem, 0);
+    int code = glp_simplex(problem, parameters);
+    glp_error_hook(NULL, NULL);
+    return code;
+}
+
+static inline int hycnn_guarded_interior(glp_prob *problem, const glp_iptcp *parameters) {
+    hycnn_glpk_guard guard;
+    if (setjmp(guard.target)) return HYCNN_GLPK_INTERNAL_ERROR;
+    glp_error_hook(hycnn_glpk_error_hook, &guard);
+    int code = glp_interior(problem, parameters);
+    glp_error_hook(NULL, NULL);
+    return code;
+}
+
+static inline int hycnn_guarded_intopt(glp_prob *problem, const glp_iocp *parameters) {
+    hycnn_glpk_guard guard;
+    if (setjmp(guard.target)) return HYCNN_GLPK_INTERNAL_ERROR;
+    glp_error_hook(hycnn_glpk_error_hook, &guard);
+    int code = glp_intopt(problem, parameters);
+    glp_error_hook(NULL, NULL);
+    return code;
+}

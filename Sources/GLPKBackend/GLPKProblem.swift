@@ -7,6 +7,11 @@ struct GLPKProblem {
     let pointer: OpaquePointer
     let rows: Int
     let columns: Int
+    /// Set when a guarded solve met a GLPK internal error: GLPK then freed its environment,
+    /// this problem included, so it is neither read nor deleted again.
+    private let freedByGLPK = Flag()
+
+    private final class Flag { var isSet = false }
 
     /// Loads `model` (which must have passed `validate()`) and runs `body` with it. When
     /// `integer` is false every variable is continuous (LP relaxation). Returns nil instead of
@@ -14,10 +19,21 @@ struct GLPKProblem {
     static func withProblem<Result>(_ model: LinearProgram, integer: Bool,
                                     body: (GLPKProblem) throws -> Result) rethrows -> Result? {
         let pointer = glp_create_prob()!
-        defer { glp_delete_prob(pointer) }
         let problem = GLPKProblem(pointer: pointer, rows: model.constraintCount, columns: model.variableCount)
+        defer { if !problem.freedByGLPK.isSet { glp_delete_prob(pointer) } }
         guard problem.load(model, integer: integer) else { return nil }
         return try body(problem)
+    }
+
+    /// The return code of `solve` (one of the `hycnn_guarded_…` calls of the CGLPK shim), or
+    /// nil when GLPK stopped on an internal error instead of aborting the process.
+    func guarded(_ solve: (OpaquePointer) -> Int32) -> Int32? {
+        let code = solve(pointer)
+        guard code != HYCNN_GLPK_INTERNAL_ERROR else {
+            freedByGLPK.isSet = true
+            return nil
+        }
+        return code
     }
 
     private func load(_ model: LinearProgram, integer: Bool) -> Bool {

@@ -4,12 +4,13 @@ import LinearProgramming
 public struct GLPKSettings: Sendable {
     /// Which GLPK algorithm runs.
     public enum Method: String, Sendable, CaseIterable {
-        /// Primal simplex (`glp_simplex`, GLP_PRIMAL). Integrality is ignored (LP relaxation).
+        /// Primal simplex (`glp_simplex`, GLP_PRIMAL). Refuses integer columns, as every LP method
+        /// does: solve `linearRelaxation()` for the LP relaxation.
         case primalSimplex = "simplex"
-        /// Dual simplex, falling back to primal if it fails (GLP_DUALP). Integrality ignored.
+        /// Dual simplex, falling back to primal if it fails (GLP_DUALP). Refuses integer columns.
         case dualSimplex = "dual-simplex"
         /// GLPK's primal-dual interior point (`glp_interior`, AMD ordering); no basis, no time
-        /// limit. Integrality ignored.
+        /// limit. Refuses integer columns.
         case interiorPoint = "interior"
         /// Branch-and-cut (`glp_intopt`) with presolve, for models with integer variables.
         case branchAndCut = "mip"
@@ -28,7 +29,8 @@ public struct GLPKSettings: Sendable {
     /// presolve's time. The status is then `timeLimit`, with the incumbent (if any) in `x` and
     /// its relative gap in `mipGap`.
     public var timeLimit: Double? = nil
-    /// Simplex iteration limit (nil: none). Not used by branch-and-cut (GLPK's has none).
+    /// Simplex iteration limit (nil: 50·(rows + columns) + 10,000, a guard against GLPK's primal
+    /// simplex looping on badly scaled data). Not used by branch-and-cut (GLPK's has none).
     public var iterationLimit: Int? = nil
     /// GLPK's LP presolver (branch-and-cut always presolves).
     public var presolve: Bool = false

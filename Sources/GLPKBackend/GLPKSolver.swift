@@ -14,9 +14,11 @@ public struct GLPKSolver: LPSolver {
 
     public var name: String { "glpk-" + settings.method.rawValue }
 
+    /// Solves `problem` after ``LinearProgram/preparedForSolver(_:policy:)``: the LP methods
+    /// refuse integer columns, and every method sees the model with the ``NumericPolicy`` applied.
     public func solve(_ problem: LinearProgram) throws -> Solution {
         try settings.validate()
-        try problem.validate()
+        let problem = try problem.preparedForSolver(settings.method == .branchAndCut ? .mixedInteger : .linearOnly).program
         guard problem.nonzeroCount < Int(Int32.max), problem.variableCount < Int(Int32.max),
               problem.constraintCount < Int(Int32.max) else {
             throw LinearProgrammingError.solverFailure(solver: name, reason: "the model is too large for GLPK's 32-bit indices")
@@ -53,11 +55,11 @@ public struct GLPKSolver: LPSolver {
             parameters.tol_bnd = settings.primalFeasibilityTolerance
             parameters.tol_dj = settings.dualFeasibilityTolerance
             parameters.tm_lim = settings.timeLimitMilliseconds
-            parameters.it_lim = settings.iterationLimitValue
+            parameters.it_lim = settings.iterationLimit == nil ? Self.loopGuard(model) : settings.iterationLimitValue
             parameters.presolve = settings.presolve ? GLP_ON : GLP_OFF
-            glp_scale_prob(problem.pointer, GLP_SF_AUTO)
-            if !settings.presolve { glp_adv_basis(problem.pointer, 0) }
-            let code = glp_simplex(problem.pointer, &parameters)
+            guard let code = problem.guarded({ hycnn_guarded_simplex($0, &parameters, settings.presolve ? 0 : 1) }) else {
+                return Solution(status: .numericalError, solver: method)    // GLPK internal error (its log says which)
+            }
             let iterations = Int(glp_get_it_cnt(problem.pointer))
             let status = Self.simplexStatus(code: code, status: glp_get_status(problem.pointer))
             var solution = Solution(status: status, iterations: iterations, solver: method)
@@ -72,6 +74,14 @@ public struct GLPKSolver: LPSolver {
             return solution
         }
         return result ?? Solution(status: .numericalError, solver: method)
+    }
+
+    /// The simplex iteration limit when none is set: 50·(rows + columns) + 10,000, far above
+    /// what GLPK needs on every Netlib LP, but a stop for its primal simplex, which can repeat
+    /// "numerical instability" recoveries forever on badly scaled data (a 3 × 5 LP with entries
+    /// from 5e-9 to 8e10 ran 470,000 iterations in 10 s). It ends with the status iterationLimit.
+    static func loopGuard(_ model: LinearProgram) -> Int32 {
+        Int32(min(50 * (model.constraintCount + model.variableCount) + 10_000, Int(Int32.max)))
     }
 
     static func simplexStatus(code: Int32, status: Int32) -> SolutionStatus {
@@ -97,7 +107,9 @@ public struct GLPKSolver: LPSolver {
             glp_init_iptcp(&parameters)
             parameters.msg_lev = GLP_MSG_ON   // its per-iteration lines give the iteration count
             parameters.ord_alg = GLP_ORD_AMD   // never QMD: disabled in GLPK 5.0 (aborts)
-            let code = glp_interior(problem.pointer, &parameters)
+            guard let code = problem.guarded({ hycnn_guarded_interior($0, &parameters) }) else {
+                return Solution(status: .numericalError, solver: "glpk-interior")
+            }
             let status: SolutionStatus
             switch (code, glp_ipt_status(problem.pointer)) {
             case (0, GLP_OPT): status = .optimal
@@ -155,7 +167,9 @@ public struct GLPKSolver: LPSolver {
                     glp_ios_terminate(tree)                      // glp_intopt returns GLP_ESTOP
                 }
             }
-            let code = withExtendedLifetime(monitor) { glp_intopt(problem.pointer, &parameters) }
+            guard let code = withExtendedLifetime(monitor, { problem.guarded { hycnn_guarded_intopt($0, &parameters) } }) else {
+                return Solution(status: .numericalError, isMixedInteger: true, solver: "glpk-mip")
+            }
             let mipStatus = glp_mip_status(problem.pointer)
             let hasIncumbent = mipStatus == GLP_OPT || mipStatus == GLP_FEAS
             let status: SolutionStatus

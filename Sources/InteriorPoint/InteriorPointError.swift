@@ -9,7 +9,7 @@ public enum InteriorPointError: Error, CustomStringConvertible, Equatable, Senda
         case let .invalidSetting(name, value, reason):
             return "interior-point setting \(name) = \(value) \(reason)"
         case let .integerVariables(count):
-            return "the interior-point solver solves LPs only, but the model has \(count) integer variable(s); use --solver mip (GLPK branch-and-cut)"
+            return "the interior-point presolve handles LPs only, but the model has \(count) integer variable(s); presolve its linear relaxation or use a mixed-integer solver"
         }
     }
 }

@@ -20,11 +20,11 @@ public struct InteriorPointSolver: LPSolver {
 
     public var name: String { "ipm" }
 
+    /// Solves `problem` after ``LinearProgram/preparedForSolver(_:policy:)``: integer columns are
+    /// refused (an LP solver), and the model is solved with the ``NumericPolicy`` applied.
     public func solve(_ problem: LinearProgram) throws -> Solution {
         try settings.validate()
-        try problem.validate()
-        let integers = problem.variables.filter(\.isInteger).count
-        guard integers == 0 else { throw InteriorPointError.integerVariables(count: integers) }
+        let problem = try problem.preparedForSolver(.linearOnly).program
         let start = Self.now()
         let deadline = settings.timeLimit.map { start + $0 }
         var solution = settings.presolve ? try presolveAndSolve(problem, deadline: deadline)

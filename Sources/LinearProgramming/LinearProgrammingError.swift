@@ -21,6 +21,10 @@ public enum LinearProgrammingError: Error, CustomStringConvertible, Equatable, S
     case invalidSetting(name: String, value: String, reason: String)
     case dimensionMismatch(what: String, expected: Int, actual: Int)
     case solverFailure(solver: String, reason: String)
+    /// A number the ``NumericPolicy`` refuses: where it is, its value and the rule.
+    case numberOutOfRange(place: String, value: Double, rule: String)
+    /// An LP solver was given a model with integer columns (see ``SolverScope``).
+    case integerColumnsInLPSolver(count: Int)
 
     public var description: String {
         switch self {
@@ -67,6 +71,11 @@ public enum LinearProgrammingError: Error, CustomStringConvertible, Equatable, S
             return "\(what): expected \(expected) entries, got \(actual)"
         case let .solverFailure(solver, reason):
             return "\(solver) failed: \(reason)"
+        case let .numberOutOfRange(place, value, rule):
+            return "\(place) is \(value): \(rule)"
+        case let .integerColumnsInLPSolver(count):
+            return "the model has \(count) integer column\(count == 1 ? "" : "s"); an LP solver solves only its relaxation "
+                + "(solve the model's linear relaxation explicitly for that, or use a mixed-integer solver)"
         }
     }
 }

@@ -269,7 +269,9 @@ struct MPSReader {
             throw fail(line, "unknown row '\(rowName)' in COLUMNS (column '\(variables[j].name)'); declare it in ROWS")
         }
         let x = try number(value, line, "coefficient of column '\(variables[j].name)' in row '\(rowName)'")
-        guard x.isFinite else { throw fail(line, "coefficient of column '\(variables[j].name)' in row '\(rowName)' is \(x); it must be finite") }
+        guard x.isFinite else {
+            throw fail(line, "coefficient '\(string(value))' of column '\(variables[j].name)' in row '\(rowName)' is \(x) in double precision; coefficients must be finite (and below 1e15 in magnitude: see NumericPolicy)")
+        }
         switch code {
         case Self.objectiveRow:
             if costGiven[j] { throw duplicate(line, rowName, variables[j].name) }
@@ -298,7 +300,6 @@ struct MPSReader {
         let rowName = string(row), what = section.rawValue
         guard let code = rowCodes[rowName] else { throw fail(line, "unknown row '\(rowName)' in \(what); declare it in ROWS") }
         let x = try number(value, line, "\(what) of row '\(rowName)'")
-        if section == .rhs && !x.isFinite { throw fail(line, "the RHS of row '\(rowName)' is \(x); it must be finite") }
         switch (code, section) {
         case (Self.objectiveRow, .rhs):
             if objectiveRHS != nil { throw fail(line, "a second RHS for objective row '\(rowName)'") }

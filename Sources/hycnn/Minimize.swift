@@ -39,13 +39,25 @@ struct Minimize: ParsableCommand {
         let solution: SurrogateSolution
         let plot: OutputFile?
         let start = Date()
+        var warnings: [NumericWarning] = []
         do {
             file = try ProblemFile(contentsOfFile: problem)
             // Checked before solving: the plot may not replace the problem, a model or a data file.
             plot = try svg.map { try OutputFile(path: $0, role: "--svg", inputs: [problem] + file.modelFiles.values + file.dataFiles.values) }
-            compiled = try file.problem.compile(forceMixedInteger: forceMILP, tightening: tighten ? GLPKSolver(method: .primalSimplex) : nil)
-            if compiled.route == .milp && solver != .auto && solver != .simplex && solver != .mip {
-                printError("note: the MILP route needs branch-and-cut; --solver \(solver.rawValue) is ignored")
+            var program = try file.problem.compile(forceMixedInteger: forceMILP, tightening: tighten ? GLPKSolver(method: .primalSimplex) : nil)
+            // The numeric policy, once: the solver solves and the certificate checks this program.
+            let prepared: PreparedProgram
+            do {
+                prepared = try program.program.preparedForSolver(program.route == .milp ? .mixedInteger : .linearOnly)
+            } catch let error as LinearProgrammingError where program.route == .milp {
+                throw ValidationError("\(error) (the MILP encoding's big-M constants come from the variables' bounds: give every surrogate input finite, tighter bounds)")
+            }
+            warnings = prepared.warnings
+            for warning in warnings { printError("warning: \(warning)") }
+            program.program = prepared.program
+            compiled = program
+            if compiled.route == .milp && solver != .auto && solver != .mip {
+                printError("note: the problem compiles to a MILP, which needs branch-and-cut; --solver \(solver.rawValue) is ignored (an LP solver would solve only its relaxation)")
             }
             let choice: SolverChoice = compiled.route == .milp ? .mip : solver.resolved(for: compiled.program, family: .surrogate)
             solution = try compiled.solve(using: choice.makeSolver(timeLimit: timeLimit, verbose: false))
@@ -78,7 +90,9 @@ struct Minimize: ParsableCommand {
         }
         let seconds = Date().timeIntervalSince(start)
         if json {
-            try JSONOutput.print(MinimizeReport.json(file: file, compiled: compiled, solution: solution, seconds: seconds))
+            var object = MinimizeReport.json(file: file, compiled: compiled, solution: solution, seconds: seconds)
+            object["warnings"] = warnings.map(\.description)
+            try JSONOutput.print(object)
         } else {
             try StandardOutput.line(MinimizeReport.text(file: file, compiled: compiled, solution: solution, seconds: seconds, svg: drawn))
         }

@@ -20,7 +20,11 @@ struct Solve: ParsableCommand {
             variables, our interior point (ipm) for an LP with more than \
             \(InteriorPointPreference.nonzeroThreshold(for: .general)) constraint-matrix nonzeros, \
             GLPK's primal simplex for a smaller LP; the output's solver line (JSON key "solver") \
-            names the solver used.
+            names the solver used. The LP solvers (simplex, dual-simplex, interior, ipm) refuse a \
+            model with integer columns; --relax solves its LP relaxation instead and says so. \
+            Before any solver runs, the numeric policy (README) reads bounds of magnitude 1e20 or \
+            more as infinite, drops matrix entries of magnitude 1e-9 or less (with a warning on \
+            stderr and in the JSON key "warnings") and refuses numbers no solver can take.
             Exit codes: 0 optimal and verified, 1 error or failed certificate, \
             2 infeasible or unbounded, 3 time or iteration limit.
             """)
@@ -40,6 +44,9 @@ struct Solve: ParsableCommand {
     @Flag(help: "Use GLPK's LP presolver (GLPK methods; ipm always presolves).")
     var presolve = false
 
+    @Flag(help: "Solve the LP relaxation of a model with integer columns (with an LP solver; the answer says \"LP relaxation\").")
+    var relax = false
+
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
 
@@ -50,26 +57,49 @@ struct Solve: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let model: LinearProgram
+        let loaded: LinearProgram
         do {
-            model = try LinearProgram(mpsFile: file, format: free ? .free : .fixed)
+            loaded = try LinearProgram(mpsFile: file, format: free ? .free : .fixed)
         } catch {
             printError("error: \(error)")
             throw ExitCode(1)
         }
+        let relaxedColumns = relax ? loaded.integerVariableCount : 0
+        if relax && solver == .mip {
+            printError("error: --relax solves the LP relaxation with an LP solver and --solver mip solves the MIP; choose one")
+            throw ExitCode(1)
+        }
+        if relax && relaxedColumns == 0 { printError("note: the model has no integer columns; --relax changes nothing") }
+        let model = relax ? loaded.linearRelaxation() : loaded
         let choice = solver.resolved(for: model)
+        // The model every solver sees and the answer is verified against: the numeric policy applied once.
+        let prepared: PreparedProgram
         let solution: Solution
         do {
-            solution = try choice.makeSolver(timeLimit: timeLimit, presolve: presolve, verbose: verbose).solve(model)
+            prepared = try model.preparedForSolver(choice == .mip ? .mixedInteger : .linearOnly)
+            for warning in prepared.warnings { printError("warning: \(warning)") }
+            solution = try choice.makeSolver(timeLimit: timeLimit, presolve: presolve, verbose: verbose).solve(prepared.program)
+        } catch LinearProgrammingError.integerColumnsInLPSolver(let count) {
+            printError("error: the model has \(count) integer column\(count == 1 ? "" : "s"); an LP solver solves only its "
+                       + "relaxation: use --solver mip (or auto) for the MIP, or --relax for the LP relaxation")
+            throw ExitCode(1)
         } catch {
             printError("error: \(error)")
             throw ExitCode(1)
         }
-        let report = verify(solution, for: model)
+        let program = prepared.program
+        let report = verify(solution, for: program)
+        let relaxation = relaxedColumns > 0 ? "LP relaxation: \(relaxedColumns) integer column\(relaxedColumns == 1 ? "" : "s") made continuous" : nil
         if json {
-            try JSONOutput.print(SolveReport.json(model: model, solution: solution, report: report))
+            var object = SolveReport.json(model: program, solution: solution, report: report)
+            object["warnings"] = prepared.warnings.map(\.description)
+            if relaxedColumns > 0 {
+                object["solved"] = "LP relaxation"
+                object["relaxedIntegerColumns"] = relaxedColumns
+            }
+            try JSONOutput.print(object)
         } else {
-            try StandardOutput.line(SolveReport.text(model: model, solution: solution, report: report, allVariables: allVariables))
+            try StandardOutput.line(SolveReport.text(model: program, solution: solution, report: report, allVariables: allVariables, statusNote: relaxation))
         }
         throw ExitCode(SolveReport.exitCode(solution: solution, report: report))
     }

@@ -47,11 +47,13 @@ enum SolveReport {
         return object
     }
 
-    static func text(model: LinearProgram, solution: Solution, report: CertificateReport, allVariables: Bool) -> String {
+    /// `statusNote` qualifies the status, e.g. "LP relaxation: 3 integer columns made continuous".
+    static func text(model: LinearProgram, solution: Solution, report: CertificateReport, allVariables: Bool,
+                     statusNote: String? = nil) -> String {
         var lines: [String] = []
         lines.append("problem      \(model.name): \(model.constraintCount) rows, \(model.variableCount) columns, \(model.nonzeroCount) nonzeros, \(model.sense.rawValue)")
         lines.append("solver       \(solution.solver), \(solution.iterations) iterations, \(format(solution.seconds, digits: 3)) s")
-        lines.append("status       \(solution.status.summary)")
+        lines.append("status       \(solution.status.summary)" + (statusNote.map { " (\($0))" } ?? ""))
         if solution.status == .optimal || solution.status == .almostOptimal {
             lines.append("objective    \(solution.objective)")
         }

@@ -142,8 +142,11 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-7) -> Bool {
         #expect(solution.mipGap == 0)
     }
 
-    @Test func relaxationIsWhatTheSimplexSolves() throws {
-        let solution = try GLPKSolver(method: .primalSimplex).solve(TextbookProblems.knapsack())
+    @Test func theSimplexSolvesTheRelaxationOnlyWhenAsked() throws {
+        #expect(throws: LinearProgrammingError.integerColumnsInLPSolver(count: 5)) {
+            try GLPKSolver(method: .primalSimplex).solve(TextbookProblems.knapsack())
+        }
+        let solution = try GLPKSolver(method: .primalSimplex).solve(TextbookProblems.knapsack().linearRelaxation())
         #expect(solution.status == .optimal)
         #expect(solution.objective > 15 + 1e-6)   // the LP relaxation takes a fraction of item 0
     }

@@ -155,7 +155,7 @@ import Testing
 
         var integer = LinearProgram(name: "integer")
         integer.addVariable("k", upper: 3, kind: .integer, cost: 1)
-        #expect(throws: InteriorPointError.integerVariables(count: 1)) { try Self.ipm.solve(integer) }
+        #expect(throws: LinearProgrammingError.integerColumnsInLPSolver(count: 1)) { try Self.ipm.solve(integer) }
 
         var settings = InteriorPointSettings()
         settings.feasibilityTolerance = -1

@@ -250,7 +250,6 @@ import Testing
         BadInput(what: "unknown row type", text: replacing(4, with: " Q c1"), line: 4, reason: "row type 'Q' of row 'c1' is not N, E, L or G"),
         BadInput(what: "two RHS vectors", text: replacing(8, with: " RHS c1 4", " OTHER obj 1"), line: 9, reason: "a second RHS vector 'OTHER'"),
         BadInput(what: "RHS given twice", text: replacing(8, with: " RHS c1 4 c1 5"), line: 8, reason: "a second RHS for row 'c1'"),
-        BadInput(what: "infinite RHS", text: replacing(8, with: " RHS c1 -inf"), line: 8, reason: "the RHS of row 'c1' is -inf; it must be finite"),
         BadInput(what: "LO bound of +inf", text: replacing(10, with: " LO BND x inf"), line: 10, reason: "which leave no value"),
         BadInput(what: "bad OBJSENSE", text: replacing(2, with: "OBJSENSE", "    UP", "ROWS"), line: 3, reason: "OBJSENSE must be MAX or MIN"),
         BadInput(what: "data before any section", text: " x obj 1\n" + replacing(1), line: 1, reason: "data line before any section header"),
