@@ -27,23 +27,31 @@ struct Minimize: ParsableCommand {
     var solver: SolverChoice = .auto
     @Flag(name: .customLong("milp"), help: "Encode every surrogate with binaries (to cross-check the LP route).") var forceMILP = false
     @Flag(help: "Tighten the MILP's big-M bounds by solving LPs (optimisation-based bound tightening).") var tighten = false
-    @Option(help: "Stop after this many seconds.") var timeLimit: Double?
+    @Option(help: "Stop after this many seconds from the start (bound tightening, solve and certificate search included).") var timeLimit: Double?
     @Option(help: "Write an SVG of every one-input surrogate with its samples and the chosen point.") var svg: String?
     @Flag(help: "Print one JSON object instead of text.") var json = false
 
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
+
     func run() throws {
+        let deadline = timeLimit.map { Deadline(secondsFromNow: $0) }     // one deadline for the whole command
         let file: ProblemFile
         let compiled: CompiledSurrogateProblem
         let solution: SurrogateSolution
         let start = Date()
         do {
             file = try ProblemFile(contentsOfFile: problem)
-            compiled = try file.problem.compile(forceMixedInteger: forceMILP, tightening: tighten ? GLPKSolver(method: .primalSimplex) : nil)
+            var tightening = GLPKSettings(method: .primalSimplex)
+            tightening.deadline = deadline
+            compiled = try file.problem.compile(forceMixedInteger: forceMILP, tightening: tighten ? GLPKSolver(settings: tightening) : nil,
+                                                deadline: deadline)
             if compiled.route == .milp && solver != .auto && solver != .simplex && solver != .mip {
                 printError("note: the MILP route needs branch-and-cut; --solver \(solver.rawValue) is ignored")
             }
             let choice: SolverChoice = compiled.route == .milp ? .mip : solver.resolved(for: compiled.program, family: .surrogate)
-            solution = try compiled.solve(using: choice.makeSolver(timeLimit: timeLimit, verbose: false))
+            solution = try compiled.solve(using: choice.makeSolver(deadline: deadline, verbose: false))
             if let svg, !solution.x.isEmpty {
                 let panels = try SurrogatePlot.panels(file: file, solution: solution)
                 try SurrogatePlot.svg(panels, title: "\(file.problem.name): surrogates and the exact optimum")

@@ -48,7 +48,12 @@ struct Solve: ParsableCommand {
     @Flag(help: "Show the solver's log on stderr (for ipm: one line per iteration).")
     var verbose = false
 
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
+
     func run() throws {
+        let deadline = timeLimit.map { Deadline(secondsFromNow: $0) }     // the whole command, certificate search included
         let model: LinearProgram
         do {
             model = try LinearProgram(mpsFile: file, format: free ? .free : .fixed)
@@ -59,7 +64,7 @@ struct Solve: ParsableCommand {
         let choice = solver.resolved(for: model)
         let solution: Solution
         do {
-            solution = try choice.makeSolver(timeLimit: timeLimit, presolve: presolve, verbose: verbose).solve(model)
+            solution = try choice.makeSolver(deadline: deadline, presolve: presolve, verbose: verbose).solve(model)
         } catch {
             printError("error: \(error)")
             throw ExitCode(1)
