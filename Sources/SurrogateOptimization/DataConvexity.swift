@@ -29,8 +29,8 @@ import LinearProgramming
 /// vertex with at most d + 1 neighbours (Carathéodory) by a second LP when needed. Samples with
 /// equal inputs and targets further apart than τ are caught before any LP.
 ///
-/// The LPs are scaled: they are solved in standardised units (x̃ = (x − mean)/scale per
-/// coordinate, ỹ likewise), which positive affine maps allow (they preserve convex
+/// The LPs are scaled: they are solved on inputs and targets mapped to [−1, 1] per coordinate
+/// (``StandardizedSamples``), which positive affine maps allow (they preserve convex
 /// interpolability and leave λ unchanged); every answer is re-checked in the original units.
 public enum DataConvexity {
     /// The largest number of samples ``check(_:using:relativeTolerance:deadline:)`` accepts: up to n point LPs, each checked
