@@ -75,9 +75,9 @@ public struct GLPKSettings: Sendable {
                     reason: "GLPK's interior-point method has no time limit; use a simplex method or no limit")
             }
         }
-        if deadline != nil, method == .interiorPoint {
+        if let deadline, method == .interiorPoint {
             throw LinearProgrammingError.invalidSetting(
-                name: "deadline", value: "set",
+                name: "deadline", value: "\(deadline.remainingSeconds) s from now",
                 reason: "GLPK's interior-point method has no time limit; use a simplex method or no limit")
         }
         if let iterationLimit, iterationLimit <= 0 {
