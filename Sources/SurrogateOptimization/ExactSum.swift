@@ -4,8 +4,9 @@
 /// product and exact error (TwoProduct by fused multiply-add), so the sign of the total is
 /// decided without rounding. Used to re-check certificates about data independently of any LP.
 ///
-/// Exactness fails only when a product overflows or falls into the subnormal range (where its
-/// error term is no longer exact); `isExact` then turns false and the sign means nothing.
+/// Exactness fails only when a sum or product overflows or a product falls into the subnormal
+/// range (where its error term is no longer exact); `isExact` then turns false and the sign
+/// means nothing.
 struct ExactSum {
     /// Nonoverlapping components, increasing magnitude; their exact sum is the value.
     private(set) var components: [Double] = []
@@ -21,6 +22,7 @@ struct ExactSum {
         kept.reserveCapacity(components.count + 1)
         for e in components {                                  // grow-expansion with zero elimination
             let sum = q + e
+            guard sum.isFinite else { isExact = false; return }      // overflow: the expansion no longer holds the sum
             let bVirtual = sum - q
             let error = (q - (sum - bVirtual)) + (e - bVirtual)   // TwoSum: q + e = sum + error exactly
             if error != 0 { kept.append(error) }

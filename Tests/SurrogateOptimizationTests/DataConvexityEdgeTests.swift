@@ -182,6 +182,10 @@ import Testing
         var overflow = ExactSum()
         overflow.addProduct(1e200, 1e200)
         #expect(!overflow.isExact)
+        var sumOverflow = ExactSum()
+        sumOverflow.add(1.5e308)
+        sumOverflow.add(1.5e308)
+        #expect(!sumOverflow.isExact)
     }
 
     @Test func aPassedDeadlineEndsTheCheckWithTimeLimit() throws {
