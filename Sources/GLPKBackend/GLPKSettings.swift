@@ -29,6 +29,11 @@ public struct GLPKSettings: Sendable {
     /// presolve's time. The status is then `timeLimit`, with the incumbent (if any) in `x` and
     /// its relative gap in `mipGap`.
     public var timeLimit: Double? = nil
+    /// An absolute deadline shared with the caller's other work (nil: none). A solve stops at
+    /// the earlier of it and `timeLimit` after the solve began — including the auxiliary LPs
+    /// of the certificate search after an infeasible or unbounded answer — with status
+    /// `timeLimit`. Like `timeLimit`, not supported by the interior-point method.
+    public var deadline: Deadline? = nil
     /// Simplex iteration limit (nil: 50·(rows + columns) + 10,000, a guard against GLPK's primal
     /// simplex looping on badly scaled data). Not used by branch-and-cut (GLPK's has none).
     public var iterationLimit: Int? = nil
@@ -72,15 +77,25 @@ public struct GLPKSettings: Sendable {
                     reason: "GLPK's interior-point method has no time limit; use a simplex method or no limit")
             }
         }
+        if let deadline, method == .interiorPoint {
+            throw LinearProgrammingError.invalidSetting(
+                name: "deadline", value: "\(deadline.remainingSeconds) s from now",
+                reason: "GLPK's interior-point method has no time limit; use a simplex method or no limit")
+        }
         if let iterationLimit, iterationLimit <= 0 {
             throw LinearProgrammingError.invalidSetting(name: "iterationLimit", value: "\(iterationLimit)", reason: "must be positive")
         }
     }
 
-    /// The time limit in GLPK's milliseconds, capped to Int32.
-    var timeLimitMilliseconds: Int32 {
-        guard let timeLimit else { return Int32.max }
-        return Int32(min(max(timeLimit * 1000, 1), Double(Int32.max)))
+    /// When a solve that began at `start` must stop: the earlier of `deadline` and `timeLimit` after `start`.
+    func stop(startedAt start: UInt64) -> Deadline? {
+        Deadline.earliest(deadline, timeLimit.map { Deadline(uptimeNanoseconds: start &+ UInt64(min($0, 1e9) * 1e9)) })
+    }
+
+    /// The time left until `stop` in GLPK's milliseconds (at least 1), capped to Int32.
+    static func milliseconds(until stop: Deadline?) -> Int32 {
+        guard let stop else { return Int32.max }
+        return Int32(min(max(stop.remainingSeconds * 1000, 1), Double(Int32.max)))
     }
 
     var iterationLimitValue: Int32 {

@@ -24,28 +24,30 @@ public struct GLPKSolver: LPSolver {
             throw LinearProgrammingError.solverFailure(solver: name, reason: "the model is too large for GLPK's 32-bit indices")
         }
         let start = DispatchTime.now()
-        var solution = GLPKTerminal.capture(logger: settings.logger) { run(problem, terminal: $0, start: start) }
+        let stop = settings.stop(startedAt: start.uptimeNanoseconds)
+        if stop?.hasPassed == true { return Solution(status: .timeLimit, solver: name) }
+        var solution = GLPKTerminal.capture(logger: settings.logger) { run(problem, terminal: $0, stop: stop) }
         if settings.deriveCertificates,
            solution.status == .primalInfeasible || solution.status == .dualInfeasible {
-            try attachCertificate(to: &solution, for: problem)
+            try attachCertificate(to: &solution, for: problem, stop: stop)
         }
         solution.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return solution
     }
 
-    private func run(_ model: LinearProgram, terminal: GLPKTerminal, start: DispatchTime) -> Solution {
+    private func run(_ model: LinearProgram, terminal: GLPKTerminal, stop: Deadline?) -> Solution {
         switch settings.method {
         case .primalSimplex, .dualSimplex:
-            return simplex(model)
+            return simplex(model, stop: stop)
         case .interiorPoint:
             // glp_interior rejects a problem without rows (GLP_EFAIL); the simplex solves it.
-            return model.constraintCount == 0 ? simplex(model) : interior(model, terminal: terminal)
+            return model.constraintCount == 0 ? simplex(model, stop: stop) : interior(model, terminal: terminal)
         case .branchAndCut:
-            return branchAndCut(model, start: start)
+            return branchAndCut(model, stop: stop)
         }
     }
 
-    private func simplex(_ model: LinearProgram) -> Solution {
+    private func simplex(_ model: LinearProgram, stop: Deadline?) -> Solution {
         let method = settings.method == .dualSimplex ? "glpk-dual-simplex" : "glpk-simplex"
         let result = GLPKProblem.withProblem(model, integer: false) { problem -> Solution in
             var parameters = glp_smcp()
@@ -54,7 +56,7 @@ public struct GLPKSolver: LPSolver {
             parameters.meth = settings.method == .dualSimplex ? GLP_DUALP : GLP_PRIMAL
             parameters.tol_bnd = settings.primalFeasibilityTolerance
             parameters.tol_dj = settings.dualFeasibilityTolerance
-            parameters.tm_lim = settings.timeLimitMilliseconds
+            parameters.tm_lim = GLPKSettings.milliseconds(until: stop)
             parameters.it_lim = settings.iterationLimit == nil ? Self.loopGuard(model) : settings.iterationLimitValue
             parameters.presolve = settings.presolve ? GLP_ON : GLP_OFF
             guard let code = problem.guarded({ hycnn_guarded_simplex($0, &parameters, settings.presolve ? 0 : 1) }) else {
@@ -142,11 +144,9 @@ public struct GLPKSolver: LPSolver {
 
     /// GLPK's `tm_lim` bounds the root LP and, on a separate clock started after it, the tree
     /// search; its presolve checks no clock (see ``GLPKSettings/timeLimit``). The callback
-    /// therefore also stops the search itself once `timeLimit` has passed since the solve began.
-    private func branchAndCut(_ model: LinearProgram, start: DispatchTime) -> Solution {
-        let monitor = SearchMonitor(deadline: settings.timeLimit.map {
-            start.uptimeNanoseconds + UInt64(min($0, 1e9) * 1e9)
-        })
+    /// therefore also stops the search itself at `stop` (the time limit or the deadline).
+    private func branchAndCut(_ model: LinearProgram, stop: Deadline?) -> Solution {
+        let monitor = SearchMonitor(deadline: stop?.uptimeNanoseconds)
         let result = GLPKProblem.withProblem(model, integer: true) { problem -> Solution in
             var parameters = glp_iocp()
             glp_init_iocp(&parameters)
@@ -154,7 +154,7 @@ public struct GLPKSolver: LPSolver {
             parameters.presolve = GLP_ON        // glp_intopt needs it without a prior LP solution
             parameters.tol_int = settings.integerTolerance
             parameters.mip_gap = settings.mipGap
-            parameters.tm_lim = settings.timeLimitMilliseconds
+            parameters.tm_lim = GLPKSettings.milliseconds(until: stop)
             parameters.cb_info = Unmanaged.passUnretained(monitor).toOpaque()
             parameters.cb_func = { tree, info in
                 guard let tree, let info else { return }
@@ -201,10 +201,18 @@ public struct GLPKSolver: LPSolver {
     }
 
     /// Replaces GLPK's infeasible/unbounded verdict by RayFinder's verified one, with its ray.
-    private func attachCertificate(to solution: inout Solution, for model: LinearProgram) throws {
+    /// The auxiliary solves share the solve's `stop`; when it passes before a ray is verified,
+    /// the status becomes `timeLimit` (no unproved verdict is reported).
+    private func attachCertificate(to solution: inout Solution, for model: LinearProgram, stop: Deadline?) throws {
         var helperSettings = GLPKSettings(method: .primalSimplex)
         helperSettings.deriveCertificates = false
-        let outcome = try RayFinder.classify(model, using: GLPKSolver(settings: helperSettings))
+        helperSettings.deadline = stop
+        let outcome = try RayFinder.classify(model, using: GLPKSolver(settings: helperSettings), deadline: stop)
+        if case .undetermined = outcome, stop?.hasPassed == true {
+            solution.status = .timeLimit
+            solution.x = []
+            return
+        }
         switch outcome {
         case let .infeasible(farkasRay):
             solution.status = .primalInfeasible

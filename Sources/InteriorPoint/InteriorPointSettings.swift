@@ -1,3 +1,5 @@
+import LinearProgramming
+
 /// Settings of an ``InteriorPointSolver``: one flat struct, validated when a solve starts.
 public struct InteriorPointSettings: Sendable {
     /// Relative duality gap |cᵀx − bᵀy| / (1 + |cᵀx|) at which a solution counts as optimal.
@@ -8,6 +10,10 @@ public struct InteriorPointSettings: Sendable {
     public var maxIterations: Int = 200
     /// Wall-clock limit in seconds (nil: none); reaching it ends with status `timeLimit`.
     public var timeLimit: Double? = nil
+    /// An absolute deadline shared with the caller's other work (nil: none); the solve stops at
+    /// the earlier of it and `timeLimit` after the solve began, with status `timeLimit` — also
+    /// when it passes during presolve or the infeasibility / unboundedness certificate search.
+    public var deadline: Deadline? = nil
     /// Simple presolve (empty/singleton rows, fixed/empty columns) before the interior point.
     public var presolve: Bool = true
     /// Ruiz equilibration of the internal copy of A (the caller's model is never modified).

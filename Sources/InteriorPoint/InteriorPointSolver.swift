@@ -26,7 +26,9 @@ public struct InteriorPointSolver: LPSolver {
         try settings.validate()
         let problem = try problem.preparedForSolver(.linearOnly).program
         let start = Self.now()
-        let deadline = settings.timeLimit.map { start + $0 }
+        let stop = Deadline.earliest(settings.deadline, settings.timeLimit.map { Deadline(secondsFromNow: $0) })
+        let deadline = stop.map { Double($0.uptimeNanoseconds) / 1e9 }              // uptime seconds, as now()
+        if stop?.hasPassed == true { return Solution(status: .timeLimit, solver: name) }
         var solution = settings.presolve ? try presolveAndSolve(problem, deadline: deadline)
                                          : try solveValidated(problem, deadline: deadline)
         solution.seconds = Self.now() - start
@@ -42,6 +44,7 @@ public struct InteriorPointSolver: LPSolver {
             log("presolve: \(reason)")
             return try classify(model, deadline: deadline, otherwise: .numericalError, iterations: 0)
         case let .reduced(presolved):
+            if let deadline, Self.now() >= deadline { return Solution(status: .timeLimit, solver: name) }
             let statistics = presolved.statistics
             log("presolve: \(statistics.rowsBefore) rows, \(statistics.columnsBefore) columns, \(statistics.nonzerosBefore) nonzeros → \(statistics.rowsAfter), \(statistics.columnsAfter), \(statistics.nonzerosAfter)")
             if presolved.program.variableCount == 0 {                   // presolve decided every column
@@ -71,6 +74,7 @@ public struct InteriorPointSolver: LPSolver {
                                            : RuizScaling(rows: form.rowCount, columns: form.columnCount)
             // Sparse Cholesky unless its fill makes it nearly as costly as the dense one (m³/3 flops).
             let sparse = SparseNormalEquations(pattern: form)
+            if let deadline, Self.now() >= deadline { return Solution(status: .timeLimit, solver: name) }   // the analysis took the time
             let denseFlops = pow(Double(form.rowCount), 3) / 3
             let (termination, x, y, iterations) = sparse.factorFlops < Self.sparseFlopsFraction * denseFlops
                 ? iterate(model, form: form, scaling: scaling, deadline: deadline, normal: sparse, backend: "sparse")
@@ -158,7 +162,8 @@ public struct InteriorPointSolver: LPSolver {
     }
 
     /// Decides infeasible / unbounded with verified rays by solving RayFinder's auxiliary
-    /// problems with this solver; `otherwise` is the status when neither is proved.
+    /// problems with this solver; `otherwise` is the status when neither is proved (`timeLimit`
+    /// when the deadline passed first).
     private func classify(_ model: LinearProgram, deadline: Double?, otherwise: SolutionStatus,
                           iterations: Int) throws -> Solution {
         guard !classifying else { return Solution(status: otherwise, iterations: iterations, solver: name) }
@@ -169,13 +174,17 @@ public struct InteriorPointSolver: LPSolver {
             guard remaining > 0 else { return Solution(status: .timeLimit, iterations: iterations, solver: name) }
             auxiliary.settings.timeLimit = remaining
         }
-        switch try RayFinder.classify(model, using: auxiliary) {
+        let stop = deadline.map { Deadline(uptimeNanoseconds: UInt64($0 * 1e9)) }
+        switch try RayFinder.classify(model, using: auxiliary, deadline: stop) {
         case let .infeasible(farkasRay):
             return Solution(status: .primalInfeasible, farkasRay: farkasRay, iterations: iterations, solver: name)
         case let .unbounded(ray, feasiblePoint):
             return Solution(status: .dualInfeasible, x: feasiblePoint, improvingRay: ray, iterations: iterations, solver: name)
-        case .feasibleAndBounded, .undetermined:
+        case .feasibleAndBounded:
             return Solution(status: otherwise, iterations: iterations, solver: name)
+        case .undetermined:
+            let timeUp = deadline.map { Self.now() >= $0 } ?? false
+            return Solution(status: timeUp ? .timeLimit : otherwise, iterations: iterations, solver: name)
         }
     }
 

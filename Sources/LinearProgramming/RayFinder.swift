@@ -19,14 +19,18 @@ public enum RayFinder {
         case undetermined(reason: String)
     }
 
-    /// Decides infeasible / unbounded / bounded for `model`, with verified rays.
+    /// Decides infeasible / unbounded / bounded for `model`, with verified rays. No auxiliary
+    /// solve starts once `deadline` has passed (the outcome is then `undetermined`); give the
+    /// solver the same deadline so that a solve in progress stops too.
     public static func classify(_ model: LinearProgram, using solver: any LPSolver,
-                                tolerances: VerificationTolerances = .init()) throws -> Outcome {
+                                tolerances: VerificationTolerances = .init(), deadline: Deadline? = nil) throws -> Outcome {
+        let timeUp = Outcome.undetermined(reason: "the time limit was reached during the certificate search")
         try model.validate()
         let relaxation = continuousRelaxation(of: model)
         let verifier = CertificateVerifier(model: relaxation, tolerances: tolerances)
 
         let elastic = elasticProblem(for: relaxation)
+        if deadline?.hasPassed == true { return timeUp }
         let elasticSolution = try solver.solve(elastic)
         guard elasticSolution.status == .optimal || elasticSolution.status == .almostOptimal,
               elasticSolution.rowDuals.count == elastic.constraintCount else {
@@ -43,6 +47,7 @@ public enum RayFinder {
         }
 
         let recession = recessionProblem(for: relaxation)
+        if deadline?.hasPassed == true { return timeUp }
         let recessionSolution = try solver.solve(recession)
         guard recessionSolution.status == .optimal || recessionSolution.status == .almostOptimal else {
             return .undetermined(reason: "the recession problem ended \(recessionSolution.status.summary)")

@@ -8,6 +8,8 @@ import LinearProgramming
 /// set contains every feasible point of the final program, so the ranges are valid bounds there.
 /// Each LP value is widened by `1e-7·(1 + |value|)` to absorb the solver's tolerances; where a
 /// solve does not end optimal the side stays unbounded (the caller keeps its interval bound).
+/// Once `deadline` has passed no further LP is started: the remaining ranges are unbounded, so
+/// tightening stops on time and the encoding stays exact with its interval bounds.
 enum BoundTightening {
     /// Relative widening of every LP bound: value ∓ 1e-7·(1 + |value|).
     static let safety = 1e-7
@@ -15,7 +17,7 @@ enum BoundTightening {
     /// The range of each expression over the relaxation of `program` (±∞ on a side whose LP
     /// did not solve to optimality).
     static func ranges(of expressions: [LinearExpression], over program: LinearProgram,
-                       solver: any LPSolver) throws -> [ClosedRange<Double>] {
+                       solver: any LPSolver, deadline: Deadline? = nil) throws -> [ClosedRange<Double>] {
         var relaxation = program
         relaxation.objectiveConstant = 0
         for j in relaxation.variables.indices {
@@ -28,6 +30,7 @@ enum BoundTightening {
             if expression.coefficients.values.allSatisfy({ $0 == 0 }) {
                 return expression.constant...expression.constant
             }
+            if deadline?.hasPassed == true { return -Double.infinity...Double.infinity }
             relaxation.sense = .minimize
             let low = try extreme(of: relaxation, solver: solver).map { $0 + expression.constant } ?? -.infinity
             relaxation.sense = .maximize

@@ -2,36 +2,38 @@ import ConvexNetworks
 import Foundation
 import LinearProgramming
 
-/// Is there a convex function through the samples (xᵢ, yᵢ)? (HYCNN.md §3, "Convexity of data".)
+/// Does a convex function fit the samples (xᵢ, yᵢ)? (HYCNN.md §3, "Convexity of data".)
 ///
-/// The points are interpolable by a convex f iff there are subgradients gᵢ ∈ Rᵈ with
+/// Numerically the question is asked at a stated tolerance τ = ε·(max y − min y) on the
+/// targets (ε = ``defaultRelativeTolerance`` unless given): *is there a convex f with
+/// yⱼ ≤ f(xⱼ) ≤ yⱼ + τ at every sample?* Both answers come with a proof re-checked on the
+/// original data without trusting any LP or rounding:
 ///
-///     yⱼ ≥ yᵢ + gᵢᵀ(xⱼ − xᵢ)   for every ordered pair i ≠ j          (the interpolation LP)
+/// - **convex**: subgradients gᵢ with yⱼ ≥ yᵢ + gᵢᵀ(xⱼ − xᵢ) − τ for every ordered pair, each row
+///   re-evaluated with its rounding-error bound and, where that cannot decide, exactly
+///   (``ExactSum``); f(x) = maxᵢ yᵢ + gᵢᵀ(x − xᵢ) then fits to within τ.
+/// - **not convex**: a sample i and weights μ* ≥ 0, Σ μ* = 1, with xᵢ = Σ μ*ⱼ xⱼ exactly and
+///   yᵢ − Σ μ*ⱼ yⱼ > τ (``checkPlainly(_:data:tolerance:)``); Jensen's inequality then rules out
+///   every convex f within τ.
+/// - **undecided**: at some sample neither proof verifies — typically a sample within rounding
+///   of the boundary of the others' hull, where the answer turns on digits the data do not have.
 ///
-/// — n(n−1) rows over n·d free variables. The variable gᵢ appears only in the rows (i, ·), so
-/// the LP is block diagonal: it is feasible iff each *point LP* "gᵢ with
-/// gᵢᵀ(xᵢ − xⱼ) ≥ yᵢ − yⱼ for all j ≠ i" (n − 1 rows, d variables) is, and a Farkas ray of one
-/// point LP, padded with zeros, is a Farkas ray of the whole LP. ``check(_:using:)`` therefore
-/// solves the point LPs one after another and stops at the first infeasible one. Each point LP
-/// is itself solved by cutting planes: first with the rows of the ``initialNeighbours``
-/// nearest samples, then adding the worst violated rows (``cutsPerRound``) until its gᵢ satisfies
-/// every row to ``violationTolerance``. A restricted LP that is infeasible proves the full one
-/// infeasible (it has a subset of the rows), so its ray, padded with zeros, is a certificate.
+/// The interpolation LP (gᵢ with yⱼ ≥ yᵢ + gᵢᵀ(xⱼ − xᵢ), n(n−1) rows over n·d free columns) is
+/// block diagonal: it is feasible iff each *point LP* "gᵢ with gᵢᵀ(xᵢ − xⱼ) ≥ yᵢ − yⱼ − τ/2 for
+/// all j ≠ i" is, and a Farkas ray of one point LP is a certificate. ``check(_:using:relativeTolerance:deadline:)``
+/// solves the point LPs one after another (cutting planes: the rows of the ``initialNeighbours``
+/// nearest samples first, then the worst violated rows, ``cutsPerRound`` per round, until no
+/// missing row is violated by more than τ/4) and stops at the first verified non-convexity.
+/// The slack τ/2 leaves room for the LP's rounding in the re-check at τ. An infeasible point LP
+/// gives multipliers λᵢⱼ ≥ 0 with Σⱼ λᵢⱼ (xⱼ − xᵢ) = 0 and Σⱼ λᵢⱼ (yⱼ − yᵢ) < 0, reduced to a
+/// vertex with at most d + 1 neighbours (Carathéodory) by a second LP when needed. Samples with
+/// equal inputs and targets further apart than τ are caught before any LP.
 ///
-/// An infeasible point LP comes with multipliers λᵢⱼ ≥ 0, one per row, with
-/// Σⱼ λᵢⱼ (xⱼ − xᵢ) = 0 and Σⱼ λᵢⱼ (yⱼ − yᵢ) < 0. With μⱼ = λᵢⱼ / Σλ this reads
-/// xᵢ = Σ μⱼ xⱼ but yᵢ > Σ μⱼ yⱼ, while Jensen's inequality gives f(xᵢ) ≤ Σ μⱼ f(xⱼ) for any
-/// convex f: the sample lies strictly above the lower convex hull of the others. When the
-/// solver's ray names more than d + 1 neighbours, a second LP over those neighbours
-/// (min Σλ s.t. Σ λⱼ(xⱼ − xᵢ) = 0, Σ λⱼ(yⱼ − yᵢ) = −1, λ ≥ 0) reduces it to a vertex, which
-/// has at most d + 1 (Carathéodory). Samples with equal inputs and different targets are
-/// caught before any LP: the pair itself is the certificate (λ = 1, xⱼ − xᵢ = 0, yⱼ < yᵢ).
-///
-/// The LPs are solved in standardised units (x̃ = (x − mean)/scale per coordinate,
-/// ỹ = (y − mean)/scale): positive affine maps preserve convex interpolability and leave the
-/// multipliers λ unchanged, so every answer in the report is about the original data.
+/// The LPs are scaled: they are solved on inputs and targets mapped to [−1, 1] per coordinate
+/// (``StandardizedSamples``), which positive affine maps allow (they preserve convex
+/// interpolability and leave λ unchanged); every answer is re-checked in the original units.
 public enum DataConvexity {
-    /// The largest number of samples ``check(_:using:)`` accepts: up to n point LPs, each checked
+    /// The largest number of samples ``check(_:using:relativeTolerance:deadline:)`` accepts: up to n point LPs, each checked
     /// against all n − 1 rows after every round (O(n²·d) work per round over all points).
     public static let maximumSampleCount = 20_000
     /// The largest number of samples ``interpolationProgram(for:)`` builds the whole
@@ -39,54 +41,70 @@ public enum DataConvexity {
     public static let maximumProgramSampleCount = 500
     /// Rows of a point LP's first solve, to the sample's nearest neighbours (at least 2d + 2).
     public static let initialNeighbours = 20
-    /// A missing row of a point LP counts as violated when ỹᵢ − ỹⱼ − g̃ᵢᵀ(x̃ᵢ − x̃ⱼ) exceeds this
-    /// (standardised units); at most ``cutsPerRound`` of the worst are added per round.
-    public static let violationTolerance = 1e-9
+    /// Most missing rows added to a point LP per round.
     public static let cutsPerRound = 10
-    /// Relative tolerance of the plain re-check (see ``checkPlainly(_:data:tolerance:)``).
-    public static let plainCheckTolerance = 1e-9
+    /// ε: the default tolerance on the targets relative to their range, τ = ε·(max y − min y).
+    /// 1e-6 leaves the point LPs' slack τ/2 above GLPK's default feasibility tolerance (1e-7,
+    /// relative), so that an LP's subgradients pass the re-check at τ.
+    public static let defaultRelativeTolerance = 1e-6
 
-    /// Decides whether a convex function interpolates `data`, with a certificate either way:
-    /// interpolating subgradients (and their recomputed worst violation) when one does, a
-    /// verified Farkas ray naming a few samples when none does.
+    /// Decides whether a convex function fits `data` to within τ = `relativeTolerance`·(range of
+    /// the targets), with a proof either way or an honest `undecided` (see ``DataConvexity``).
+    /// Stops with verdict `timeLimit` once `deadline` has passed (give the solver the same one).
     ///
     /// Throws ``SurrogateOptimizationError/emptyDataset`` without samples,
     /// ``SurrogateOptimizationError/tooManySamples(count:limit:)`` above ``maximumSampleCount``, and
-    /// ``SurrogateOptimizationError/solverFailed(solver:sample:reason:)`` when a point LP ends without
-    /// an answer (limit, numerical trouble) or infeasible without any certificate.
-    public static func check(_ data: Dataset, using solver: any LPSolver) throws -> DataConvexityReport {
+    /// ``SurrogateOptimizationError/invalidTolerance(_:)`` for ε outside [0, 1).
+    public static func check(_ data: Dataset, using solver: any LPSolver, relativeTolerance: Double = defaultRelativeTolerance,
+                             deadline: Deadline? = nil) throws -> DataConvexityReport {
         let start = DispatchTime.now()
         let n = data.count, d = data.dimension
         guard n > 0 else { throw SurrogateOptimizationError.emptyDataset }
         guard n <= maximumSampleCount else { throw SurrogateOptimizationError.tooManySamples(count: n, limit: maximumSampleCount) }
+        guard relativeTolerance >= 0, relativeTolerance < 1 else { throw SurrogateOptimizationError.invalidTolerance(relativeTolerance) }
         let samples = StandardizedSamples(data)
-        var report = DataConvexityReport(convex: true, sampleCount: n, dimension: d, solver: solver.name)
-        func finish() -> DataConvexityReport {
+        let range = (data.targets.max() ?? 0) - (data.targets.min() ?? 0)
+        let tolerance = relativeTolerance * range                          // τ = ε (max y − min y)
+        let scaledTolerance = tolerance / samples.targetScaler.scale[0]   // τ̃ = τ / s_y
+        var report = DataConvexityReport(verdict: .convex, sampleCount: n, dimension: d, solver: solver.name)
+        report.tolerance = tolerance
+        report.relativeTolerance = relativeTolerance
+        func finish(_ verdict: DataConvexityReport.Verdict) -> DataConvexityReport {
+            report.verdict = verdict
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             return report
         }
-
-        if let (high, low) = repeatedInputWithDifferentTargets(data) {      // λ = 1 on the row (high, low)
-            let multipliers = [PairMultiplier(point: high, neighbour: low, weight: 1)]
-            report.convex = false
-            report.certificate = certificate(multipliers, reason: .repeatedInput, samples: samples, data: data, solver: solver.name)
-            return finish()
+        func undecided(_ i: Int, _ reason: String) {
+            report.undecidedSamples.append(i)
+            if report.undecidedReason == nil { report.undecidedReason = "sample \(i): \(reason)" }
         }
 
-        var subgradients = [Double](repeating: 0, count: n * d)   // g̃ᵢ, standardised units
+        if let (high, low) = repeatedInputWithDifferentTargets(data, tolerance: tolerance) {   // λ = 1 on the row (high, low)
+            let multipliers = [PairMultiplier(point: high, neighbour: low, weight: 1)]
+            report.certificate = certificate(multipliers, reason: .repeatedInput, samples: samples, data: data,
+                                             tolerance: tolerance, solver: solver.name)
+            return finish(.notConvex)
+        }
+
+        var subgradients = [Double](repeating: 0, count: n * d)          // original units
+        var worstViolation = 0.0
         var included = [Bool](repeating: false, count: n)
-        for i in 0..<n {
+        points: for i in 0..<n {
+            if deadline?.hasPassed == true { return finish(.timeLimit) }
             var neighbours = samples.nearestNeighbours(of: i, count: min(n - 1, max(initialNeighbours, 2 * d + 2)))
             for j in 0..<n { included[j] = false }
             for j in neighbours { included[j] = true }
             while true {                                                   // cutting planes on point i's rows
-                let solution = try solver.solve(pointProgram(samples, point: i, neighbours: neighbours))
+                let lp = pointProgram(samples, point: i, neighbours: neighbours, slack: scaledTolerance / 2)
+                var solution = try solver.solve(lp)
                 report.lpCount += 1
+                if solution.status == .primalInfeasible, solution.farkasRay == nil,          // an unproved verdict: ask RayFinder
+                   case let .feasibleAndBounded(point) = try RayFinder.classify(lp, using: solver, deadline: deadline) {
+                    solution = Solution(status: .optimal, x: point, solver: solver.name)
+                }
                 switch solution.status {
-                case .optimal, .almostOptimal:
-                    guard solution.x.count == d else {
-                        throw SurrogateOptimizationError.solverFailed(solver: solver.name, sample: i, reason: "it returned \(solution.x.count) values for \(d) subgradient entries")
-                    }
+                case .optimal where solution.x.count == d, .almostOptimal where solution.x.count == d:
+                    break
                 case .primalInfeasible:
                     var ray: [Double]? = nil                               // padded to the rows of every j ≠ i
                     if let farkas = solution.farkasRay, farkas.count == neighbours.count {
@@ -94,90 +112,46 @@ public enum DataConvexity {
                         for (r, j) in neighbours.enumerated() { full[pointRow(point: i, neighbour: j)] = farkas[r] }
                         ray = full
                     }
-                    let multipliers = try pointCertificate(samples, point: i, ray: ray, using: solver, lpCount: &report.lpCount)
-                    report.convex = false
-                    report.certificate = certificate(multipliers, reason: .aboveLowerHull, samples: samples, data: data, solver: solver.name)
-                    return finish()
+                    let proof = try pointCertificate(samples, point: i, ray: ray, using: solver, lpCount: &report.lpCount) {
+                        certificate($0, reason: .aboveLowerHull, samples: samples, data: data, tolerance: tolerance, solver: solver.name)
+                    }
+                    guard let proof else {
+                        undecided(i, "the LP called its rows infeasible but gave no usable multipliers")
+                        continue points
+                    }
+                    if proof.verified {
+                        report.certificate = proof
+                        return finish(.notConvex)
+                    }
+                    undecided(i, "the LP called its rows infeasible, but the certificate does not verify exactly: "
+                                 + proof.plainCheck.failures.joined(separator: "; "))
+                    continue points
+                case .timeLimit where deadline?.hasPassed == true:
+                    return finish(.timeLimit)
                 default:
-                    throw SurrogateOptimizationError.solverFailed(solver: solver.name, sample: i, reason: "it ended with status '\(solution.status.summary)'")
+                    undecided(i, "the LP ended with status '\(solution.status.summary)'")
+                    continue points
                 }
-                let cuts = violatedRows(samples, point: i, subgradient: solution.x, included: included)
+                let cuts = violatedRows(samples, point: i, subgradient: solution.x, included: included, threshold: scaledTolerance / 4)
                 if cuts.isEmpty {
-                    for k in 0..<d { subgradients[i * d + k] = solution.x[k] }
+                    var g = [Double](repeating: 0, count: d)
+                    for k in 0..<d { g[k] = solution.x[k] * samples.targetScaler.scale[0] / samples.inputScaler.scale[k] }   // g = s_y · g̃ / s_x
+                    guard let violation = verifiedViolation(of: g, at: i, data: data, tolerance: tolerance) else {
+                        undecided(i, "the LP's subgradient violates an interpolation row by more than the tolerance \(tolerance) when re-checked exactly")
+                        continue points
+                    }
+                    worstViolation = max(worstViolation, violation)
+                    for k in 0..<d { subgradients[i * d + k] = g[k] }
                     break
                 }
                 for j in cuts { included[j] = true }
                 neighbours += cuts
             }
         }
-        let ys = samples.targetScaler.scale[0]
-        for i in 0..<n {
-            for k in 0..<d { subgradients[i * d + k] *= ys / samples.inputScaler.scale[k] }   // g = s_y · g̃ / s_x
-        }
+        if !report.undecidedSamples.isEmpty { return finish(.undecided) }
         report.subgradients = subgradients
-        report.interpolationViolation = interpolationViolation(data, subgradients: subgradients)
-        return finish()
-    }
-
-    /// The multipliers of a claimed certificate, checked in plain terms on the original data and
-    /// independently of any LP: every λᵢⱼ is finite and ≥ 0 with i ≠ j in range, at least one is
-    /// positive, for every sample i and coordinate k the balance Σⱼ λᵢⱼ (xⱼₖ − xᵢₖ) vanishes
-    /// (relative to Σⱼ λᵢⱼ |xⱼₖ − xᵢₖ|, within `tolerance`; then the gᵢ cancel from the weighted
-    /// sum of the rows), and Σ λᵢⱼ (yⱼ − yᵢ) < −tolerance · Σ λᵢⱼ |yⱼ − yᵢ|. Adding the rows
-    /// yⱼ − yᵢ − gᵢᵀ(xⱼ − xᵢ) ≥ 0 with these weights then gives 0 ≤ Σ λᵢⱼ (yⱼ − yᵢ) < 0:
-    /// no convex function fits. λ is normalised to Σ λ = 1 before the sums are reported.
-    public static func checkPlainly(_ multipliers: [PairMultiplier], data: Dataset,
-                                    tolerance: Double = plainCheckTolerance) -> PlainCertificateCheck {
-        var check = PlainCertificateCheck()
-        let n = data.count, d = data.dimension
-        for m in multipliers where !(m.point >= 0 && m.point < n && m.neighbour >= 0 && m.neighbour < n && m.point != m.neighbour) {
-            check.failures.append("the pair (\(m.point), \(m.neighbour)) is not two different samples of 0..<\(n)")
-            return check
-        }
-        if let m = multipliers.first(where: { !($0.weight.isFinite && $0.weight >= 0) }) {
-            check.failures.append("the multiplier of (\(m.point), \(m.neighbour)) is \(m.weight); multipliers must be finite and ≥ 0")
-            return check
-        }
-        let total = multipliers.reduce(0) { $0 + $1.weight }
-        guard total > 0, total.isFinite else {
-            check.failures.append("every multiplier is zero, so the sum proves nothing")
-            return check
-        }
-        var balance = [Int: [Double]](), magnitude = [Int: [Double]]()
-        var sum = 0.0, scale = 0.0
-        for m in multipliers where m.weight > 0 {
-            let w = m.weight / total                                      // λ normalised to Σλ = 1
-            var row = balance[m.point] ?? [Double](repeating: 0, count: d)
-            var size = magnitude[m.point] ?? [Double](repeating: 0, count: d)
-            for k in 0..<d {
-                let difference = data.inputs[m.neighbour * d + k] - data.inputs[m.point * d + k]
-                row[k] += w * difference                                  // Σⱼ λᵢⱼ (xⱼₖ − xᵢₖ)
-                size[k] += w * abs(difference)
-            }
-            balance[m.point] = row
-            magnitude[m.point] = size
-            let difference = data.targets[m.neighbour] - data.targets[m.point]
-            sum += w * difference                                         // Σ λᵢⱼ (yⱼ − yᵢ)
-            scale += w * abs(difference)
-        }
-        for (i, row) in balance.sorted(by: { $0.key < $1.key }) {
-            for k in 0..<d where row[k] != 0 {
-                let relative = abs(row[k]) / magnitude[i]![k]
-                if relative > check.balanceResidual {
-                    check.balanceResidual = relative
-                    check.worstBalance = (sample: i, coordinate: k)
-                }
-            }
-        }
-        check.targetSum = sum
-        check.targetScale = scale
-        if !(check.balanceResidual <= tolerance), let worst = check.worstBalance {
-            check.failures.append("the inputs do not balance at sample \(worst.sample), coordinate \(worst.coordinate): relative residual \(check.balanceResidual) > \(tolerance), so the subgradients do not cancel")
-        }
-        if !(sum < -tolerance * scale) {
-            check.failures.append("Σ λᵢⱼ (yⱼ − yᵢ) = \(sum) is not negative (scale \(scale)), so the rows add up to no contradiction")
-        }
-        return check
+        report.interpolationViolation = worstViolation
+        return finish(.convex)
     }
 
     /// The whole interpolation LP in standardised units, for checking a certificate against it:
@@ -200,30 +174,32 @@ public enum DataConvexity {
     }
 
     /// The point LP of sample i in standardised units: d free columns g̃ᵢ, zero objective, and for
-    /// each j in `neighbours` (default: every j ≠ i, in order) the row g̃ᵢᵀ(x̃ᵢ − x̃ⱼ) ≥ ỹᵢ − ỹⱼ.
-    static func pointProgram(_ samples: StandardizedSamples, point i: Int, neighbours: [Int]? = nil) -> LinearProgram {
+    /// each j in `neighbours` (default: every j ≠ i, in order) the row g̃ᵢᵀ(x̃ᵢ − x̃ⱼ) ≥ ỹᵢ − ỹⱼ − slack.
+    static func pointProgram(_ samples: StandardizedSamples, point i: Int, neighbours: [Int]? = nil, slack: Double = 0) -> LinearProgram {
         var lp = LinearProgram(name: "convex-interpolation-\(i + 1)")
         for k in 0..<samples.dimension { lp.addVariable("g\(k + 1)", lower: -.infinity) }
-        appendPointRows(samples, point: i, neighbours: neighbours ?? (0..<samples.count).filter { $0 != i }, firstColumn: 0, to: &lp)
+        appendPointRows(samples, point: i, neighbours: neighbours ?? (0..<samples.count).filter { $0 != i }, firstColumn: 0,
+                        slack: slack, to: &lp)
         return lp
     }
 
     /// Samples j not yet `included` whose row ỹᵢ − ỹⱼ − g̃ᵢᵀ(x̃ᵢ − x̃ⱼ) ≤ 0 fails by more than
-    /// ``violationTolerance``, worst first, at most ``cutsPerRound``.
-    static func violatedRows(_ samples: StandardizedSamples, point i: Int, subgradient g: [Double], included: [Bool]) -> [Int] {
+    /// `threshold` (standardised units), worst first, at most ``cutsPerRound``.
+    static func violatedRows(_ samples: StandardizedSamples, point i: Int, subgradient g: [Double], included: [Bool],
+                             threshold: Double) -> [Int] {
         let d = samples.dimension
         var violations: [(Double, Int)] = []
         for j in 0..<samples.count where j != i && !included[j] {
             var value = samples.targets[i] - samples.targets[j]
             for k in 0..<d { value -= g[k] * (samples.inputs[i * d + k] - samples.inputs[j * d + k]) }   // ỹᵢ − ỹⱼ − g̃ᵀ(x̃ᵢ − x̃ⱼ)
-            if value > violationTolerance { violations.append((value, j)) }
+            if value > threshold { violations.append((value, j)) }
         }
         violations.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
         return violations.prefix(cutsPerRound).map(\.1)
     }
 
     private static func appendPointRows(_ samples: StandardizedSamples, point i: Int, neighbours: [Int],
-                                        firstColumn: Int, to lp: inout LinearProgram) {
+                                        firstColumn: Int, slack: Double = 0, to lp: inout LinearProgram) {
         let d = samples.dimension
         lp.constraints.reserveCapacity(lp.constraintCount + neighbours.count)
         for j in neighbours {
@@ -235,17 +211,20 @@ public enum DataConvexity {
                 if a != 0 { columns.append(firstColumn + k); coefficients.append(a) }
             }
             lp.constraints.append(Constraint(name: "r\(i + 1)_\(j + 1)", columns: columns, coefficients: coefficients,
-                                             lower: samples.targets[i] - samples.targets[j]))   // ≥ ỹᵢ − ỹⱼ
+                                             lower: samples.targets[i] - samples.targets[j] - slack))   // ≥ ỹᵢ − ỹⱼ − slack
         }
     }
 
     /// Row index of the pair (i, j) inside point i's LP.
     static func pointRow(point i: Int, neighbour j: Int) -> Int { j < i ? j : j - 1 }
 
-    /// Multipliers λᵢⱼ proving that point i's LP is infeasible, with at most d + 1 neighbours
-    /// when the reduction LP succeeds.
+    /// The certificate `make` builds from the multipliers of point i's infeasible LP: the
+    /// solver's ray when it names at most d + 1 neighbours, else (or when that one does not
+    /// verify) the reduction LP's vertex. The first verified one, else the last built; nil when
+    /// there are no multipliers.
     private static func pointCertificate(_ samples: StandardizedSamples, point i: Int, ray: [Double]?,
-                                         using solver: any LPSolver, lpCount: inout Int) throws -> [PairMultiplier] {
+                                         using solver: any LPSolver, lpCount: inout Int,
+                                         make: ([PairMultiplier]) -> NonConvexityCertificate) throws -> NonConvexityCertificate? {
         let n = samples.count, d = samples.dimension
         var raw: [PairMultiplier] = []
         if let ray, ray.count == n - 1 {
@@ -255,14 +234,19 @@ public enum DataConvexity {
                 if weight > 1e-12 * largest { raw.append(PairMultiplier(point: i, neighbour: j, weight: weight)) }
             }
         }
-        if !raw.isEmpty && raw.count <= d + 1 { return raw }
+        var built: NonConvexityCertificate? = nil
+        if !raw.isEmpty && raw.count <= d + 1 {
+            built = make(raw)
+            if built!.verified { return built }
+        }
         let candidates = raw.isEmpty ? (0..<n).filter { $0 != i } : raw.map(\.neighbour)
         lpCount += 1
-        if let reduced = try reducedCertificate(samples, point: i, neighbours: candidates, using: solver) { return reduced }
-        if !raw.isEmpty { return raw }
-        throw SurrogateOptimizationError.solverFailed(
-            solver: solver.name, sample: i,
-            reason: "it called the point's LP infeasible but gave no Farkas ray, and none exists to its tolerance; the data are convex to within rounding")
+        if let reduced = try reducedCertificate(samples, point: i, neighbours: candidates, using: solver) {
+            built = make(reduced)
+        } else if built == nil, !raw.isEmpty {
+            built = make(raw)
+        }
+        return built
     }
 
     /// min Σλⱼ s.t. Σ λⱼ(x̃ⱼ − x̃ᵢ) = 0, Σ λⱼ(ỹⱼ − ỹᵢ) = −1, λ ≥ 0 over `neighbours`; its vertex
@@ -293,8 +277,9 @@ public enum DataConvexity {
         return multipliers.isEmpty ? nil : multipliers
     }
 
-    /// A pair of samples (higher target, lower target) with identical inputs, if any.
-    static func repeatedInputWithDifferentTargets(_ data: Dataset) -> (Int, Int)? {
+    /// A pair of samples (higher target, lower target) with identical inputs and targets more
+    /// than `tolerance` apart, if any.
+    static func repeatedInputWithDifferentTargets(_ data: Dataset, tolerance: Double = 0) -> (Int, Int)? {
         var groups: [[Double]: (low: Int, high: Int)] = [:]
         for s in 0..<data.count {
             let key = Array(data.input(ofSample: s))
@@ -307,14 +292,14 @@ public enum DataConvexity {
         }
         for s in 0..<data.count {
             let group = groups[Array(data.input(ofSample: s))]!
-            if data.targets[group.high] != data.targets[group.low] { return (group.high, group.low) }
+            if data.targets[group.high] - data.targets[group.low] > tolerance { return (group.high, group.low) }
         }
         return nil
     }
 
-    /// Packages multipliers of point i's LP: the verified Farkas ray, the plain check, the Jensen form.
+    /// Packages multipliers of point i's LP: the Farkas ray's LP check, the exact check at τ, the Jensen form.
     private static func certificate(_ multipliers: [PairMultiplier], reason: NonConvexityCertificate.Reason,
-                                    samples: StandardizedSamples, data: Dataset, solver: String) -> NonConvexityCertificate {
+                                    samples: StandardizedSamples, data: Dataset, tolerance: Double, solver: String) -> NonConvexityCertificate {
         let i = multipliers[0].point, n = data.count
         var ray = [Double](repeating: 0, count: n - 1)
         for m in multipliers { ray[pointRow(point: i, neighbour: m.neighbour)] = m.weight }
@@ -323,27 +308,34 @@ public enum DataConvexity {
         let total = multipliers.reduce(0) { $0 + $1.weight }
         let weights = multipliers.map { $0.weight / total }                               // μⱼ = λᵢⱼ / Σλ
         let combined = zip(multipliers, weights).reduce(0) { $0 + $1.1 * data.targets[$1.0.neighbour] }   // Σ μⱼ yⱼ
+        let plain = checkPlainly(multipliers, data: data, tolerance: tolerance)
+        if !plain.passed, multipliers.count == data.dimension, reason == .aboveLowerHull,
+           let completed = completedMultipliers(multipliers, samples: samples, data: data, tolerance: tolerance) {
+            return certificate(completed, reason: reason, samples: samples, data: data, tolerance: tolerance, solver: solver)
+        }
         return NonConvexityCertificate(
             reason: reason, multipliers: multipliers,
             points: Array(Set(multipliers.flatMap { [$0.point, $0.neighbour] })).sorted(),
             point: i, neighbours: multipliers.map(\.neighbour), weights: weights,
             target: data.targets[i], combinedTarget: combined,
-            lpReport: report, plainCheck: checkPlainly(multipliers, data: data))
+            lpReport: report, plainCheck: plain)
     }
 
-    /// max over i ≠ j of yᵢ + gᵢᵀ(xⱼ − xᵢ) − yⱼ (0 when every row holds), original units.
-    static func interpolationViolation(_ data: Dataset, subgradients g: [Double]) -> Double {
-        let n = data.count, d = data.dimension
-        var worst = 0.0
-        data.inputs.withUnsafeBufferPointer { x in
-            for i in 0..<n {
-                for j in 0..<n where j != i {
-                    var value = data.targets[i] - data.targets[j]
-                    for k in 0..<d { value += g[i * d + k] * (x[j * d + k] - x[i * d + k]) }   // yᵢ + gᵢᵀ(xⱼ − xᵢ) − yⱼ
-                    worst = max(worst, value)
-                }
-            }
+    /// Multipliers on d samples that balance the inputs only to rounding may miss a sample whose
+    /// weight the LP rounded away (a point just inside the hull, next to a face): completes them
+    /// with one of the 30 nearest other samples so that the enclosure over d + 1 samples proves
+    /// every weight positive, if one does.
+    private static func completedMultipliers(_ multipliers: [PairMultiplier], samples: StandardizedSamples, data: Dataset,
+                                             tolerance: Double) -> [PairMultiplier]? {
+        let i = multipliers[0].point, total = multipliers.reduce(0) { $0 + $1.weight }
+        let support = multipliers.map(\.neighbour)
+        for c in samples.nearestNeighbours(of: i, count: min(data.count - 1, 30)) where !support.contains(c) {
+            guard let enclosure = WeightEnclosure(point: i, neighbours: support + [c],
+                                                  weights: multipliers.map { $0.weight / total } + [0], data: data, refine: true),
+                  enclosure.weights.allSatisfy({ $0 > 0 }) else { continue }
+            let completed = zip(support + [c], enclosure.weights).map { PairMultiplier(point: i, neighbour: $0, weight: $1) }
+            if checkPlainly(completed, data: data, tolerance: tolerance).passed { return completed }
         }
-        return worst
+        return nil
     }
 }

@@ -27,13 +27,15 @@ import LinearProgramming
 /// removing rows afterwards can make the encoding inexact.
 enum MixedIntegerEncoding {
     static func encode(_ model: RegressionModel, name: String, inputs: [LinearExpression],
-                       into lp: inout LinearProgram, tightening: (any LPSolver)? = nil) throws -> EncodedSurrogate {
-        try encodeWithBounds(model, name: name, inputs: inputs, into: &lp, tightening: tightening).surrogate
+                       into lp: inout LinearProgram, tightening: (any LPSolver)? = nil,
+                       deadline: Deadline? = nil) throws -> EncodedSurrogate {
+        try encodeWithBounds(model, name: name, inputs: inputs, into: &lp, tightening: tightening, deadline: deadline).surrogate
     }
 
     /// ``encode(_:name:inputs:into:tightening:)`` that also returns the bounds it used.
     static func encodeWithBounds(_ model: RegressionModel, name: String, inputs: [LinearExpression],
-                                 into program: inout LinearProgram, tightening: (any LPSolver)? = nil) throws
+                                 into program: inout LinearProgram, tightening: (any LPSolver)? = nil,
+                                 deadline: Deadline? = nil) throws
         -> (surrogate: EncodedSurrogate, bounds: IntervalBounds) {
         let architecture = model.network.architecture
         guard inputs.count == model.inputDimension else {
@@ -59,7 +61,7 @@ enum MixedIntegerEncoding {
         for (l, shape) in rows.shapes.enumerated().dropLast() {
             let pre = (0..<shape.rows).map { rows.preActivation(layer: l, row: $0, previousUnits: previous) }
             if let solver = tightening {
-                bounds.tighten(layer: l, preActivations: try BoundTightening.ranges(of: pre, over: lp, solver: solver))
+                bounds.tighten(layer: l, preActivations: try BoundTightening.ranges(of: pre, over: lp, solver: solver, deadline: deadline))
             }
             var units: [Int] = []
             for i in 0..<shape.width {

@@ -24,13 +24,15 @@ public struct NonConvexityCertificate: Sendable {
     public var target: Double
     public var combinedTarget: Double
     /// `verify` of the multipliers as a Farkas ray of the sample's point LP (standardised units);
-    /// padded with zeros (``farkasRay(sampleCount:)``) they are a ray of the whole LP.
+    /// padded with zeros (``farkasRay(sampleCount:)``) they are a ray of the whole LP. For
+    /// information: the proof is `plainCheck`.
     public var lpReport: CertificateReport
-    /// The re-check in plain terms on the original data (``DataConvexity/checkPlainly(_:data:tolerance:)``).
+    /// The exact re-check on the original data at the report's tolerance
+    /// (``DataConvexity/checkPlainly(_:data:tolerance:)``).
     public var plainCheck: PlainCertificateCheck
 
-    /// The independent LP check passed.
-    public var verified: Bool { lpReport.verified }
+    /// The certificate proves that no convex function fits: the exact re-check passed.
+    public var verified: Bool { plainCheck.passed }
 
     /// The multipliers as a Farkas ray of ``DataConvexity/interpolationProgram(for:)``: entry
     /// i·(n − 1) + (j < i ? j : j − 1) is λᵢⱼ.

@@ -1,6 +1,10 @@
 import ConvexNetworks
 
-/// The samples in standardised units, x̃ = (x − mean)/scale per coordinate and ỹ likewise.
+/// The samples in scaled units, x̃ = (x − centre)/halfRange per coordinate and ỹ likewise, so
+/// every x̃ and ỹ lies in [−1, 1] (a constant coordinate maps to 0). Midrange and half-range
+/// are computed as high/2 ± low/2, so that no magnitude up to the largest double overflows (a
+/// standard deviation squares the values: 1e200 would become ∞) and the data LPs never see a
+/// coefficient above 2.
 struct StandardizedSamples {
     let count: Int
     let dimension: Int
@@ -13,10 +17,27 @@ struct StandardizedSamples {
     init(_ data: Dataset) {
         count = data.count
         dimension = data.dimension
-        inputScaler = Standardizer(fitting: data.inputs, dimension: data.dimension)
-        targetScaler = Standardizer(fitting: data.targets, dimension: 1)
+        inputScaler = Self.rangeScaler(data.inputs, dimension: data.dimension)
+        targetScaler = Self.rangeScaler(data.targets, dimension: 1)
         inputs = inputScaler.standardized(data.inputs)
         targets = targetScaler.standardized(data.targets)
+    }
+
+    /// centre = high/2 + low/2, scale = high/2 − low/2 (1 for a constant coordinate), per coordinate.
+    static func rangeScaler(_ values: [Double], dimension d: Int) -> Standardizer {
+        var low = [Double](repeating: .infinity, count: d), high = [Double](repeating: -.infinity, count: d)
+        for (index, v) in values.enumerated() {
+            low[index % d] = min(low[index % d], v)
+            high[index % d] = max(high[index % d], v)
+        }
+        var centre = [Double](repeating: 0, count: d), scale = [Double](repeating: 1, count: d)
+        for k in 0..<d where low[k] <= high[k] {
+            centre[k] = high[k] / 2 + low[k] / 2
+            let half = high[k] / 2 - low[k] / 2
+            if half > 0 && half.isFinite { scale[k] = half }
+        }
+        // Finite data give a finite centre and a positive finite scale, as Standardizer requires.
+        return (try? Standardizer(mean: centre, scale: scale)) ?? .identity(dimension: d)
     }
 
     /// The `k` samples nearest to sample i in ‖x̃ⱼ − x̃ᵢ‖ (i excluded; ties by index), nearest first.

@@ -15,6 +15,8 @@ public enum SurrogateOptimizationError: Error, CustomStringConvertible, Equatabl
     case tooManySamples(count: Int, limit: Int)
     /// A data LP ended without a usable answer; `sample` is 0-based, nil for a joint LP.
     case solverFailed(solver: String, sample: Int?, reason: String)
+    /// A data tolerance outside [0, 1) (relative to the targets' range).
+    case invalidTolerance(Double)
 
     public var description: String {
         switch self {
@@ -41,6 +43,8 @@ public enum SurrogateOptimizationError: Error, CustomStringConvertible, Equatabl
         case let .solverFailed(solver, sample, reason):
             let place = sample.map { "the interpolation LP of sample \($0) (0-based)" } ?? "the convex regression LP"
             return "\(solver) gave no usable answer for \(place): \(reason)"
+        case let .invalidTolerance(value):
+            return "the tolerance \(value) is not a number in [0, 1) (it is relative to the range of the targets)"
         }
     }
 }

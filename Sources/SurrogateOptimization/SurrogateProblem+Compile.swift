@@ -16,8 +16,10 @@ extension SurrogateProblem {
     /// Encodes every surrogate exactly and assembles the program. Throws for smooth models
     /// (no exact encoding), bad references, and unbounded inputs on the MILP route.
     /// `forceMixedInteger` encodes every surrogate with binaries (to cross-check the LP route);
-    /// `tightening` runs optimisation-based bound tightening for the MILP encodings.
-    public func compile(forceMixedInteger: Bool = false, tightening: (any LPSolver)? = nil) throws -> CompiledSurrogateProblem {
+    /// `tightening` runs optimisation-based bound tightening for the MILP encodings; it starts
+    /// no LP after `deadline` (the big-M constants then keep their interval bounds).
+    public func compile(forceMixedInteger: Bool = false, tightening: (any LPSolver)? = nil,
+                        deadline: Deadline? = nil) throws -> CompiledSurrogateProblem {
         for index in objectiveSurrogates.map(\.surrogate) + surrogateBounds.map(\.surrogate) where !surrogates.indices.contains(index) {
             throw SurrogateOptimizationError.invalidProblem(entry: "problem '\(name)'", reason: "surrogate index \(index) does not exist")
         }
@@ -39,7 +41,7 @@ extension SurrogateProblem {
                 encodings.append(try EpigraphEncoding.encode(surrogate.model, name: surrogate.name, inputs: surrogate.inputs, into: &program))
             } else {
                 encodings.append(try MixedIntegerEncoding.encode(surrogate.model, name: surrogate.name, inputs: surrogate.inputs,
-                                                                 into: &program, tightening: tightening))
+                                                                 into: &program, tightening: tightening, deadline: deadline))
             }
         }
         for term in objectiveSurrogates {                           // objective += w·output

@@ -23,7 +23,13 @@ struct CheckData: ParsableCommand {
             With --fit l1|linf -o model.json it also fits the L1 or L∞ convex regression \
             estimator (at most \(ConvexRegression.maximumSampleCount) samples) and saves it as a \
             max-affine model. At most \(DataConvexity.maximumSampleCount) samples. \
-            Exit codes: 0 a convex function fits, 4 none does, 1 error.
+            The question is decided at a tolerance τ on the targets (--tolerance times their range): \
+            "convex" means a convex f with y_j ≤ f(x_j) ≤ y_j + τ exists (its subgradients re-checked \
+            on every pair), "not convex" that none does (the weights re-checked exactly); when neither \
+            proof verifies — a sample within rounding of the boundary of the others' hull — the \
+            answer is "undecided". \
+            Exit codes: 0 a convex function fits, 4 none does (verified certificate), 3 undecided at \
+            this tolerance or time limit reached, 1 error.
             """)
 
     @Argument(help: "CSV file with a header row.") var data: String
@@ -31,14 +37,22 @@ struct CheckData: ParsableCommand {
     @Option(help: "Input columns, comma-separated (default: every column but the target).") var inputs: String?
     @Option(help: "Also fit the convex regression estimator: l1 (least absolute deviations) or linf (minimax).") var fit: ConvexRegression.Norm?
     @Option(name: [.short, .customLong("output")], help: "Where to save the fitted max-affine model (JSON); needs --fit.") var output: String?
+    @Option(help: "Tolerance on the targets, relative to their range (default \(DataConvexity.defaultRelativeTolerance)).")
+    var tolerance: Double = DataConvexity.defaultRelativeTolerance
+    @Option(help: "Stop after this many seconds from the start (exit 3).") var timeLimit: Double?
     @Flag(help: "Print one JSON object instead of text.") var json = false
 
     func validate() throws {
+        if !(tolerance >= 0 && tolerance < 1) { throw ValidationError("--tolerance must be a number in [0, 1) (relative to the targets' range)") }
+        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if fit != nil && output == nil { throw ValidationError("--fit needs -o model.json: where to save the fitted model") }
         if fit == nil && output != nil { throw ValidationError("-o is only used with --fit l1|linf") }
     }
 
     func run() throws {
+        let deadline = timeLimit.map { Deadline(secondsFromNow: $0) }     // one deadline for the whole command
+        var settings = GLPKSettings(method: .primalSimplex)
+        settings.deadline = deadline
         let dataset: Dataset, report: DataConvexityReport
         var regression: ConvexRegression.Result?
         do {
@@ -46,22 +60,32 @@ struct CheckData: ParsableCommand {
             let table = try CSVTable(contentsOfFile: data)
             let inputNames = inputs?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             dataset = try Dataset(table: table, target: target, inputs: inputNames)
-            report = try DataConvexity.check(dataset, using: GLPKSolver(method: .primalSimplex))
-            if let fit, let destination {
-                let result = try ConvexRegression.solve(dataset, norm: fit, using: GLPKSolver(method: .dualSimplex))
+            report = try DataConvexity.check(dataset, using: GLPKSolver(settings: settings), relativeTolerance: tolerance, deadline: deadline)
+            if let fit, let destination, report.verdict != .timeLimit {
+                settings.method = .dualSimplex
+                let result = try ConvexRegression.solve(dataset, norm: fit, using: GLPKSolver(settings: settings))
                 try destination.write(result.model.jsonData())
                 regression = result
             }
         } catch {
             printError("error: \(error)")
-            throw ExitCode(1)
+            throw ExitCode(deadline?.hasPassed == true ? 3 : 1)
         }
         if json {
             try JSONOutput.print(jsonObject(report, regression: regression, data: dataset))
         } else {
             try StandardOutput.line(text(report, regression: regression, data: dataset))
         }
-        throw ExitCode(report.convex ? 0 : 4)
+        throw ExitCode(Self.exitCode(report))
+    }
+
+    /// 0 convex, 4 not convex (only with a verified certificate), 3 undecided or time limit.
+    static func exitCode(_ report: DataConvexityReport) -> Int32 {
+        switch report.verdict {
+        case .convex: return 0
+        case .notConvex: return report.certificate?.verified == true ? 4 : 1
+        case .undecided, .timeLimit: return 3
+        }
     }
 
     static func format(_ x: Double) -> String { String(format: "%.6g", x) }
@@ -75,12 +99,28 @@ struct CheckData: ParsableCommand {
     func text(_ report: DataConvexityReport, regression: ConvexRegression.Result?, data: Dataset) -> String {
         var lines = ["data: \(report.sampleCount) samples, inputs \(data.inputNames.joined(separator: ", ")) → target \(data.targetName)"]
         let effort = "\(report.lpCount) LPs, \(report.solver), \(Self.format(report.seconds)) s"
-        if report.convex {
-            lines.append("a convex function fits the data: every sample lies on the lower convex hull of the others")
+        lines.append("tolerance: τ = \(Self.format(report.relativeTolerance)) × the range of \(data.targetName) = \(Self.format(report.tolerance)) "
+                     + "(a fit means y ≤ f(x) ≤ y + τ at every sample)")
+        switch report.verdict {
+        case .convex:
+            lines.append("a convex function fits the data to within τ: every sample lies on or above the lower convex hull of the others")
             let violation = report.interpolationViolation.map(Self.format) ?? "?"
-            lines.append("  (subgradients found at every sample; worst interpolation row off by \(violation) in \(data.targetName)'s units; \(effort))")
-        } else if let certificate = report.certificate {
-            lines.append("no convex function fits the data.")
+            lines.append("  (subgradients at every sample, every pair re-checked with its rounding bound: worst interpolation row "
+                         + "off by at most \(violation) ≤ τ in \(data.targetName)'s units; \(effort))")
+        case .undecided:
+            lines.append("undecided at this tolerance: neither a convex fit nor a certificate against one could be verified "
+                         + "at \(report.undecidedSamples.count) sample(s), CSV data rows "
+                         + report.undecidedSamples.prefix(10).map { String($0 + 1) }.joined(separator: ", ")
+                         + (report.undecidedSamples.count > 10 ? ", …" : ""))
+            if let reason = report.undecidedReason { lines.append("  first: " + reason) }
+            lines.append("  (the answer turns on differences below rounding; a larger --tolerance may decide it; \(effort))")
+        case .timeLimit:
+            lines.append("time limit reached before an answer (\(effort))")
+        case .notConvex:
+            break
+        }
+        if report.verdict == .notConvex, let certificate = report.certificate {
+            lines.append("no convex function fits the data, not even to within τ.")
             let row = { (sample: Int) in "row \(sample + 1)" }
             lines.append("points involved (CSV data rows, 1 = the first row below the header): "
                          + certificate.points.map { String($0 + 1) }.joined(separator: ", "))
@@ -101,14 +141,17 @@ struct CheckData: ParsableCommand {
                 let values = zip(certificate.weights, certificate.neighbours).map { "\(Self.format($0.0))·f(\(row($0.1)))" }.joined(separator: " + ")
                 lines.append("  while a convex f has f(\(row(i))) ≤ \(values) (Jensen's inequality).")
             }
-            let lp = certificate.lpReport
-            lines.append(certificate.verified
-                ? "certificate: Farkas ray of the interpolation LP, verified independently (ray residual \(Self.format(lp.rayResidual ?? .nan)), proof value \(Self.format(lp.rayObjective ?? .nan)))"
-                : "certificate: Farkas ray NOT verified: " + lp.failures.joined(separator: "; "))
             let plain = certificate.plainCheck
+            let weights = plain.method == .enclosure
+                ? "exact weights enclosed within ±\(Self.format(plain.weightRadius)) of those shown (the inputs balance to a relative \(Self.format(plain.balanceResidual)))"
+                : "the inputs balance exactly"
             lines.append(plain.passed
-                ? "  plain re-check passed: Σλ(xⱼ − xᵢ) = 0 (relative residual \(Self.format(plain.balanceResidual))), Σλ(yⱼ − yᵢ) = \(Self.format(plain.targetSum)) < 0"
-                : "  plain re-check FAILED: " + plain.failures.joined(separator: "; "))
+                ? "certificate: verified exactly on the data: \(weights), and the target exceeds the average by at least \(Self.format(plain.provedExcess)) > τ"
+                : "certificate NOT verified: " + plain.failures.joined(separator: "; "))
+            let lp = certificate.lpReport
+            lines.append(lp.verified
+                ? "  as a Farkas ray of the interpolation LP it also passes verify (ray residual \(Self.format(lp.rayResidual ?? .nan)), proof value \(Self.format(lp.rayObjective ?? .nan)))"
+                : "  as a Farkas ray of the interpolation LP it does not pass verify's floating-point tolerances: " + lp.failures.joined(separator: "; "))
             lines.append("  (\(effort))")
         }
         if let regression, let output {
@@ -124,7 +167,12 @@ struct CheckData: ParsableCommand {
 
     func jsonObject(_ report: DataConvexityReport, regression: ConvexRegression.Result?, data: Dataset) -> [String: Any] {
         var object: [String: Any] = [
+            "status": report.verdict.rawValue,
             "convex": report.convex,
+            "tolerance": report.tolerance,
+            "relativeTolerance": report.relativeTolerance,
+            "undecidedSamples": report.undecidedSamples,
+            "undecidedReason": report.undecidedReason.map { $0 as Any } ?? NSNull(),
             "samples": report.sampleCount,
             "inputs": data.inputNames,
             "target": data.targetName,
@@ -139,11 +187,17 @@ struct CheckData: ParsableCommand {
                 "points": certificate.points,
                 "csvRows": certificate.points.map { $0 + 1 },
                 "verified": certificate.verified,
-                "failures": certificate.lpReport.failures,
+                "failures": certificate.plainCheck.failures,
+                "lpVerified": certificate.lpReport.verified,
+                "lpFailures": certificate.lpReport.failures,
                 "rayResidual": JSONOutput.number(certificate.lpReport.rayResidual),
                 "proofValue": JSONOutput.number(certificate.lpReport.rayObjective),
                 "plainCheck": [
                     "passed": certificate.plainCheck.passed,
+                    "method": certificate.plainCheck.method?.rawValue ?? NSNull(),
+                    "tolerance": certificate.plainCheck.tolerance,
+                    "weightRadius": JSONOutput.number(certificate.plainCheck.weightRadius),
+                    "provedExcess": JSONOutput.number(certificate.plainCheck.provedExcess),
                     "balanceResidual": JSONOutput.number(certificate.plainCheck.balanceResidual),
                     "targetSum": JSONOutput.number(certificate.plainCheck.targetSum),
                     "failures": certificate.plainCheck.failures,

@@ -29,11 +29,16 @@ struct Minimize: ParsableCommand {
     var solver: SolverChoice = .auto
     @Flag(name: .customLong("milp"), help: "Encode every surrogate with binaries (to cross-check the LP route).") var forceMILP = false
     @Flag(help: "Tighten the MILP's big-M bounds by solving LPs (optimisation-based bound tightening).") var tighten = false
-    @Option(help: "Stop after this many seconds.") var timeLimit: Double?
+    @Option(help: "Stop after this many seconds from the start (bound tightening, solve and certificate search included).") var timeLimit: Double?
     @Option(help: "Write an SVG of every one-input surrogate with its samples and the chosen point.") var svg: String?
     @Flag(help: "Print one JSON object instead of text.") var json = false
 
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
+
     func run() throws {
+        let deadline = timeLimit.map { Deadline(secondsFromNow: $0) }     // one deadline for the whole command
         let file: ProblemFile
         let compiled: CompiledSurrogateProblem
         let solution: SurrogateSolution
@@ -44,7 +49,10 @@ struct Minimize: ParsableCommand {
             file = try ProblemFile(contentsOfFile: problem)
             // Checked before solving: the plot may not replace the problem, a model or a data file.
             plot = try svg.map { try OutputFile(path: $0, role: "--svg", inputs: [problem] + file.modelFiles.values + file.dataFiles.values) }
-            var program = try file.problem.compile(forceMixedInteger: forceMILP, tightening: tighten ? GLPKSolver(method: .primalSimplex) : nil)
+            var tightening = GLPKSettings(method: .primalSimplex)
+            tightening.deadline = deadline
+            var program = try file.problem.compile(forceMixedInteger: forceMILP, tightening: tighten ? GLPKSolver(settings: tightening) : nil,
+                                                   deadline: deadline)
             // The numeric policy, once: the solver solves and the certificate checks this program.
             let prepared: PreparedProgram
             do {
@@ -60,7 +68,7 @@ struct Minimize: ParsableCommand {
                 printError("note: the problem compiles to a MILP, which needs branch-and-cut; --solver \(solver.rawValue) is ignored (an LP solver would solve only its relaxation)")
             }
             let choice: SolverChoice = compiled.route == .milp ? .mip : solver.resolved(for: compiled.program, family: .surrogate)
-            solution = try compiled.solve(using: choice.makeSolver(timeLimit: timeLimit, verbose: false))
+            solution = try compiled.solve(using: choice.makeSolver(deadline: deadline, verbose: false))
         } catch {
             printError("error: \(error)")
             throw ExitCode(1)

@@ -56,7 +56,12 @@ struct Solve: ParsableCommand {
     @Flag(help: "Show the solver's log on stderr (for ipm: one line per iteration).")
     var verbose = false
 
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
+
     func run() throws {
+        let deadline = timeLimit.map { Deadline(secondsFromNow: $0) }     // the whole command, certificate search included
         let loaded: LinearProgram
         do {
             loaded = try LinearProgram(mpsFile: file, format: free ? .free : .fixed)
@@ -78,7 +83,7 @@ struct Solve: ParsableCommand {
         do {
             prepared = try model.preparedForSolver(choice == .mip ? .mixedInteger : .linearOnly)
             for warning in prepared.warnings { printError("warning: \(warning)") }
-            solution = try choice.makeSolver(timeLimit: timeLimit, presolve: presolve, verbose: verbose).solve(prepared.program)
+            solution = try choice.makeSolver(deadline: deadline, presolve: presolve, verbose: verbose).solve(prepared.program)
         } catch LinearProgrammingError.integerColumnsInLPSolver(let count) {
             printError("error: the model has \(count) integer column\(count == 1 ? "" : "s"); an LP solver solves only its "
                        + "relaxation: use --solver mip (or auto) for the MIP, or --relax for the LP relaxation")

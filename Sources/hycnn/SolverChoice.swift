@@ -28,9 +28,9 @@ enum SolverChoice: String, CaseIterable, ExpressibleByArgument {
         return InteriorPointPreference.prefersInteriorPoint(for: program, family: family) ? .ipm : .simplex
     }
 
-    /// The solver, with a time limit and, when `verbose`, its log on stderr. `auto` must have
-    /// been resolved (``resolved(for:)``) first.
-    func makeSolver(timeLimit: Double?, presolve: Bool = false, verbose: Bool) -> any LPSolver {
+    /// The solver, stopping at the command's `deadline` (certificate search included) and, when
+    /// `verbose`, with its log on stderr. `auto` must have been resolved (``resolved(for:)``) first.
+    func makeSolver(deadline: Deadline?, presolve: Bool = false, verbose: Bool) -> any LPSolver {
         let logger: @Sendable (String) -> Void = { line in
             StandardOutput.error(line.hasSuffix("\n") ? line : line + "\n")
         }
@@ -39,7 +39,7 @@ enum SolverChoice: String, CaseIterable, ExpressibleByArgument {
             preconditionFailure("resolve --solver auto for the program before making a solver")
         case .ipm:
             var settings = InteriorPointSettings()
-            settings.timeLimit = timeLimit
+            settings.deadline = deadline
             settings.verbose = verbose
             if verbose { settings.logger = logger }
             return InteriorPointSolver(settings: settings)
@@ -51,7 +51,7 @@ enum SolverChoice: String, CaseIterable, ExpressibleByArgument {
                 default: .branchAndCut
             }
             var settings = GLPKSettings(method: method)
-            settings.timeLimit = timeLimit
+            settings.deadline = deadline
             settings.presolve = presolve
             if verbose { settings.logger = { StandardOutput.error($0) } }
             return GLPKSolver(settings: settings)

@@ -35,7 +35,8 @@ import Testing
         #expect(json["convex"] as? Bool == true)
         #expect(json["certificate"] is NSNull)
         #expect(json["samples"] as? Int == 50)
-        #expect(try #require(json["interpolationViolation"] as? Double) <= 1e-9)
+        #expect(try #require(json["interpolationViolation"] as? Double) <= (try #require(json["tolerance"] as? Double)))
+        #expect(json["status"] as? String == "convex")
     }
 
     @Test func nonConvexDataExitFourWithAVerifiedCertificate() throws {
@@ -44,8 +45,8 @@ import Testing
         #expect(text.exitCode == 4, "\(text.stderr)")
         #expect(text.stdout.contains("no convex function fits the data"))
         #expect(text.stdout.contains("CSV data rows, 1 = the first row below the header"))
-        #expect(text.stdout.contains("verified independently"))
-        #expect(text.stdout.contains("plain re-check passed"))
+        #expect(text.stdout.contains("certificate: verified exactly on the data"))
+        #expect(text.stdout.contains("tolerance: τ = 1e-06 × the range of y"))
 
         let result = try ToolRunner.run(["check-data", data, "--target", "y", "--json"])
         #expect(result.exitCode == 4)
