@@ -4,8 +4,11 @@ import LinearProgramming
 
 /// GLPK 5.0 behind the ``LPSolver`` protocol: primal or dual simplex, interior point, or
 /// branch-and-cut. The model is validated before any GLPK call, so bad input is a thrown
-/// `LinearProgrammingError` and never a GLPK abort. Infeasible and unbounded answers carry a
-/// Farkas ray or improving ray derived by ``RayFinder`` (GLPK gives none itself).
+/// `LinearProgrammingError` and never a GLPK abort. Every infeasible, unbounded or
+/// branch-and-cut optimal answer is settled by ``RayFinder/settle(_:for:using:integerSolver:tolerances:)``:
+/// infeasible and unbounded carry a verified Farkas ray or improving ray (GLPK gives none itself),
+/// and a verdict the evidence contradicts is replaced. Branch-and-cut on a model without integer
+/// variables runs the primal simplex, so the answer has duals and a full optimality certificate.
 public struct GLPKSolver: LPSolver {
     public var settings: GLPKSettings
 
@@ -23,9 +26,14 @@ public struct GLPKSolver: LPSolver {
         }
         let start = DispatchTime.now()
         var solution = GLPKTerminal.capture(logger: settings.logger) { run(problem, terminal: $0, start: start) }
-        if settings.deriveCertificates,
-           solution.status == .primalInfeasible || solution.status == .dualInfeasible {
-            try attachCertificate(to: &solution, for: problem)
+        if settings.deriveCertificates {
+            var helper = GLPKSettings(method: .primalSimplex)
+            helper.deriveCertificates = false
+            var integerHelper = GLPKSettings(method: .branchAndCut)
+            integerHelper.deriveCertificates = false
+            integerHelper.timeLimit = settings.timeLimit
+            solution = try RayFinder.settle(solution, for: problem, using: GLPKSolver(settings: helper),
+                                            integerSolver: GLPKSolver(settings: integerHelper))
         }
         solution.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return solution
@@ -39,7 +47,8 @@ public struct GLPKSolver: LPSolver {
             // glp_interior rejects a problem without rows (GLP_EFAIL); the simplex solves it.
             return model.constraintCount == 0 ? simplex(model) : interior(model, terminal: terminal)
         case .branchAndCut:
-            return branchAndCut(model, start: start)
+            // Without integer columns there is nothing to branch on: the simplex gives duals.
+            return model.hasIntegerVariables ? branchAndCut(model, start: start) : simplex(model)
         }
     }
 
@@ -184,24 +193,5 @@ public struct GLPKSolver: LPSolver {
         }
         // nil: an integer variable has no integer value within its bounds.
         return result ?? Solution(status: .primalInfeasible, isMixedInteger: true, solver: "glpk-mip")
-    }
-
-    /// Replaces GLPK's infeasible/unbounded verdict by RayFinder's verified one, with its ray.
-    private func attachCertificate(to solution: inout Solution, for model: LinearProgram) throws {
-        var helperSettings = GLPKSettings(method: .primalSimplex)
-        helperSettings.deriveCertificates = false
-        let outcome = try RayFinder.classify(model, using: GLPKSolver(settings: helperSettings))
-        switch outcome {
-        case let .infeasible(farkasRay):
-            solution.status = .primalInfeasible
-            solution.farkasRay = farkasRay
-            solution.x = []
-        case let .unbounded(ray, feasiblePoint):
-            solution.status = .dualInfeasible
-            solution.improvingRay = ray
-            solution.x = feasiblePoint
-        case .feasibleAndBounded, .undetermined:
-            break   // keep GLPK's verdict, without a certificate: verify() will say so
-        }
     }
 }
