@@ -66,6 +66,8 @@ public struct CertificateReport: Sendable {
     public var rayObjective: Double?
     /// Which checks failed, in words; empty when verified.
     public var failures: [String]
+    /// The tolerances the residuals were checked against.
+    public var tolerances = VerificationTolerances()
 
     /// True when there was something to check and every check passed.
     public var verified: Bool { kind != .none && failures.isEmpty }

@@ -10,6 +10,13 @@ public func verify(_ solution: Solution, for model: LinearProgram,
     do { try model.validate() } catch {
         return CertificateReport(kind: .none, failures: ["the model is invalid: \(error)"])
     }
+    var report = checkCertificate(solution, for: model, tolerances: tolerances)
+    report.tolerances = tolerances
+    return report
+}
+
+private func checkCertificate(_ solution: Solution, for model: LinearProgram,
+                              tolerances: VerificationTolerances) -> CertificateReport {
     let verifier = CertificateVerifier(model: model, tolerances: tolerances)
     switch solution.status {
     case .optimal, .almostOptimal:

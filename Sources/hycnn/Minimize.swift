@@ -18,8 +18,9 @@ struct Minimize: ParsableCommand {
             in the program (exactness), the LP/MILP certificate re-checked independently, and \
             the gap to the file's reference answer when it has one. The solver line (JSON key \
             "solver") names the solver used.
+            A surrogate neither in the objective nor bounded by a constraint is refused. \
             Exit codes: 0 optimal and verified, 1 error or failed certificate, 2 infeasible or \
-            unbounded, 3 limit reached.
+            unbounded with a verified ray, 3 limit reached.
             """)
 
     @Argument(help: "The problem file (JSON).") var problem: String
@@ -59,11 +60,6 @@ struct Minimize: ParsableCommand {
         } else {
             print(MinimizeReport.text(file: file, compiled: compiled, solution: solution, seconds: seconds, svg: svg))
         }
-        switch solution.status {
-        case .optimal, .almostOptimal: throw ExitCode(solution.verified ? 0 : 1)
-        case .primalInfeasible, .dualInfeasible: throw ExitCode(2)
-        case .iterationLimit, .timeLimit: throw ExitCode(3)
-        case .numericalError: throw ExitCode(1)
-        }
+        throw ExitCode(ExitStatus.code(for: MinimizeReport.verdict(solution)))
     }
 }

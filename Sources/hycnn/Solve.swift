@@ -20,8 +20,13 @@ struct Solve: ParsableCommand {
             \(InteriorPointPreference.nonzeroThreshold(for: .general)) constraint-matrix nonzeros, \
             GLPK's primal simplex for a smaller LP; the output's solver line (JSON key "solver") \
             names the solver used.
+            The status says optimal only when the certificate verifies (for a MIP: feasibility \
+            and integrality, optimality being the solver's word, shown with its gap), infeasible \
+            or unbounded only with a verified ray; otherwise it says NOT verified (JSON status \
+            "unverified", the solver's own word in "solverStatus"). --solver mip on a model \
+            without integer variables solves it as an LP.
             Exit codes: 0 optimal and verified, 1 error or failed certificate, \
-            2 infeasible or unbounded, 3 time or iteration limit.
+            2 infeasible or unbounded with a verified ray, 3 time or iteration limit.
             """)
 
     @Argument(help: "The model: an MPS file, possibly gzipped.")
@@ -70,6 +75,6 @@ struct Solve: ParsableCommand {
         } else {
             print(SolveReport.text(model: model, solution: solution, report: report, allVariables: allVariables))
         }
-        throw ExitCode(SolveReport.exitCode(solution: solution, report: report))
+        throw ExitCode(ExitStatus.code(for: Verdict(solution, report: report)))
     }
 }
