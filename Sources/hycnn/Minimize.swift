@@ -44,7 +44,18 @@ struct Minimize: ParsableCommand {
                 printError("note: the MILP route needs branch-and-cut; --solver \(solver.rawValue) is ignored")
             }
             let choice: SolverChoice = compiled.route == .milp ? .mip : solver.resolved(for: compiled.program, family: .surrogate)
-            solution = try compiled.solve(using: choice.makeSolver(timeLimit: timeLimit, verbose: false))
+            var answer = try compiled.solve(using: choice.makeSolver(timeLimit: timeLimit, verbose: false))
+            let left = SecondOpinion.remaining(of: timeLimit, since: start)
+            if SecondOpinion.wanted(MinimizeReport.verdict(answer)), compiled.route == .lp,
+               let other = SecondOpinion.alternative(to: choice), left.map({ $0 > 0 }) ?? true {
+                var second = try compiled.solve(using: other.makeSolver(timeLimit: left, verbose: false))
+                if second.verified {
+                    second.programSolution.diagnosis = SecondOpinion.note(first: answer.programSolution, report: answer.certificate,
+                                                                          second: second.programSolution)
+                    answer = second
+                }
+            }
+            solution = answer
             if let svg, !solution.x.isEmpty {
                 let panels = try SurrogatePlot.panels(file: file, solution: solution)
                 try SurrogatePlot.svg(panels, title: "\(file.problem.name): surrogates and the exact optimum")

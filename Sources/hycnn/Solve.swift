@@ -19,7 +19,9 @@ struct Solve: ParsableCommand {
             variables, our interior point (ipm) for an LP with more than \
             \(InteriorPointPreference.nonzeroThreshold(for: .general)) constraint-matrix nonzeros, \
             GLPK's primal simplex for a smaller LP; the output's solver line (JSON key "solver") \
-            names the solver used.
+            names the solver used. When an LP answer is not verified (and no limit was hit), the \
+            other solver family (GLPK ↔ ipm) solves it again and its verified answer is reported \
+            with a note.
             The status says optimal only when the certificate verifies (for a MIP: feasibility \
             and integrality, optimality being the solver's word, shown with its gap), infeasible \
             or unbounded only with a verified ray; otherwise it says NOT verified (JSON status \
@@ -62,14 +64,26 @@ struct Solve: ParsableCommand {
             throw ExitCode(1)
         }
         let choice = solver.resolved(for: model)
-        let solution: Solution
+        let start = Date()
+        var solution: Solution
+        var report: CertificateReport
         do {
             solution = try choice.makeSolver(timeLimit: timeLimit, presolve: presolve, verbose: verbose).solve(model)
+            report = verify(solution, for: model)
+            let left = SecondOpinion.remaining(of: timeLimit, since: start)
+            if SecondOpinion.wanted(Verdict(solution, report: report)), !model.hasIntegerVariables,
+               let other = SecondOpinion.alternative(to: choice), left.map({ $0 > 0 }) ?? true {
+                var second = try other.makeSolver(timeLimit: left, presolve: presolve, verbose: verbose).solve(model)
+                let secondReport = verify(second, for: model)
+                if secondReport.verified {
+                    second.diagnosis = SecondOpinion.note(first: solution, report: report, second: second)
+                    (solution, report) = (second, secondReport)
+                }
+            }
         } catch {
             printError("error: \(error)")
             throw ExitCode(1)
         }
-        let report = verify(solution, for: model)
         if json {
             try JSONOutput.print(SolveReport.json(model: model, solution: solution, report: report))
         } else {

@@ -180,4 +180,106 @@ import Testing
         #expect(text.stdout.contains("bounds       verified"), "\(text.stdout)")
         #expect(text.stdout.contains("within its upper bound 40"))
     }
+
+    /// A seeded LP (10 columns, 7 rows of every kind) with one 1e10 cost: GLPK's simplex stops
+    /// at a vertex with objective 10.467 and a reduced cost of −0.13 on a small column — which
+    /// the old verifier, scaling by 1 + max|c|, called verified. Now that answer fails and the
+    /// interior point's verified optimum 10.3446 is reported with a note.
+    static let hugeCostLP = """
+        NAME          R19
+        ROWS
+         N  COST
+         G  ge0
+         L  le1
+         G  rg2
+         E  eq3
+         G  ge4
+         L  le5
+         G  rg6
+        COLUMNS
+            huge      COST  10000000000
+            huge      rg2  -1.299944989370287
+            huge      eq3  -1.2974565089504568
+            huge      rg6  -1.7201511437631449
+            p1        COST  2.7608991751307044
+            p1        le1  1.8152213500578753
+            p1        eq3  0.21095310944819845
+            p1        ge4  -1.4917400230549802
+            p1        le5  1.2910392122035619
+            p1        rg6  -1.9601331870128851
+            b2        COST  2.5566434871565491
+            b2        ge0  0.16411432864068942
+            b2        le1  1.1774715439183807
+            b2        rg2  0.78080987271716573
+            b2        le5  -1.4221338553156575
+            b2        rg6  1.7244590695850275
+            p3        COST  2.5323088977229307
+            p3        ge0  0.36158725227057031
+            p3        le1  -0.82867708256795103
+            p3        eq3  0.2032489804371278
+            p3        ge4  -0.80719844472856028
+            p3        rg6  -0.25673726405697783
+            b4        COST  2.237524163750944
+            b4        ge0  -1.5073758601514236
+            b4        le1  0.074941886022927839
+            b4        rg2  -0.034366496735373619
+            b4        ge4  1.3976583310230346
+            b4        le5  -1.2539131815981372
+            p5        COST  2.4483126978771006
+            p5        ge0  0.83642623693713292
+            p5        le1  1.5589483380983857
+            p5        rg2  1.5690048174174316
+            p5        eq3  -0.15599800343105752
+            b6        COST  1.4835895446202363
+            b6        ge0  -0.30240297117538972
+            b6        rg2  -0.40291249217012171
+            b6        eq3  -1.5355779960173934
+            b6        le5  -1.3652789698809773
+            b6        rg6  0.608231179144886
+            p7        COST  1.8771537032483259
+            p7        ge4  -1.3973862366544987
+            p7        le5  0.67062161810848187
+            p7        rg6  -0.60953147347279124
+            b8        COST  0.39938897515275329
+            b8        ge0  0.98472922896069059
+            b8        rg2  0.82670677428224781
+            b8        eq3  -0.40212018134775063
+            b8        le5  -0.50098466048941948
+            b8        rg6  -1.6526256756228865
+            p9        COST  1.5991604967252586
+            p9        ge0  -0.4236391073101764
+            p9        rg2  -1.7719464936152889
+            p9        ge4  1.1264255856981893
+            p9        le5  0.35796166267852758
+            p9        rg6  -0.85348874018238297
+        RHS
+            RHS  ge0  -2.4832132108748204
+            RHS  le1  8.5378289314156426
+            RHS  rg2  3.0862244877611671
+            RHS  eq3  -3.7609387810894073
+            RHS  ge4  2.2798450842629912
+            RHS  le5  -6.1173502329349745
+            RHS  rg6  -2.5454098658623536
+        RANGES
+            RNG  rg2  1.1263074829934423
+            RNG  rg6  0.54221838172928383
+        BOUNDS
+         UP BND  huge  5
+         UP BND  b2  10
+         UP BND  b4  10
+         UP BND  b6  10
+         UP BND  b8  10
+        ENDATA
+        """
+
+    @Test func glpksWrongVertexBesideAHugeCostIsCaughtAndReplaced() throws {
+        let path = try ToolRunner.temporaryFile(Self.hugeCostLP)
+        let result = try ToolRunner.run(["solve", path, "--free", "--solver", "simplex", "--json"])
+        #expect(result.exitCode == 0, "\(result.stdout)")
+        let json = try result.json()
+        #expect(json["status"] as? String == "optimal")
+        #expect(abs((json["objective"] as? Double ?? .nan) - 10.34456346820701) < 1e-6, "\(result.stdout)")
+        #expect(json["solver"] as? String == "ipm")
+        #expect((json["diagnosis"] as? String)?.contains("glpk-simplex said optimal without a verified certificate") == true)
+    }
 }
