@@ -50,8 +50,11 @@ struct Minimize: ParsableCommand {
                let other = SecondOpinion.alternative(to: choice), left.map({ $0 > 0 }) ?? true {
                 var second = try compiled.solve(using: other.makeSolver(timeLimit: left, verbose: false))
                 if second.verified {
+                    let failing = answer.surrogates.first { !$0.verified }
+                    let reason = answer.certificate.verified
+                        ? failing.map { "surrogate '\($0.name)' fails its \($0.check.rawValue) check: \($0.measure)" } : nil
                     second.programSolution.diagnosis = SecondOpinion.note(first: answer.programSolution, report: answer.certificate,
-                                                                          second: second.programSolution)
+                                                                          reason: reason, second: second.programSolution)
                     answer = second
                 }
             }

@@ -19,10 +19,11 @@ enum SecondOpinion {
         verdict.outcome == .unverified || verdict.outcome == .numericalError
     }
 
-    /// The note on a replaced answer: what the first solver said and why it was not trusted.
-    static func note(first: Solution, report: CertificateReport, second: Solution) -> String {
-        let reason = first.diagnosis ?? report.failures.first ?? first.status.summary
-        return "\(first.solver) said \(first.status.summary) without a verified certificate (\(reason)); this answer is \(second.solver)'s"
+    /// The note on a replaced answer: what the first solver said and why it was not trusted
+    /// (`reason`, else its diagnosis or first certificate failure).
+    static func note(first: Solution, report: CertificateReport, reason: String? = nil, second: Solution) -> String {
+        let why = reason ?? first.diagnosis ?? report.failures.first ?? first.status.summary
+        return "\(first.solver) said \(first.status.summary), not verified (\(why)); this answer is \(second.solver)'s"
     }
 
     /// The time left of `limit` after `start` (nil: no limit; ≤ 0: none left).

@@ -280,7 +280,7 @@ import Testing
         #expect(json["status"] as? String == "optimal")
         #expect(abs((json["objective"] as? Double ?? .nan) - 10.34456346820701) < 1e-6, "\(result.stdout)")
         #expect(json["solver"] as? String == "ipm")
-        #expect((json["diagnosis"] as? String)?.contains("glpk-simplex said optimal without a verified certificate") == true)
+        #expect((json["diagnosis"] as? String)?.contains("glpk-simplex said optimal, not verified") == true)
     }
 
     /// A fitted ReLU ICNN (2 inputs, widths 8, 8) with one output weight set to 1e12: GLPK's
