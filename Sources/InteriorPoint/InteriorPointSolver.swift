@@ -169,14 +169,14 @@ public struct InteriorPointSolver: LPSolver {
             guard remaining > 0 else { return Solution(status: .timeLimit, iterations: iterations, solver: name) }
             auxiliary.settings.timeLimit = remaining
         }
-        switch try RayFinder.classify(model, using: auxiliary) {
-        case let .infeasible(farkasRay):
-            return Solution(status: .primalInfeasible, farkasRay: farkasRay, iterations: iterations, solver: name)
-        case let .unbounded(ray, feasiblePoint):
-            return Solution(status: .dualInfeasible, x: feasiblePoint, improvingRay: ray, iterations: iterations, solver: name)
-        case .feasibleAndBounded, .undetermined:
-            return Solution(status: otherwise, iterations: iterations, solver: name)
+        // The one rule for infeasible / unbounded verdicts: only with a verified ray, else `otherwise`.
+        let claim = Solution(status: .primalInfeasible, iterations: iterations, solver: name)
+        var settled = try RayFinder.settle(claim, for: model, using: auxiliary)
+        guard settled.farkasRay != nil || settled.improvingRay != nil else {
+            return Solution(status: otherwise, iterations: iterations, solver: name, diagnosis: settled.diagnosis)
         }
+        settled.diagnosis = nil
+        return settled
     }
 
     private func log(_ line: String) {
