@@ -4,8 +4,11 @@ import LinearProgramming
 
 /// GLPK 5.0 behind the ``LPSolver`` protocol: primal or dual simplex, interior point, or
 /// branch-and-cut. The model is validated before any GLPK call, so bad input is a thrown
-/// `LinearProgrammingError` and never a GLPK abort. Infeasible and unbounded answers carry a
-/// Farkas ray or improving ray derived by ``RayFinder`` (GLPK gives none itself).
+/// `LinearProgrammingError` and never a GLPK abort. Every infeasible, unbounded or
+/// branch-and-cut optimal answer is settled by ``RayFinder/settle(_:for:using:integerSolver:tolerances:)``:
+/// infeasible and unbounded carry a verified Farkas ray or improving ray (GLPK gives none itself),
+/// and a verdict the evidence contradicts is replaced. Branch-and-cut on a model without integer
+/// variables runs the primal simplex, so the answer has duals and a full optimality certificate.
 public struct GLPKSolver: LPSolver {
     public var settings: GLPKSettings
 
@@ -27,9 +30,16 @@ public struct GLPKSolver: LPSolver {
         let stop = settings.stop(startedAt: start.uptimeNanoseconds)
         if stop?.hasPassed == true { return Solution(status: .timeLimit, solver: name) }
         var solution = GLPKTerminal.capture(logger: settings.logger) { run(problem, terminal: $0, stop: stop) }
-        if settings.deriveCertificates,
-           solution.status == .primalInfeasible || solution.status == .dualInfeasible {
-            try attachCertificate(to: &solution, for: problem, stop: stop)
+        if settings.deriveCertificates {
+            // The auxiliary solves of the certificate search share the solve's stop.
+            var helper = GLPKSettings(method: .primalSimplex)
+            helper.deriveCertificates = false
+            helper.deadline = stop
+            var integerHelper = GLPKSettings(method: .branchAndCut)
+            integerHelper.deriveCertificates = false
+            integerHelper.deadline = stop
+            solution = try RayFinder.settle(solution, for: problem, using: GLPKSolver(settings: helper),
+                                            integerSolver: GLPKSolver(settings: integerHelper), deadline: stop)
         }
         solution.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         return solution
@@ -43,7 +53,8 @@ public struct GLPKSolver: LPSolver {
             // glp_interior rejects a problem without rows (GLP_EFAIL); the simplex solves it.
             return model.constraintCount == 0 ? simplex(model, stop: stop) : interior(model, terminal: terminal)
         case .branchAndCut:
-            return branchAndCut(model, stop: stop)
+            // Without integer columns there is nothing to branch on: the simplex gives duals.
+            return model.hasIntegerVariables ? branchAndCut(model, stop: stop) : simplex(model, stop: stop)
         }
     }
 
@@ -198,32 +209,5 @@ public struct GLPKSolver: LPSolver {
         }
         // nil: an integer variable has no integer value within its bounds.
         return result ?? Solution(status: .primalInfeasible, isMixedInteger: true, solver: "glpk-mip")
-    }
-
-    /// Replaces GLPK's infeasible/unbounded verdict by RayFinder's verified one, with its ray.
-    /// The auxiliary solves share the solve's `stop`; when it passes before a ray is verified,
-    /// the status becomes `timeLimit` (no unproved verdict is reported).
-    private func attachCertificate(to solution: inout Solution, for model: LinearProgram, stop: Deadline?) throws {
-        var helperSettings = GLPKSettings(method: .primalSimplex)
-        helperSettings.deriveCertificates = false
-        helperSettings.deadline = stop
-        let outcome = try RayFinder.classify(model, using: GLPKSolver(settings: helperSettings), deadline: stop)
-        if case .undetermined = outcome, stop?.hasPassed == true {
-            solution.status = .timeLimit
-            solution.x = []
-            return
-        }
-        switch outcome {
-        case let .infeasible(farkasRay):
-            solution.status = .primalInfeasible
-            solution.farkasRay = farkasRay
-            solution.x = []
-        case let .unbounded(ray, feasiblePoint):
-            solution.status = .dualInfeasible
-            solution.improvingRay = ray
-            solution.x = feasiblePoint
-        case .feasibleAndBounded, .undetermined:
-            break   // keep GLPK's verdict, without a certificate: verify() will say so
-        }
     }
 }

@@ -174,18 +174,17 @@ public struct InteriorPointSolver: LPSolver {
             guard remaining > 0 else { return Solution(status: .timeLimit, iterations: iterations, solver: name) }
             auxiliary.settings.timeLimit = remaining
         }
+        // The one rule for infeasible / unbounded verdicts: only with a verified ray, else `otherwise`
+        // (or timeLimit when the deadline passed before a certificate was found).
         let stop = deadline.map { Deadline(uptimeNanoseconds: UInt64($0 * 1e9)) }
-        switch try RayFinder.classify(model, using: auxiliary, deadline: stop) {
-        case let .infeasible(farkasRay):
-            return Solution(status: .primalInfeasible, farkasRay: farkasRay, iterations: iterations, solver: name)
-        case let .unbounded(ray, feasiblePoint):
-            return Solution(status: .dualInfeasible, x: feasiblePoint, improvingRay: ray, iterations: iterations, solver: name)
-        case .feasibleAndBounded:
-            return Solution(status: otherwise, iterations: iterations, solver: name)
-        case .undetermined:
+        let claim = Solution(status: .primalInfeasible, iterations: iterations, solver: name)
+        var settled = try RayFinder.settle(claim, for: model, using: auxiliary, deadline: stop)
+        guard settled.farkasRay != nil || settled.improvingRay != nil else {
             let timeUp = deadline.map { Self.now() >= $0 } ?? false
-            return Solution(status: timeUp ? .timeLimit : otherwise, iterations: iterations, solver: name)
+            return Solution(status: timeUp ? .timeLimit : otherwise, iterations: iterations, solver: name, diagnosis: settled.diagnosis)
         }
+        settled.diagnosis = nil
+        return settled
     }
 
     private func log(_ line: String) {

@@ -30,11 +30,15 @@ public struct Solution: Sendable {
     public var seconds: Double
     /// The solver and method that produced it, e.g. "glpk-simplex".
     public var solver: String
+    /// Set when the status is not simply the solver's own word: why a claim was replaced or is
+    /// left without a certificate (see ``RayFinder/settle(_:for:using:integerSolver:)``), e.g.
+    /// "the solver said infeasible, but a feasible point was verified …".
+    public var diagnosis: String?
 
     public init(status: SolutionStatus, objective: Double = .nan, x: [Double] = [], rowDuals: [Double] = [],
                 reducedCosts: [Double] = [], farkasRay: [Double]? = nil, improvingRay: [Double]? = nil,
                 isMixedInteger: Bool = false, mipGap: Double? = nil, iterations: Int = 0,
-                seconds: Double = 0, solver: String) {
+                seconds: Double = 0, solver: String, diagnosis: String? = nil) {
         self.status = status
         self.objective = objective
         self.x = x
@@ -47,5 +51,6 @@ public struct Solution: Sendable {
         self.iterations = iterations
         self.seconds = seconds
         self.solver = solver
+        self.diagnosis = diagnosis
     }
 }

@@ -1,13 +1,22 @@
 /// Re-checks a solution against the model alone, trusting nothing the solver computed but the
 /// vectors it returned: x and y for an optimal LP (primal residual, dual sign conditions of the
-/// recomputed reduced costs c − Aᵀy, complementarity, duality gap), x for a MIP (feasibility,
-/// integrality), the Farkas ray of an infeasible problem, the improving ray and feasible point
-/// of an unbounded one. The report says which check fails.
+/// recomputed reduced costs c − Aᵀy, complementarity, duality gap against a safe dual bound),
+/// x for a MIP (feasibility, integrality), the Farkas ray of an infeasible problem, the
+/// improving ray and feasible point of an unbounded one. Every tolerance is relative to the
+/// magnitudes that enter the row or column it concerns (see ``VerificationTolerances``), never
+/// to the largest number in the model. The report says which check fails.
 public func verify(_ solution: Solution, for model: LinearProgram,
                    tolerances: VerificationTolerances = .init()) -> CertificateReport {
     do { try model.validate() } catch {
         return CertificateReport(kind: .none, failures: ["the model is invalid: \(error)"])
     }
+    var report = checkCertificate(solution, for: model, tolerances: tolerances)
+    report.tolerances = tolerances
+    return report
+}
+
+private func checkCertificate(_ solution: Solution, for model: LinearProgram,
+                              tolerances: VerificationTolerances) -> CertificateReport {
     let verifier = CertificateVerifier(model: model, tolerances: tolerances)
     switch solution.status {
     case .optimal, .almostOptimal:
@@ -63,20 +72,65 @@ struct CertificateVerifier {
         return residual
     }
 
-    /// The bound a multiplier pairs with: its sign picks lower (> 0) or upper (< 0); a tiny
-    /// multiplier on a doubly bounded entry pairs with the bound nearest the primal value.
-    /// Returns the bound (nil when the needed one is infinite) and the sign violation.
-    static func pairedBound(multiplier m: Double, lower: Double, upper: Double, value: Double,
-                            tiny: Double) -> (bound: Double?, violation: Double) {
-        let hasLower = lower.isFinite, hasUpper = upper.isFinite
-        switch (hasLower, hasUpper) {
-        case (false, false): return (nil, abs(m))
-        case (true, false): return (lower, max(-m, 0))
-        case (false, true): return (upper, max(m, 0))
-        case (true, true):
-            if abs(m) <= tiny { return (abs(value - lower) <= abs(upper - value) ? lower : upper, 0) }
-            return (m > 0 ? lower : upper, 0)
+    /// The primal residual with, for every integer variable, its distance to the nearest integer.
+    func integerResidual(_ x: [Double]) -> Residual {
+        var residual = primalResidual(x)
+        for (j, v) in model.variables.enumerated() where v.isInteger {
+            residual.record(abs(x[j] - x[j].rounded()), scale: 1, at: "integer variable '\(v.name)' = \(x[j])")
         }
+        return residual
+    }
+
+    /// The bound a multiplier pairs with in the safe dual bound min over [lower, upper] of m·value:
+    /// lower when m > 0, upper when m < 0, none when m = 0. When the needed bound is infinite the
+    /// bound is nil (the term is dropped, i.e. m is taken as 0) and |m| is the sign violation.
+    static func pairedBound(multiplier m: Double, lower: Double, upper: Double) -> (bound: Double?, violation: Double) {
+        if m > 0 { return lower.isFinite ? (lower, 0) : (nil, m) }
+        if m < 0 { return upper.isFinite ? (upper, 0) : (nil, -m) }
+        return (nil, m.isNaN ? .infinity : 0)
+    }
+
+    /// On a doubly bounded entry (lower < upper, both finite) sitting at one bound — within the
+    /// primal tolerance of it and not of the other — a multiplier must have that bound's sign
+    /// (> 0 at lower, < 0 at upper); returns the wrong-signed part. At a vertex this is the sign
+    /// condition itself; an interior-point answer never violates it (its multiplier there is
+    /// ≈ μ / distance, large and of the right sign). The safe dual bound pairs by sign anyway.
+    /// "Within" is measured as in ``primalResidual(_:)``, `magnitude` being a row's Σ|aᵢⱼ xⱼ|.
+    func positionViolation(multiplier m: Double, lower: Double, upper: Double, value: Double,
+                           magnitude: Double = 0) -> Double {
+        guard lower.isFinite, upper.isFinite, lower < upper else { return 0 }
+        let tolerance = tolerances.primalFeasibility
+        let atLower = value - lower <= tolerance * (1 + max(abs(lower), magnitude))
+        let atUpper = upper - value <= tolerance * (1 + max(abs(upper), magnitude))
+        if atLower && !atUpper { return max(-m, 0) }
+        if atUpper && !atLower { return max(m, 0) }
+        return 0
+    }
+
+    /// Minimisation-form reduced costs d = c' − Aᵀy (c' = costSign·c, compensated sums) and
+    /// each column's dual magnitude μⱼ = |cⱼ| + Σᵢ |aᵢⱼ yᵢ|: the size of the terms d adds up.
+    func reducedCosts(_ y: [Double], costSign: Double) -> (d: [Double], magnitude: [Double]) {
+        var sums = model.variables.map { CompensatedSum(costSign * $0.cost) }
+        var magnitude = model.variables.map { abs(costSign * $0.cost) }
+        for (i, row) in model.constraints.enumerated() where y[i] != 0 {
+            for k in row.columns.indices {
+                let j = row.columns[k]
+                sums[j].add(-row.coefficients[k], times: y[i])
+                magnitude[j] += abs(row.coefficients[k] * y[i])
+            }
+        }
+        return (sums.map(\.value), magnitude)
+    }
+
+    /// How strongly row i's multiplier moves the columns it touches, relative to their scales:
+    /// ρᵢ = maxⱼ |aᵢⱼ| / scaleⱼ; 1 for an empty row. A sign violation v of yᵢ counts as v·ρᵢ:
+    /// dropping yᵢ changes no column's reduced cost by more than that, relative to its scale.
+    func rowInfluence(_ row: Constraint, columnScale: [Double]) -> Double {
+        var influence = row.columns.isEmpty ? 1.0 : 0.0
+        for k in row.columns.indices where columnScale[row.columns[k]] > 0 {
+            influence = max(influence, abs(row.coefficients[k]) / columnScale[row.columns[k]])
+        }
+        return influence
     }
 
     func checkOptimality(_ solution: Solution) -> CertificateReport {
@@ -96,38 +150,46 @@ struct CertificateVerifier {
         // Minimisation form: c' = s c, y' = s y, d' = c' − Aᵀy' with s = ±1.
         let s = model.sense.sign
         let y = solution.rowDuals.map { s * $0 }
-        let aty = model.transposeProduct(y)
-        let costScale = 1 + (model.variables.map { abs($0.cost) }.max() ?? 0)
-        let tiny = tolerances.dualFeasibility * costScale
-        let primalObjective = model.objectiveValue(x)
-        let minPrimal = s * primalObjective
-        var dualObjective = s * model.objectiveConstant
+        let (d, mu) = reducedCosts(y, costSign: s)
+        let columnScale = mu.map { 1 + $0 }                          // 1 + |cⱼ| + Σᵢ |aᵢⱼ yᵢ|
+        // P − constant − fixed columns' terms: the part of the objective the program optimises.
+        var primalSum = CompensatedSum(s * model.objectiveConstant), optimised = CompensatedSum()
+        for (j, v) in model.variables.enumerated() {
+            primalSum.add(s * v.cost, times: x[j])
+            if v.lower != v.upper { optimised.add(s * v.cost, times: x[j]) }
+        }
+        let minPrimal = primalSum.value
+        let objectiveScale = 1 + abs(optimised.value)
+        var dualSum = CompensatedSum(s * model.objectiveConstant)   // safe bound Σ min m·[lower, upper]
         var dual = Residual()
         var complementarity = 0.0
 
         for (i, row) in model.constraints.enumerated() {
-            let activity = row.activity(x)
-            let (bound, violation) = Self.pairedBound(multiplier: y[i], lower: row.lower, upper: row.upper, value: activity, tiny: tiny)
-            dual.record(violation, scale: costScale, at: "dual of constraint '\(row.name)' has the wrong sign")
+            let (bound, violation) = Self.pairedBound(multiplier: y[i], lower: row.lower, upper: row.upper)
+            let (activity, magnitude) = row.activityAndMagnitude(x)
+            let wrong = max(violation, positionViolation(multiplier: y[i], lower: row.lower, upper: row.upper,
+                                                         value: activity, magnitude: magnitude))
+            dual.record(wrong * rowInfluence(row, columnScale: columnScale), scale: 1,
+                        at: "dual \(s * y[i]) of constraint '\(row.name)' has the wrong sign")
             if let bound {
-                dualObjective += y[i] * bound
+                dualSum.add(y[i], times: bound)
                 complementarity = max(complementarity, abs(y[i] * (activity - bound)))
             }
         }
-        var reducedCostMismatch = 0.0
+        var reducedCostMismatch = Residual()
         for (j, v) in model.variables.enumerated() {
-            let d = s * v.cost - aty[j]
-            let (bound, violation) = Self.pairedBound(multiplier: d, lower: v.lower, upper: v.upper, value: x[j], tiny: tiny)
-            dual.record(violation, scale: costScale, at: "reduced cost of variable '\(v.name)' has the wrong sign")
+            let (bound, violation) = Self.pairedBound(multiplier: d[j], lower: v.lower, upper: v.upper)
+            let wrong = max(violation, positionViolation(multiplier: d[j], lower: v.lower, upper: v.upper, value: x[j]))
+            dual.record(wrong, scale: columnScale[j], at: "reduced cost \(s * d[j]) of variable '\(v.name)' has the wrong sign")
             if let bound {
-                dualObjective += d * bound
-                complementarity = max(complementarity, abs(d * (x[j] - bound)))
+                dualSum.add(d[j], times: bound)
+                complementarity = max(complementarity, abs(d[j] * (x[j] - bound)))
             }
             if solution.reducedCosts.count == n {
-                reducedCostMismatch = max(reducedCostMismatch, abs(solution.reducedCosts[j] - s * d))
+                reducedCostMismatch.record(abs(solution.reducedCosts[j] - s * d[j]), scale: columnScale[j], at: "variable '\(v.name)'")
             }
         }
-        let objectiveScale = 1 + abs(minPrimal)
+        let dualObjective = dualSum.value
         report.dualResidual = dual.value
         report.dualObjective = s * dualObjective
         report.dualityGap = abs(minPrimal - dualObjective) / objectiveScale
@@ -136,15 +198,15 @@ struct CertificateVerifier {
             report.failures.append("dual residual \(dual.value) > \(tolerances.dualFeasibility): \(dual.location)")
         }
         if !(report.dualityGap! <= tolerances.gap) {
-            report.failures.append("duality gap \(report.dualityGap!) > \(tolerances.gap): primal \(primalObjective), dual \(s * dualObjective)")
+            report.failures.append("duality gap \(report.dualityGap!) > \(tolerances.gap): primal \(s * minPrimal), dual bound \(s * dualObjective)")
         }
         if !(report.complementarity! <= tolerances.gap) {
             report.failures.append("complementarity \(report.complementarity!) > \(tolerances.gap)")
         }
-        if !(reducedCostMismatch / costScale <= tolerances.dualFeasibility) {
-            report.failures.append("the solver's reduced costs differ from c − Aᵀy by \(reducedCostMismatch)")
+        if !(reducedCostMismatch.value <= tolerances.dualFeasibility) {
+            report.failures.append("the solver's reduced costs differ from c − Aᵀy by \(reducedCostMismatch.value) (relative) at \(reducedCostMismatch.location)")
         }
-        checkReportedObjective(solution.objective, recomputed: primalObjective, into: &report)
+        checkReportedObjective(solution.objective, x: x, into: &report)
         return report
     }
 
@@ -154,115 +216,28 @@ struct CertificateVerifier {
             report.failures.append("the solution has \(solution.x.count) values; the model has \(model.variableCount) variables")
             return report
         }
-        var residual = primalResidual(solution.x)
-        for (j, v) in model.variables.enumerated() where v.isInteger {
-            residual.record(abs(solution.x[j] - solution.x[j].rounded()), scale: 1, at: "integer variable '\(v.name)' = \(solution.x[j])")
-        }
+        let residual = integerResidual(solution.x)
         report.primalResidual = residual.value
         report.dualityGap = solution.mipGap
         if !(residual.value <= max(tolerances.primalFeasibility, tolerances.integrality)) {
             report.failures.append("primal residual \(residual.value): \(residual.location)")
         }
-        checkReportedObjective(solution.objective, recomputed: model.objectiveValue(solution.x), into: &report)
+        checkReportedObjective(solution.objective, x: solution.x, into: &report)
         return report
     }
 
-    private func checkReportedObjective(_ reported: Double, recomputed: Double, into report: inout CertificateReport) {
-        let mismatch = abs(reported - recomputed) / (1 + abs(recomputed))
-        if !(mismatch <= tolerances.gap) {
-            report.failures.append("the reported objective \(reported) differs from cᵀx + constant = \(recomputed)")
-        }
-    }
-
-    /// Farkas: with y scaled to ‖y‖∞ = 1 and d = −Aᵀy, every multiplier must pair with a finite
-    /// bound of the right side and Σ y·bound + Σ d·bound > 0, contradicting 0 = yᵀAx + dᵀx ≥ that sum.
-    func checkFarkasRay(_ ray: [Double]) -> CertificateReport {
-        var report = CertificateReport(kind: .farkasRay)
-        guard ray.count == model.constraintCount else {
-            report.failures.append("the Farkas ray has \(ray.count) entries; the model has \(model.constraintCount) constraints")
-            return report
-        }
-        let norm = ray.map(abs).max() ?? 0
-        guard norm > 0, norm.isFinite else {
-            report.failures.append("the Farkas ray is zero or not finite")
-            return report
-        }
-        let y = ray.map { $0 / norm }
-        let aty = model.transposeProduct(y)
-        var magnitude = [Double](repeating: 0, count: model.variableCount) // Σᵢ |aᵢⱼ yᵢ|
-        for (i, row) in model.constraints.enumerated() where y[i] != 0 {
-            for k in row.columns.indices { magnitude[row.columns[k]] += abs(row.coefficients[k] * y[i]) }
-        }
-        var residual = Residual()
-        var proof = 0.0, proofScale = 0.0
-        for (i, row) in model.constraints.enumerated() {
-            let (bound, violation) = Self.pairedBound(multiplier: y[i], lower: row.lower, upper: row.upper, value: 0, tiny: 0)
-            residual.record(violation, scale: 1, at: "multiplier of constraint '\(row.name)' has the wrong sign")
-            if let bound { proof += y[i] * bound; proofScale += abs(y[i] * bound) }
-        }
+    /// The solver's objective against cᵀx + constant recomputed (compensated), relative to
+    /// 1 + |constant| + Σ|cⱼ xⱼ|: both sides add up the same terms, so only rounding may differ.
+    private func checkReportedObjective(_ reported: Double, x: [Double], into report: inout CertificateReport) {
+        var sum = CompensatedSum(model.objectiveConstant)
+        var scale = 1 + abs(model.objectiveConstant)
         for (j, v) in model.variables.enumerated() {
-            let d = -aty[j]
-            let (bound, violation) = Self.pairedBound(multiplier: d, lower: v.lower, upper: v.upper, value: 0, tiny: 0)
-            residual.record(violation, scale: 1 + magnitude[j], at: "column '\(v.name)' of −Aᵀy has the wrong sign")
-            if let bound { proof += d * bound; proofScale += abs(d * bound) }
+            sum.add(v.cost, times: x[j])
+            scale += abs(v.cost * x[j])
         }
-        report.rayResidual = residual.value
-        report.rayObjective = proof
-        if !(residual.value <= tolerances.ray) {
-            report.failures.append("Farkas ray residual \(residual.value) > \(tolerances.ray): \(residual.location)")
+        let mismatch = abs(reported - sum.value) / scale
+        if !(mismatch <= tolerances.objectiveAgreement) {
+            report.failures.append("the reported objective \(reported) differs from cᵀx + constant = \(sum.value) (relative \(mismatch) > \(tolerances.objectiveAgreement))")
         }
-        if !(proof > tolerances.ray * (1 + proofScale)) {
-            report.failures.append("the Farkas ray's bound \(proof) is not positive, so it proves nothing")
-        }
-        return report
-    }
-
-    /// Improving ray: with r scaled to ‖r‖∞ = 1, A r and r must stay inside the recession cone
-    /// of the rows and bounds, the minimisation-form slope s cᵀr must be negative, and x feasible.
-    func checkImprovingRay(_ ray: [Double], feasiblePoint x: [Double]) -> CertificateReport {
-        var report = CertificateReport(kind: .improvingRay)
-        guard ray.count == model.variableCount else {
-            report.failures.append("the improving ray has \(ray.count) entries; the model has \(model.variableCount) variables")
-            return report
-        }
-        let norm = ray.map(abs).max() ?? 0
-        guard norm > 0, norm.isFinite else {
-            report.failures.append("the improving ray is zero or not finite")
-            return report
-        }
-        let r = ray.map { $0 / norm }
-        var residual = Residual()
-        for (j, v) in model.variables.enumerated() {
-            if v.lower.isFinite { residual.record(max(-r[j], 0), scale: 1, at: "ray leaves the lower bound of '\(v.name)'") }
-            if v.upper.isFinite { residual.record(max(r[j], 0), scale: 1, at: "ray leaves the upper bound of '\(v.name)'") }
-        }
-        for row in model.constraints {
-            let activity = row.activity(r)
-            var magnitude = 0.0
-            for k in row.columns.indices { magnitude += abs(row.coefficients[k] * r[row.columns[k]]) }
-            if row.lower.isFinite { residual.record(max(-activity, 0), scale: 1 + magnitude, at: "ray leaves constraint '\(row.name)' (lower side)") }
-            if row.upper.isFinite { residual.record(max(activity, 0), scale: 1 + magnitude, at: "ray leaves constraint '\(row.name)' (upper side)") }
-        }
-        let s = model.sense.sign
-        var slope = 0.0, slopeScale = 0.0
-        for (j, v) in model.variables.enumerated() { slope += s * v.cost * r[j]; slopeScale += abs(v.cost * r[j]) }
-        report.rayResidual = residual.value
-        report.rayObjective = slope
-        if !(residual.value <= tolerances.ray) {
-            report.failures.append("improving ray residual \(residual.value) > \(tolerances.ray): \(residual.location)")
-        }
-        if !(slope < -tolerances.ray * (1 + slopeScale)) {
-            report.failures.append("the ray's objective slope \(slope) does not improve the objective")
-        }
-        if x.count == model.variableCount {
-            let primal = primalResidual(x)
-            report.primalResidual = primal.value
-            if !(primal.value <= tolerances.primalFeasibility) {
-                report.failures.append("the feasible point is not feasible: residual \(primal.value) at \(primal.location)")
-            }
-        } else {
-            report.failures.append("no feasible point was given: the ray alone proves only that the dual is infeasible")
-        }
-        return report
     }
 }

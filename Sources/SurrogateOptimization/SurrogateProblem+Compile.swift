@@ -14,7 +14,9 @@ public struct CompiledSurrogateProblem: Sendable {
 
 extension SurrogateProblem {
     /// Encodes every surrogate exactly and assembles the program. Throws for smooth models
-    /// (no exact encoding), bad references, and unbounded inputs on the MILP route.
+    /// (no exact encoding), bad references, unbounded inputs on the MILP route, and a surrogate
+    /// that neither the objective (with a nonzero weight) nor a finite bound uses: nothing would
+    /// tie its value in the program to the network, so no value of it could be reported.
     /// `forceMixedInteger` encodes every surrogate with binaries (to cross-check the LP route);
     /// `tightening` runs optimisation-based bound tightening for the MILP encodings; it starts
     /// no LP after `deadline` (the big-M constants then keep their interval bounds).
@@ -22,6 +24,11 @@ extension SurrogateProblem {
                         deadline: Deadline? = nil) throws -> CompiledSurrogateProblem {
         for index in objectiveSurrogates.map(\.surrogate) + surrogateBounds.map(\.surrogate) where !surrogates.indices.contains(index) {
             throw SurrogateOptimizationError.invalidProblem(entry: "problem '\(name)'", reason: "surrogate index \(index) does not exist")
+        }
+        for (k, surrogate) in surrogates.enumerated() where !isUsed(k) {
+            throw SurrogateOptimizationError.invalidProblem(
+                entry: "surrogate '\(surrogate.name)'",
+                reason: "it is neither in the objective (with a nonzero weight) nor bounded by a constraint, so nothing ties its value to the network; use it in the objective or a constraint, or remove it")
         }
         var program = LinearProgram(name: name, sense: sense, objectiveConstant: objectiveLinear.constant)
         for v in variables { program.addVariable(v.name, lower: v.lower, upper: v.upper) }
@@ -58,5 +65,13 @@ extension SurrogateProblem {
             program.addConstraint(bound.name, output.sortedTerms, lower: bound.lower - output.constant, upper: bound.upper - output.constant)
         }
         return CompiledSurrogateProblem(problem: self, program: program, encodings: encodings, convex: convexity)
+    }
+}
+
+extension SurrogateProblem {
+    /// Whether surrogate k has a nonzero objective weight or a bound with a finite side.
+    func isUsed(_ k: Int) -> Bool {
+        objectiveSurrogates.contains { $0.surrogate == k && $0.weight != 0 }
+            || surrogateBounds.contains { $0.surrogate == k && ($0.lower.isFinite || $0.upper.isFinite) }
     }
 }

@@ -6,6 +6,17 @@ import LinearProgramming
 /// program (exactness).
 public struct SurrogateSolution: Sendable {
     public struct SurrogateResult: Sendable {
+        /// What the program ties the surrogate's value to, and so what can be checked.
+        public enum Check: String, Sendable {
+            /// The program value must equal f(x*): the objective pulls the epigraph down to f
+            /// (a nonzero weight in the convex direction) or, on the MILP route, binaries fix it.
+            /// Measured: |f(x*) − program value| / (1 + |f(x*)|).
+            case exactness
+            /// Only bounded above on the LP route: the epigraph is merely ≥ f there, so the check
+            /// is that f(x*) itself keeps the bound. Measured: (f(x*) − upper) / (1 + |upper|).
+            case upperBound
+        }
+
         public var name: String
         /// f(x*) by the forward pass, in the model's units.
         public var value: Double
@@ -15,11 +26,17 @@ public struct SurrogateSolution: Sendable {
         public var exactnessGap: Double
         public var route: EncodingRoute
         public var convex: Bool
-        /// Whether the objective uses it (a surrogate only bounded above may sit below its epigraph).
+        /// Whether the objective uses it with a nonzero weight.
         public var inObjective: Bool
-        /// The check that applies: gap ≤ tolerance in the objective or on the MILP route,
-        /// otherwise f(x*) ≤ its bounds' upper side (the epigraph only bounds f from above).
-        public var exact: Bool
+        public var check: Check
+        /// The smallest upper bound of its constraints (nil when none).
+        public var upperBound: Double?
+        /// The number the check measures (see ``Check``); it passes at ≤ ``SurrogateSolution/exactnessTolerance``.
+        public var measure: Double
+        /// measure ≤ tolerance: the one rule behind every ✓ and "verified" for this surrogate.
+        public var verified: Bool { measure <= SurrogateSolution.exactnessTolerance }
+        /// True when the program value is tied to f and equals it within tolerance.
+        public var exact: Bool { check == .exactness && verified }
     }
 
     public var status: SolutionStatus
@@ -36,8 +53,8 @@ public struct SurrogateSolution: Sendable {
     /// Relative tolerance of the exactness checks.
     public static let exactnessTolerance = 1e-7
 
-    /// True when the program's certificate verified and every surrogate is exact.
-    public var verified: Bool { certificate.verified && surrogates.allSatisfy(\.exact) }
+    /// True when the program's certificate verified and every surrogate passes its check.
+    public var verified: Bool { certificate.verified && surrogates.allSatisfy(\.verified) }
 }
 
 extension CompiledSurrogateProblem {
@@ -56,16 +73,14 @@ extension CompiledSurrogateProblem {
                 let value = try surrogate.model.predict(inputs)[0]
                 let epigraph = encodings[k].output.value(at: solution.x)
                 let gap = abs(value - epigraph) / (1 + abs(value))
-                let inObjective = problem.objectiveSurrogates.contains { $0.surrogate == k }
+                let inObjective = problem.objectiveSurrogates.contains { $0.surrogate == k && $0.weight != 0 }
                 for term in problem.objectiveSurrogates where term.surrogate == k { forwardObjective += term.weight * value }
-                let upper = problem.surrogateBounds.filter { $0.surrogate == k }.map(\.upper).min() ?? .infinity
-                let tolerance = SurrogateSolution.exactnessTolerance
-                let exact = inObjective || encodings[k].route == .milp
-                    ? gap <= tolerance
-                    : value <= upper + tolerance * (1 + abs(upper))
+                let upper = problem.surrogateBounds.filter { $0.surrogate == k }.map(\.upper).min()
+                let check: SurrogateSolution.SurrogateResult.Check = inObjective || encodings[k].route == .milp ? .exactness : .upperBound
+                let measure = check == .exactness ? gap : (value - (upper ?? .infinity)) / (1 + abs(upper ?? 0))
                 results.append(.init(name: surrogate.name, value: value, epigraph: epigraph, exactnessGap: gap, route: encodings[k].route,
-                                     convex: convex[k],
-                                     inObjective: inObjective, exact: exact))
+                                     convex: convex[k], inObjective: inObjective, check: check,
+                                     upperBound: upper.flatMap { $0.isFinite ? $0 : nil }, measure: measure.isNaN ? .infinity : measure))
             }
         }
         return SurrogateSolution(status: solution.status, objective: solution.objective, forwardObjective: forwardObjective,

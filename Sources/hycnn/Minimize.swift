@@ -20,8 +20,9 @@ struct Minimize: ParsableCommand {
             the gap to the file's reference answer when it has one. The solver line (JSON key \
             "solver") names the solver used. --svg may not name the problem, a model or a data \
             file, and is written only for a verified optimum.
+            A surrogate neither in the objective nor bounded by a constraint is refused. \
             Exit codes: 0 optimal and verified, 1 error or failed certificate, 2 infeasible or \
-            unbounded, 3 limit reached.
+            unbounded with a verified ray, 3 limit reached.
             """)
 
     @Argument(help: "The problem file (JSON).") var problem: String
@@ -68,18 +69,25 @@ struct Minimize: ParsableCommand {
                 printError("note: the problem compiles to a MILP, which needs branch-and-cut; --solver \(solver.rawValue) is ignored (an LP solver would solve only its relaxation)")
             }
             let choice: SolverChoice = compiled.route == .milp ? .mip : solver.resolved(for: compiled.program, family: .surrogate)
-            solution = try compiled.solve(using: choice.makeSolver(deadline: deadline, verbose: false))
+            var answer = try compiled.solve(using: choice.makeSolver(deadline: deadline, verbose: false))
+            if SecondOpinion.wanted(MinimizeReport.verdict(answer)), compiled.route == .lp,
+               let other = SecondOpinion.alternative(to: choice), deadline?.hasPassed != true {
+                var second = try compiled.solve(using: other.makeSolver(deadline: deadline, verbose: false))
+                if second.verified {
+                    let failing = answer.surrogates.first { !$0.verified }
+                    let reason = answer.certificate.verified
+                        ? failing.map { "surrogate '\($0.name)' fails its \($0.check.rawValue) check: \($0.measure)" } : nil
+                    second.programSolution.diagnosis = SecondOpinion.note(first: answer.programSolution, report: answer.certificate,
+                                                                          reason: reason, second: second.programSolution)
+                    answer = second
+                }
+            }
+            solution = answer
         } catch {
             printError("error: \(error)")
             throw ExitCode(1)
         }
-        let exitCode: Int32
-        switch solution.status {
-        case .optimal, .almostOptimal: exitCode = solution.verified ? 0 : 1
-        case .primalInfeasible, .dualInfeasible: exitCode = 2
-        case .iterationLimit, .timeLimit: exitCode = 3
-        case .numericalError: exitCode = 1
-        }
+        let exitCode = ExitStatus.code(for: MinimizeReport.verdict(solution))
         // The plot is written only for a verified answer, so a failed run leaves an earlier plot as it was.
         var drawn: String?
         if let plot, !solution.x.isEmpty {

@@ -2,8 +2,13 @@ import Foundation
 import LinearProgramming
 import SurrogateOptimization
 
-/// The text and JSON that `hycnn minimize` prints.
+/// The text and JSON that `hycnn minimize` prints. The status word comes from the one
+/// ``Verdict`` (certificate and every surrogate check), each ✓ from the surrogate's own check.
 enum MinimizeReport {
+    static func verdict(_ solution: SurrogateSolution) -> Verdict {
+        Verdict(status: solution.status, certified: solution.verified, mixedInteger: solution.programSolution.isMixedInteger)
+    }
+
     static func referenceGap(_ file: ProblemFile, _ solution: SurrogateSolution) -> (objective: Double?, relative: Double?, maxDistance: Double?) {
         guard let reference = file.reference, !solution.x.isEmpty else { return (nil, nil, nil) }
         let relative = reference.objective.map { (solution.forwardObjective - $0) / max(abs($0), 1e-12) }
@@ -14,7 +19,8 @@ enum MinimizeReport {
     static func json(file: ProblemFile, compiled: CompiledSurrogateProblem, solution: SurrogateSolution, seconds: Double) -> [String: Any] {
         let problem = file.problem
         var object: [String: Any] = [
-            "status": solution.status.rawValue,
+            "status": verdict(solution).word,
+            "solverStatus": solution.status.rawValue,
             "objective": JSONOutput.number(solution.status == .optimal ? solution.objective : nil),
             "forwardObjective": JSONOutput.number(solution.forwardObjective),
             "route": solution.route.rawValue,
@@ -26,12 +32,15 @@ enum MinimizeReport {
             "certificate": SolveReport.certificateJSON(solution.certificate),
             "convex": Dictionary(uniqueKeysWithValues: solution.surrogates.map { ($0.name, $0.convex) }),
         ]
+        if let diagnosis = solution.programSolution.diagnosis { object["diagnosis"] = diagnosis }
         if !solution.x.isEmpty {
             object["variables"] = Dictionary(uniqueKeysWithValues: zip(problem.variables.map(\.name), solution.x))
         }
         object["surrogates"] = Dictionary(uniqueKeysWithValues: solution.surrogates.map {
             ($0.name, ["value": JSONOutput.number($0.value), "epigraph": JSONOutput.number($0.epigraph),
-                       "exactnessGap": JSONOutput.number($0.exactnessGap), "route": $0.route.rawValue, "exact": $0.exact] as [String: Any])
+                       "exactnessGap": JSONOutput.number($0.exactnessGap), "route": $0.route.rawValue, "exact": $0.exact,
+                       "check": $0.check.rawValue, "measure": JSONOutput.number($0.measure), "verified": $0.verified,
+                       "upperBound": JSONOutput.number($0.upperBound), "tolerance": SurrogateSolution.exactnessTolerance] as [String: Any])
         })
         let gap = referenceGap(file, solution)
         if let reference = gap.objective {
@@ -52,8 +61,8 @@ enum MinimizeReport {
             "encoding     \(compiled.route.rawValue) route: \(compiled.program.constraintCount) rows × \(compiled.program.variableCount) columns"
                 + (binaries > 0 ? ", \(binaries) binaries" : ""),
             "solver       \(solution.programSolution.solver), \(solution.programSolution.iterations) iterations, \(String(format: "%.3f", seconds)) s in all",
-            "status       \(solution.status.summary)",
         ]
+        lines.append(contentsOf: SolveReport.statusLines(verdict(solution), solution: solution.programSolution))
         if solution.status == .optimal || solution.status == .almostOptimal {
             lines.append("objective    \(solution.objective)   (forward passes at x*: \(solution.forwardObjective))")
         }
@@ -64,19 +73,29 @@ enum MinimizeReport {
                 lines.append("  " + v.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(value)")
             }
             let nameWidth = solution.surrogates.map(\.name.count).max() ?? 0
-            lines.append("surrogates   (forward value f(x*), value in the program, exactness gap)")
+            lines.append("surrogates   (forward value f(x*), value in the program, the check that applies)")
             for s in solution.surrogates {
                 lines.append("  " + s.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
-                             + String(format: "  %.10g  %.10g  %.1e  %@ %@, %@", s.value, s.epigraph, s.exactnessGap,
-                                      s.exact ? "✓" : "✗", s.convex ? "convex" : "not convex", s.route.rawValue))
+                             + String(format: "  %.10g  %.10g  ", s.value, s.epigraph) + checkText(s)
+                             + ", \(s.convex ? "convex" : "not convex"), \(s.route.rawValue)")
             }
         }
         lines.append(SolveReport.certificateLine(solution.certificate))
         for failure in solution.certificate.failures { lines.append("  ✗ \(failure)") }
         if !solution.surrogates.isEmpty {
-            let worst = solution.surrogates.map(\.exactnessGap).max() ?? 0
-            lines.append("exactness    " + (solution.surrogates.allSatisfy(\.exact) ? "verified" : "NOT verified")
-                         + String(format: ": largest |f(x*) − program value| / (1 + |f|) = %.1e (tolerance %.0e)", worst, SurrogateSolution.exactnessTolerance))
+            let tolerance = SurrogateSolution.exactnessTolerance
+            let exactness = solution.surrogates.filter { $0.check == .exactness }
+            if let worst = exactness.map(\.measure).max() {
+                lines.append("exactness    " + (exactness.allSatisfy(\.verified) ? "verified" : "NOT verified")
+                             + String(format: ": largest |f(x*) − program value| / (1 + |f|) = %.1e (tolerance %.0e) over %d surrogate(s)",
+                                      worst, tolerance, exactness.count))
+            }
+            let bounded = solution.surrogates.filter { $0.check == .upperBound }
+            if let worst = bounded.map(\.measure).max() {
+                lines.append("bounds       " + (bounded.allSatisfy(\.verified) ? "verified" : "NOT verified")
+                             + String(format: ": largest (f(x*) − upper) / (1 + |upper|) = %.1e (tolerance %.0e) over %d surrogate(s) only bounded above, whose program value is an upper estimate",
+                                      worst, tolerance, bounded.count))
+            }
             let convex = solution.surrogates.filter(\.convex).count
             lines.append("convexity    \(convex) of \(solution.surrogates.count) surrogates certified convex")
         }
@@ -94,5 +113,19 @@ enum MinimizeReport {
         }
         if let svg, !solution.x.isEmpty { lines.append("plot         \(svg)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// "✓ exact: gap 1.2e-12 (tolerance 1e-07)" or "✓ within its upper bound 40: … (tolerance
+    /// 1e-07)": the mark, the number it is derived from and the tolerance, side by side.
+    static func checkText(_ s: SurrogateSolution.SurrogateResult) -> String {
+        let mark = s.verified ? "✓" : "✗"
+        let tolerance = String(format: "%.0e", SurrogateSolution.exactnessTolerance)
+        switch s.check {
+        case .exactness:
+            return "\(mark) exact: gap " + String(format: "%.1e", s.measure) + " (tolerance \(tolerance))"
+        case .upperBound:
+            return "\(mark) within its upper bound " + String(format: "%.10g", s.upperBound ?? .infinity)
+                + ": (f − upper) / (1 + |upper|) = " + String(format: "%.1e", s.measure) + " (tolerance \(tolerance)); program value only an upper estimate"
+        }
     }
 }

@@ -24,9 +24,16 @@ struct Solve: ParsableCommand {
             model with integer columns; --relax solves its LP relaxation instead and says so. \
             Before any solver runs, the numeric policy (README) reads bounds of magnitude 1e20 or \
             more as infinite, drops matrix entries of magnitude 1e-9 or less (with a warning on \
-            stderr and in the JSON key "warnings") and refuses numbers no solver can take.
+            stderr and in the JSON key "warnings") and refuses numbers no solver can take. When an LP answer is not verified (and no limit was hit), the \
+            other solver family (GLPK ↔ ipm) solves it again and its verified answer is reported \
+            with a note.
+            The status says optimal only when the certificate verifies (for a MIP: feasibility \
+            and integrality, optimality being the solver's word, shown with its gap), infeasible \
+            or unbounded only with a verified ray; otherwise it says NOT verified (JSON status \
+            "unverified", the solver's own word in "solverStatus"). --solver mip on a model \
+            without integer variables solves it as an LP.
             Exit codes: 0 optimal and verified, 1 error or failed certificate, \
-            2 infeasible or unbounded, 3 time or iteration limit.
+            2 infeasible or unbounded with a verified ray, 3 time or iteration limit.
             """)
 
     @Argument(help: "The model: an MPS file, possibly gzipped.")
@@ -79,11 +86,23 @@ struct Solve: ParsableCommand {
         let choice = solver.resolved(for: model)
         // The model every solver sees and the answer is verified against: the numeric policy applied once.
         let prepared: PreparedProgram
-        let solution: Solution
+        var solution: Solution
+        var report: CertificateReport
         do {
             prepared = try model.preparedForSolver(choice == .mip ? .mixedInteger : .linearOnly)
             for warning in prepared.warnings { printError("warning: \(warning)") }
-            solution = try choice.makeSolver(deadline: deadline, presolve: presolve, verbose: verbose).solve(prepared.program)
+            let program = prepared.program
+            solution = try choice.makeSolver(deadline: deadline, presolve: presolve, verbose: verbose).solve(program)
+            report = verify(solution, for: program)
+            if SecondOpinion.wanted(Verdict(solution, report: report)), !program.hasIntegerVariables,
+               let other = SecondOpinion.alternative(to: choice), deadline?.hasPassed != true {
+                var second = try other.makeSolver(deadline: deadline, presolve: presolve, verbose: verbose).solve(program)
+                let secondReport = verify(second, for: program)
+                if secondReport.verified {
+                    second.diagnosis = SecondOpinion.note(first: solution, report: report, second: second)
+                    (solution, report) = (second, secondReport)
+                }
+            }
         } catch LinearProgrammingError.integerColumnsInLPSolver(let count) {
             printError("error: the model has \(count) integer column\(count == 1 ? "" : "s"); an LP solver solves only its "
                        + "relaxation: use --solver mip (or auto) for the MIP, or --relax for the LP relaxation")
@@ -93,7 +112,6 @@ struct Solve: ParsableCommand {
             throw ExitCode(1)
         }
         let program = prepared.program
-        let report = verify(solution, for: program)
         let relaxation = relaxedColumns > 0 ? "LP relaxation: \(relaxedColumns) integer column\(relaxedColumns == 1 ? "" : "s") made continuous" : nil
         if json {
             var object = SolveReport.json(model: program, solution: solution, report: report)
@@ -106,6 +124,6 @@ struct Solve: ParsableCommand {
         } else {
             try StandardOutput.line(SolveReport.text(model: program, solution: solution, report: report, allVariables: allVariables, statusNote: relaxation))
         }
-        throw ExitCode(SolveReport.exitCode(solution: solution, report: report))
+        throw ExitCode(ExitStatus.code(for: Verdict(solution, report: report)))
     }
 }

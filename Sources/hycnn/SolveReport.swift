@@ -1,19 +1,12 @@
 import Foundation
 import LinearProgramming
 
-/// The text and JSON that `hycnn solve` prints, and its exit code.
+/// The text and JSON that `hycnn solve` prints. Every word (status, verified) comes from the
+/// one ``Verdict`` and the report's own `verified`; every residual is printed with its tolerance.
 enum SolveReport {
-    static func exitCode(solution: Solution, report: CertificateReport) -> Int32 {
-        switch solution.status {
-        case .optimal, .almostOptimal: return report.verified ? 0 : 1
-        case .primalInfeasible, .dualInfeasible: return 2
-        case .iterationLimit, .timeLimit: return 3
-        case .numericalError: return 1
-        }
-    }
-
     static func certificateJSON(_ report: CertificateReport) -> [String: Any] {
-        [
+        let tolerances = report.tolerances
+        return [
             "kind": report.kind.rawValue,
             "primalResidual": JSONOutput.number(report.primalResidual),
             "dualResidual": JSONOutput.number(report.dualResidual),
@@ -22,14 +15,19 @@ enum SolveReport {
             "rayResidual": JSONOutput.number(report.rayResidual),
             "verified": report.verified,
             "failures": report.failures,
+            "tolerances": ["primalResidual": tolerances.primalFeasibility, "dualResidual": tolerances.dualFeasibility,
+                           "gap": tolerances.gap, "complementarity": tolerances.gap, "rayResidual": tolerances.ray,
+                           "integrality": tolerances.integrality],
         ]
     }
 
     static func json(model: LinearProgram, solution: Solution, report: CertificateReport) -> [String: Any] {
+        let verdict = Verdict(solution, report: report)
         var object: [String: Any] = [
             "problem": ["name": model.name, "rows": model.constraintCount, "columns": model.variableCount,
                         "nonzeros": model.nonzeroCount, "sense": model.sense.rawValue],
-            "status": solution.status.rawValue,
+            "status": verdict.word,
+            "solverStatus": solution.status.rawValue,
             "objective": JSONOutput.number(solution.status == .optimal || solution.status == .almostOptimal ? solution.objective : nil),
             "solver": solution.solver,
             "seconds": solution.seconds,
@@ -42,6 +40,8 @@ enum SolveReport {
         if solution.rowDuals.count == model.constraintCount && model.constraintCount > 0 {
             object["duals"] = Dictionary(uniqueKeysWithValues: zip(model.constraints.map(\.name), solution.rowDuals.map(JSONOutput.number)))
         }
+        if let diagnosis = solution.diagnosis { object["diagnosis"] = diagnosis }
+        if solution.isMixedInteger { object["mipGap"] = JSONOutput.number(solution.mipGap) }
         if let ray = solution.farkasRay { object["farkasRay"] = ray.map(JSONOutput.number) }
         if let ray = solution.improvingRay { object["improvingRay"] = ray.map(JSONOutput.number) }
         return object
@@ -53,7 +53,7 @@ enum SolveReport {
         var lines: [String] = []
         lines.append("problem      \(model.name): \(model.constraintCount) rows, \(model.variableCount) columns, \(model.nonzeroCount) nonzeros, \(model.sense.rawValue)")
         lines.append("solver       \(solution.solver), \(solution.iterations) iterations, \(format(solution.seconds, digits: 3)) s")
-        lines.append("status       \(solution.status.summary)" + (statusNote.map { " (\($0))" } ?? ""))
+        lines.append(contentsOf: statusLines(Verdict(solution, report: report), solution: solution, note: statusNote))
         if solution.status == .optimal || solution.status == .almostOptimal {
             lines.append("objective    \(solution.objective)")
         }
@@ -68,18 +68,37 @@ enum SolveReport {
         return lines.joined(separator: "\n")
     }
 
+    /// The status line from the verdict, the solver's MIP gap beside a MIP optimum (its word),
+    /// and the diagnosis when the status is not simply the solver's word.
+    static func statusLines(_ verdict: Verdict, solution: Solution, note: String? = nil) -> [String] {
+        var lines = ["status       \(verdict.summary)" + (note.map { " (\($0))" } ?? "")]
+        if verdict.outcome == .optimal && verdict.mixedInteger {
+            lines.append("optimality   the solver's word: its relative MIP gap "
+                         + (solution.mipGap.map { format($0, digits: 1, scientific: true) } ?? "unknown") + " (not a certificate)")
+        }
+        if let diagnosis = solution.diagnosis { lines.append("note         \(diagnosis)") }
+        return lines
+    }
+
     static func certificateLine(_ report: CertificateReport) -> String {
         let verdict = report.verified ? "verified" : "NOT verified"
+        let tolerances = report.tolerances
         var parts: [String] = []
-        func add(_ label: String, _ value: Double?) { if let value { parts.append("\(label) \(format(value, digits: 1, scientific: true))") } }
-        add("primal residual", report.primalResidual)
-        add("dual residual", report.dualResidual)
-        add(report.kind == .mixedIntegerFeasibility ? "MIP gap (GLPK's)" : "duality gap", report.dualityGap)
-        add("ray residual", report.rayResidual)
+        func add(_ label: String, _ value: Double?, _ tolerance: Double?) {
+            guard let value else { return }
+            parts.append("\(label) \(format(value, digits: 1, scientific: true))"
+                         + (tolerance.map { " (≤ \(format($0, digits: 0, scientific: true)))" } ?? ""))
+        }
+        let integer = report.kind == .mixedIntegerFeasibility
+        add("primal residual", report.primalResidual, integer ? max(tolerances.primalFeasibility, tolerances.integrality) : tolerances.primalFeasibility)
+        add("dual residual", report.dualResidual, tolerances.dualFeasibility)
+        if integer { add("MIP gap (the solver's word)", report.dualityGap, nil) } else { add("duality gap", report.dualityGap, tolerances.gap) }
+        add("complementarity", report.complementarity, tolerances.gap)
+        add("ray residual", report.rayResidual, tolerances.ray)
         let kind: String
         switch report.kind {
         case .optimality: kind = "optimality"
-        case .mixedIntegerFeasibility: kind = "MIP feasibility (optimality is GLPK's word)"
+        case .mixedIntegerFeasibility: kind = "MIP feasibility and integrality (optimality is the solver's word)"
         case .farkasRay: kind = "Farkas ray (infeasibility)"
         case .improvingRay: kind = "improving ray (unboundedness)"
         case .none: kind = "none"

@@ -53,7 +53,7 @@ import Testing
         let text = try ToolRunner.run(["solve", "--free", path, "--relax", "--solver", solver])
         #expect(text.exitCode == 0, "\(text.stderr)")
         let status = text.stdout.split(separator: "\n").first { $0.hasPrefix("status") } ?? ""
-        #expect(status.contains("optimal (LP relaxation: 2 integer columns made continuous)"), "\(text.stdout)")
+        #expect(status.contains("optimal (certificate verified) (LP relaxation: 2 integer columns made continuous)"), "\(text.stdout)")
         let json = try ToolRunner.run(["solve", "--free", path, "--relax", "--solver", solver, "--json"]).json()
         #expect(json["solved"] as? String == "LP relaxation")
         #expect(json["relaxedIntegerColumns"] as? Int == 2)
