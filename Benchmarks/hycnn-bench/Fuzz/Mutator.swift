@@ -45,7 +45,7 @@ struct Mutator {
             let choice = generator.nextUniform()
             var edited: (data: Data, name: String)?
             switch style {
-            case .json: edited = choice < 0.7 ? mutateJSON(data) : nil
+            case .json: edited = choice < 0.8 ? mutateJSON(data) : nil
             case .mps: edited = choice < 0.25 ? mutateMPS(data) : choice < 0.7 ? replaceNumber(in: data) : nil
             case .csv: edited = choice < 0.5 ? replaceNumber(in: data) : nil
             }
@@ -139,6 +139,9 @@ struct Mutator {
         let operation = index(9)
         let sizePaths = paths.filter(Self.isSizeField)
         if operation == 4, !sizePaths.isEmpty { path = pick(sizePaths) }
+        // Number edits go to numbers (bounds, coefficients, weights) four times in five.
+        let numberPaths = paths.filter { value(root, $0) is NSNumber }
+        if operation >= 6, !numberPaths.isEmpty, chance(0.8) { path = pick(numberPaths) }
         let placeholder = "@@FUZZ@@"
         var raw: String?
         let name: String
@@ -217,6 +220,18 @@ struct Mutator {
         } else if let array = value as? [Any] {
             for (i, element) in array.prefix(4).enumerated() { collectPaths(element, path + [.index(i)], into: &paths) }
         }
+    }
+
+    /// The value at `path`, or nil.
+    func value(_ root: Any, _ path: [JSONPathItem]) -> Any? {
+        var current: Any? = root
+        for item in path {
+            switch item {
+            case let .key(key): current = (current as? [String: Any])?[key]
+            case let .index(i): current = (current as? [Any]).flatMap { i < $0.count ? $0[i] : nil }
+            }
+        }
+        return current
     }
 
     /// `root` with the value at `path` replaced by `change(value)`.
