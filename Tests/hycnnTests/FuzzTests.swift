@@ -109,6 +109,7 @@ import Testing
         #expect(try recheck(["--check", "certify", "--input", "mlp.model.json", "--answer", "certify.json", "--exit-code", "4"]) == "accepted")
         try edit("certify.json", to: "certify-convex.json") { $0["convex"] = true }
         #expect(try recheck(["--check", "certify", "--input", "mlp.model.json", "--answer", "certify-convex.json"]) == "rejected")
+        #expect(try recheck(["--check", "certify", "--input", "smooth.model.json", "--answer", "certify-convex.json"]) == "accepted")
 
         #expect(try tool(["transport", "source.csv", "target.csv", "--json", "-o", "plan.csv"], to: "transport.json") == 0)
         let transport = ["--check", "transport", "--input", "source.csv", "--target", "target.csv", "--plan", "plan.csv"]

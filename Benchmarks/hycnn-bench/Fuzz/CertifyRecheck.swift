@@ -2,9 +2,9 @@ import ConvexNetworks
 import Foundation
 
 /// Re-checks a `hycnn certify --json` verdict against the model file, read here as plain JSON:
-/// "convex" needs a family other than mlp, a convex non-decreasing nonlinearity (max, relu,
-/// leaky-relu with slope in [0, 1], smooth-max or softplus with a positive finite temperature)
-/// and every entry of every V ≥ 0; a counterexample to convexity must satisfy
+/// "convex" needs a convex non-decreasing nonlinearity (max, relu, leaky-relu with slope in
+/// [0, 1], smooth-max or softplus with a positive finite temperature) and every entry of every
+/// V ≥ 0 (then any family, an MLP too, is convex); a counterexample to convexity must satisfy
 /// f((a+b)/2) > (f(a)+f(b))/2 when evaluated with `RegressionModel.predict`.
 enum CertifyRecheck {
     static func check(modelPath: String, answer json: [String: Any], exitCode: Int32) -> RecheckOutcome {
@@ -27,8 +27,6 @@ enum CertifyRecheck {
 
     /// Why the file's own numbers do not satisfy the sufficient condition, or nil.
     static func nonConvexity(_ file: [String: Any]) -> String? {
-        let family = file["family"] as? String ?? "?"
-        if family == "mlp" { return "the family is mlp" }
         let nonlinearity = file["nonlinearity"] as? [String: Any] ?? [:]
         let name = nonlinearity["name"] as? String ?? "?"
         let parameter = JSONValue.number(nonlinearity["parameter"])

@@ -73,9 +73,11 @@ struct FuzzCase: Sendable {
             let name = "input.model.json"
             switch mutator.index(3) {
             case 0:
-                return FuzzCase(kind: kind, index: index, inputName: name, input: data, mutations: [file.name] + mutations,
-                                arguments: ["predict", name, "convex.csv"], allowedExits: [0, 1], check: .none,
-                                support: ["convex.csv"], schema: .model)
+                var fuzzCase = FuzzCase(kind: kind, index: index, inputName: name, input: data, mutations: [file.name] + mutations,
+                                        arguments: ["predict", name, "convex.csv"], allowedExits: [0, 1], check: .none,
+                                        support: ["convex.csv"], schema: .model)
+                if mutator.chance(0.06) { fuzzCase.aimOutputAtInput() }
+                return fuzzCase
             default:
                 return FuzzCase(kind: kind, index: index, inputName: name, input: data, mutations: [file.name] + mutations,
                                 arguments: ["certify", name, "--json", "--trials", "300"], allowedExits: [0, 1, 4], check: .certify,
@@ -84,12 +86,26 @@ struct FuzzCase: Sendable {
         }
     }
 
+    /// Points the command's output (`-o`) at its own input: the run must refuse and leave the
+    /// input as it was (checked after every run).
+    mutating func aimOutputAtInput() {
+        if let o = arguments.firstIndex(of: "-o"), o + 1 < arguments.count {
+            arguments[o + 1] = inputName
+        } else {
+            arguments += ["-o", inputName]
+        }
+        check = .none
+        mutations.append("-o at the input")
+    }
+
     static func csvCase(index: Int, mutator: inout Mutator, seeds: FuzzSeeds) -> FuzzCase {
         let name = "input.csv"
         func make(_ base: FuzzSeeds.File, _ arguments: [String], _ exits: Set<Int32>, _ check: FuzzCheck, _ support: [String]) -> FuzzCase {
             let (data, mutations) = mutator.mutate(base.data, style: .csv)
-            return FuzzCase(kind: .csv, index: index, inputName: name, input: data, mutations: [base.name] + mutations,
-                            arguments: arguments, allowedExits: exits, check: check, support: support, schema: nil)
+            var fuzzCase = FuzzCase(kind: .csv, index: index, inputName: name, input: data, mutations: [base.name] + mutations,
+                                    arguments: arguments, allowedExits: exits, check: check, support: support, schema: nil)
+            if mutator.chance(0.06) { fuzzCase.aimOutputAtInput() }
+            return fuzzCase
         }
         switch mutator.index(8) {
         case 0, 1:
@@ -110,14 +126,15 @@ struct FuzzCase: Sendable {
             return make(mutator.pick(seeds.samples), ["predict", "hycnn.model.json", name], [0, 1], .none, ["hycnn.model.json"])
         default:
             let method = mutator.pick(["exact", "exact", "lp", "sinkhorn"])
-            let sourceIsInput = mutator.chance(0.5)
-            let source = sourceIsInput ? name : "source.csv", target = sourceIsInput ? "target.csv" : name
+            let sourceIsInput = mutator.chance(0.5), large = mutator.chance(0.4)
+            let pair = large ? ["source40.csv", "target40.csv"] : ["source.csv", "target.csv"]
+            let source = sourceIsInput ? name : pair[0], target = sourceIsInput ? pair[1] : name
             var arguments = ["transport", source, target, "--json", "-o", "plan.csv", "--method", method, "--time-limit", "5"]
             let euclidean = mutator.chance(0.3)
             if euclidean { arguments += ["--cost", "euclidean"] }
-            let base = seeds.clouds[sourceIsInput ? 0 : 1]
+            let base = seeds.clouds[(large ? 2 : 0) + (sourceIsInput ? 0 : 1)]
             let check: FuzzCheck = method == "sinkhorn" ? .none : .transport(source: source, target: target, plan: "plan.csv", squared: !euclidean)
-            return make(base, arguments, [0, 1, 2, 3], check, ["source.csv", "target.csv"])
+            return make(base, arguments, [0, 1, 2, 3], check, pair)
         }
     }
 }

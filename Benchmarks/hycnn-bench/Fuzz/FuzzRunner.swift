@@ -30,6 +30,9 @@ struct FuzzRunner: Sendable {
         case let .signalled(signal): return FuzzVerdict(category: .signal, reason: "killed by signal \(signal) (\(Self.signalName(signal)))")
         case let .exited(status): code = status
         }
+        if FileManager.default.contents(atPath: folder + "/" + fuzzCase.inputName) != fuzzCase.input {
+            return FuzzVerdict(category: .badExit, reason: "exit \(code), and the run changed its input file \(fuzzCase.inputName)")
+        }
         guard fuzzCase.allowedExits.contains(code) else {
             return FuzzVerdict(category: .badExit, reason: "exit \(code); \(fuzzCase.arguments[0]) may exit \(fuzzCase.allowedExits.sorted().map(String.init).joined(separator: ", "))")
         }

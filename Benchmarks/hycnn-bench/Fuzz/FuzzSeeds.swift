@@ -33,7 +33,8 @@ struct FuzzSeeds {
             Self.sampleFile("concave.csv") { x1, x2 in -(x1 * x1) - 0.3 * x2 * x2 },
             Self.sampleFile("flat.csv") { _, _ in 1 },
         ]
-        clouds = [Self.cloudFile("source.csv", shift: 0), Self.cloudFile("target.csv", shift: 0.7)]
+        clouds = [Self.cloudFile("source.csv", shift: 0), Self.cloudFile("target.csv", shift: 0.7),
+                  Self.cloudFile("source40.csv", shift: 0, count: 40), Self.cloudFile("target40.csv", shift: 0.35, count: 40)]
         for (name, architecture) in Self.architectures {
             let compact = try Self.model(architecture, seed: UInt64(models.count + 1)).jsonData()
             // One value per line, so that line edits hit single entries.
@@ -119,11 +120,11 @@ struct FuzzSeeds {
         return File(name: name, data: Data(text.utf8))
     }
 
-    /// Six points on a bent line, shifted.
-    static func cloudFile(_ name: String, shift: Double) -> File {
+    /// `count` points on a bent line, shifted.
+    static func cloudFile(_ name: String, shift: Double, count: Int = 6) -> File {
         var text = "x,y\n"
-        for k in 0..<6 {
-            let t = Double(k)
+        for k in 0..<count {
+            let t = Double(k) * 5 / Double(count - 1)
             text += "\(t + shift),\(0.3 * t * t - shift)\n"
         }
         return File(name: name, data: Data(text.utf8))
