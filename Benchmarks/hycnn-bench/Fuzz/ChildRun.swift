@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One run of an executable in a child process with a wall-clock limit: the child runs under
 /// `/bin/sh -c 'ulimit -v …; exec …'` (so an input that asks for absurd memory fails inside
@@ -72,15 +75,19 @@ struct ChildRun {
     }
 
     /// A pipe's bytes, read to the end on a reader thread (keeping the first `limit`) so that a
-    /// chatty child never blocks on a full pipe.
+    /// chatty child never blocks on a full pipe. Plain read(2), retried on EINTR (Foundation's
+    /// FileHandle traps on an interrupted read).
     private final class Collected: @unchecked Sendable {
         var data = Data()
 
         func read(_ handle: FileHandle, limit: Int) {
+            let descriptor = handle.fileDescriptor
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
             while true {
-                let chunk = handle.availableData
-                if chunk.isEmpty { return }
-                if data.count < limit { data.append(chunk.prefix(limit - data.count)) }
+                let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { return }
+                if data.count < limit { data.append(contentsOf: buffer[0..<min(count, limit - data.count)]) }
             }
         }
     }
