@@ -20,7 +20,6 @@ struct ChildRun {
     var seconds: Double
 
     static let outputLimit = 1 << 20
-    private static let spawning = NSLock()
 
     /// Runs `executable arguments` in `directory`; `memoryLimitMB` caps the child's address space.
     static func run(_ executable: String, _ arguments: [String], directory: String, timeout: Double,
@@ -49,10 +48,6 @@ struct ChildRun {
         }
         let start = DispatchTime.now()
         do {
-            // Foundation's Process.run() is not safe to call from two threads at once on Linux
-            // (it crashed in a memcpy while spawning): one launch at a time.
-            spawning.lock()
-            defer { spawning.unlock() }
             try process.run()
         } catch {
             try? out.fileHandleForWriting.close()
@@ -67,6 +62,12 @@ struct ChildRun {
             finished.wait()
         }
         readers.wait()
+        // Foundation keeps the Pipe objects alive after the run: close their descriptors here,
+        // or a long run exhausts the descriptor table (FileHandle.close is idempotent).
+        for pipe in [out, err] {
+            try? pipe.fileHandleForReading.close()
+            try? pipe.fileHandleForWriting.close()
+        }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let ending: Ending
         if timedOut {
