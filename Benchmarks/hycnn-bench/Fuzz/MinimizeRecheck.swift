@@ -154,7 +154,10 @@ struct MinimizeRecheck {
         do { f = try problem.surrogateValues(x) } catch { return .undecided("prediction at x* failed: \(error)") }
         if let problem = problem.violation(x, f, tolerance: 1e-6) { return .rejected("x* is infeasible: \(problem)") }
         let reported = json["surrogates"] as? [String: Any] ?? [:]
-        for (s, surrogate) in problem.surrogates.enumerated() {
+        // A surrogate in neither the objective nor a constraint may be refused or reported as
+        // unconstrained; only the ones that enter the program must match their prediction.
+        let used = Set(problem.objectiveTerms.map(\.0) + problem.rows.compactMap(\.surrogate))
+        for (s, surrogate) in problem.surrogates.enumerated() where used.contains(s) {
             guard let value = JSONValue.number((reported[surrogate.name] as? [String: Any])?["value"]) else {
                 return .rejected("no value for surrogate \(surrogate.name)")
             }
