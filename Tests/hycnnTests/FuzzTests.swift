@@ -125,5 +125,8 @@ import Testing
             $0["certificate"] = certificate
         }
         #expect(try recheck(["--check", "check-data", "--input", "concave.csv", "--answer", "check-moved.json", "--exit-code", "4"]) == "rejected")
+        try #"{"convex": true}"#.write(to: seeds.appendingPathComponent("convex-claim.json"), atomically: true, encoding: .utf8)
+        #expect(try recheck(["--check", "check-data", "--input", "hull.csv", "--answer", "convex-claim.json"]) == "rejected")
+        #expect(try recheck(["--check", "check-data", "--input", "convex.csv", "--answer", "convex-claim.json"]) == "accepted")
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Re-checks the CSV commands' claims from the CSV files, read here by a plain reader (header,
-/// then rows of numbers separated by commas): a non-convexity certificate of `check-data`
-/// (a point inside the hull of others, above their weighted targets) and a `transport` plan
+/// then rows of numbers separated by commas): `check-data`'s verdict — a non-convexity
+/// certificate must name a point inside the hull of others, above their weighted targets, and a
+/// "convex" verdict must survive ``HullRecheck`` and a `transport` plan
 /// (non-negative masses, uniform marginals, the reported cost equal to Σ mass · cost, and for
 /// equal sizes no worse than the optimal assignment).
 enum CSVRecheck {
@@ -28,6 +29,11 @@ enum CSVRecheck {
     }
 
     static func checkData(csv: String, answer json: [String: Any], exitCode: Int32) -> RecheckOutcome {
+        if exitCode == 0 {
+            guard json["convex"] as? Bool == true else { return .rejected("exit 0 without \"convex\": true") }
+            guard let table = read(csv), let y = table.header.firstIndex(of: "y") else { return .undecided("the plain reader cannot read the CSV") }
+            return HullRecheck.check(table, target: y)
+        }
         guard exitCode == 4 else { return .accepted }
         guard let certificate = json["certificate"] as? [String: Any] else { return .rejected("exit 4 without a certificate") }
         guard certificate["verified"] as? Bool == true else { return .rejected("exit 4 whose certificate is not verified") }
@@ -38,16 +44,16 @@ enum CSVRecheck {
         guard point >= 0, point < n, neighbours.allSatisfy({ $0 >= 0 && $0 < n }) else { return .rejected("certificate rows out of range") }
         guard weights.allSatisfy({ $0 >= 0 }), abs(weights.reduce(0, +) - 1) <= 1e-9 else { return .rejected("hull weights not a convex combination: \(weights)") }
         for c in table.header.indices where c != y {
-            // x_point = Σ w_k x_k within 1e-9 relative to the coordinates involved
+            // x_point = Σ w_k x_k within 1e-9 of the magnitudes that enter: Σ w_k |x_k| + |x_point|
             let combined = zip(neighbours, weights).reduce(0) { $0 + $1.1 * table.rows[$1.0][c] }
-            let scale = neighbours.map { abs(table.rows[$0][c]) }.max() ?? 0
-            if abs(combined - table.rows[point][c]) > 1e-9 * (1 + scale + abs(table.rows[point][c])) {
+            let magnitude = zip(neighbours, weights).reduce(abs(table.rows[point][c])) { $0 + $1.1 * abs(table.rows[$1.0][c]) }
+            if abs(combined - table.rows[point][c]) > 1e-9 * (1 + magnitude) {
                 return .rejected("row \(point + 1) is not the weighted average of rows \(neighbours.map { $0 + 1 }) in \(table.header[c]): \(table.rows[point][c]) vs \(combined)")
             }
         }
         let combinedTarget = zip(neighbours, weights).reduce(0) { $0 + $1.1 * table.rows[$1.0][y] }
-        let scale = neighbours.map { abs(table.rows[$0][y]) }.max() ?? 0
-        guard table.rows[point][y] > combinedTarget + 1e-9 * (1 + scale) else {
+        let magnitude = zip(neighbours, weights).reduce(abs(table.rows[point][y])) { $0 + $1.1 * abs(table.rows[$1.0][y]) }
+        guard table.rows[point][y] > combinedTarget + 1e-9 * (1 + magnitude) else {
             return .rejected("row \(point + 1)'s target \(table.rows[point][y]) does not exceed the combination \(combinedTarget)")
         }
         return .accepted

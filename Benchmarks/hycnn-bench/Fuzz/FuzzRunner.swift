@@ -54,10 +54,15 @@ struct FuzzRunner: Sendable {
         switch fuzzCase.check {
         case .none:
             return .accepted
-        case let .solve(free):
+        case .solve, .checkData:
+            // These re-checks solve LPs with GLPK, which may abort on the input: in a child process.
             guard code != 1 else { return .accepted }
-            let arguments = ["fuzz-recheck", "--check", "solve", "--input", fuzzCase.inputName, "--answer", "answer.json",
-                             "--exit-code", "\(code)"] + (free ? ["--free"] : [])
+            var arguments = ["fuzz-recheck", "--input", fuzzCase.inputName, "--answer", "answer.json", "--exit-code", "\(code)"]
+            if case let .solve(free) = fuzzCase.check {
+                arguments += ["--check", "solve"] + (free ? ["--free"] : [])
+            } else {
+                arguments += ["--check", "check-data"]
+            }
             let check = ChildRun.run(bench, arguments, directory: folder, timeout: 3 * timeout, memoryLimitMB: memoryLimitMB)
             guard check.ending == .exited(0), let result = JSONValue.object(check.stdout), let word = result["outcome"] as? String else {
                 let last = String(decoding: check.stderr, as: UTF8.self).split(separator: "\n").last ?? ""
@@ -69,8 +74,6 @@ struct FuzzRunner: Sendable {
             return FuzzRecheck.recheck(.minimize, input: folder + "/" + problem, answer: answer, exitCode: code)
         case .certify:
             return FuzzRecheck.recheck(.certify, input: input, answer: answer, exitCode: code)
-        case .checkData:
-            return FuzzRecheck.recheck(.checkData, input: input, answer: answer, exitCode: code)
         case let .transport(source, target, plan, squared):
             return FuzzRecheck.recheck(.transport, input: folder + "/" + source, answer: answer, exitCode: code,
                                        target: folder + "/" + target, plan: folder + "/" + plan, squared: squared)

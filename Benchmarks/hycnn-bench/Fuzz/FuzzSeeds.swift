@@ -32,6 +32,8 @@ struct FuzzSeeds {
             Self.sampleFile("convex.csv") { x1, x2 in x1 * x1 + abs(x2) + 0.5 * x1 },
             Self.sampleFile("concave.csv") { x1, x2 in -(x1 * x1) - 0.3 * x2 * x2 },
             Self.sampleFile("flat.csv") { _, _ in 1 },
+            // Row 4 is the average of rows 1–3 with a target 2.5 above theirs: no convex fit.
+            File(name: "hull.csv", data: Data("x1,x2,y\n0,0,0\n3,0,0\n0,3,0\n1,1,2.5\n3,3,5\n".utf8)),
         ]
         clouds = [Self.cloudFile("source.csv", shift: 0), Self.cloudFile("target.csv", shift: 0.7),
                   Self.cloudFile("source40.csv", shift: 0, count: 40), Self.cloudFile("target40.csv", shift: 0.35, count: 40)]
