@@ -63,7 +63,8 @@ struct Fuzz: ParsableCommand {
                                       seconds: run.seconds, command: fuzzCase.arguments.joined(separator: " "),
                                       reason: verdict.reason, mutations: fuzzCase.mutations.joined(separator: "; "),
                                       message: String(String(decoding: run.stderr.prefix(400), as: UTF8.self)
-                                          .split(separator: "\n").first ?? "").prefix(200).description)
+                                          .split(separator: "\n").first ?? "").prefix(200)
+                                          .filter { !($0.asciiValue.map { $0 < 32 } ?? false) })
             } finished: { record in
                 try log.append(record)
                 tally.add(record)
