@@ -48,6 +48,6 @@ let package = Package(
         .testTarget(name: "SurrogateOptimizationTests", dependencies: ["SurrogateOptimization", "GLPKBackend", "DataFiles"]),
         .testTarget(name: "InteriorPointTests", dependencies: ["InteriorPoint", "GLPKBackend", "LinearProgramming"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "GLPKBackend", "InteriorPoint", "LinearProgramming", "ConvexNetworks"]),
-        .testTarget(name: "hycnnTests", dependencies: ["hycnn"]),
+        .testTarget(name: "hycnnTests", dependencies: ["hycnn", "hycnn-bench"]),
     ]
 )
