@@ -34,6 +34,10 @@ enum CSVRecheck {
             guard let table = read(csv), let y = table.header.firstIndex(of: "y") else { return .undecided("the plain reader cannot read the CSV") }
             return HullRecheck.check(table, target: y)
         }
+        if exitCode == 3 {
+            let status = json["status"] as? String
+            return status == "undecided" || status == "timeLimit" ? .accepted : .rejected("exit 3 with status \(status ?? "none"), not undecided or timeLimit")
+        }
         guard exitCode == 4 else { return .accepted }
         guard let certificate = json["certificate"] as? [String: Any] else { return .rejected("exit 4 without a certificate") }
         guard certificate["verified"] as? Bool == true else { return .rejected("exit 4 whose certificate is not verified") }

@@ -121,7 +121,7 @@ struct FuzzCase: Sendable {
         case 2, 3:
             var arguments = ["check-data", name, "--target", "y", "--json"]
             if mutator.chance(0.25) { arguments += ["--fit", mutator.pick(["l1", "linf"]), "-o", "regression.model.json"] }
-            return make(mutator.pick(seeds.samples), arguments, [0, 1, 4], .checkData, [])
+            return make(mutator.pick(seeds.samples), arguments, [0, 1, 3, 4], .checkData, [])   // 3: undecided at the tolerance, or the time limit
         case 4:
             return make(mutator.pick(seeds.samples), ["predict", "hycnn.model.json", name], [0, 1], .none, ["hycnn.model.json"])
         default:
