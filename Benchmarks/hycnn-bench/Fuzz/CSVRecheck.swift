@@ -42,11 +42,19 @@ enum CSVRecheck {
         guard let certificate = json["certificate"] as? [String: Any] else { return .rejected("exit 4 without a certificate") }
         guard certificate["verified"] as? Bool == true else { return .rejected("exit 4 whose certificate is not verified") }
         guard let point = certificate["point"] as? Int, let neighbours = certificate["neighbours"] as? [Int],
-              let weights = JSONValue.numbers(certificate["weights"]), weights.count == neighbours.count else { return .accepted }
+              var weights = JSONValue.numbers(certificate["weights"]), weights.count == neighbours.count else { return .accepted }
         guard let table = read(csv), let y = table.header.firstIndex(of: "y") else { return .undecided("the plain reader cannot read the CSV") }
         let n = table.rows.count
         guard point >= 0, point < n, neighbours.allSatisfy({ $0 >= 0 && $0 < n }) else { return .rejected("certificate rows out of range") }
-        guard weights.allSatisfy({ $0 >= 0 }), abs(weights.reduce(0, +) - 1) <= 1e-9 else { return .rejected("hull weights not a convex combination: \(weights)") }
+        // Our own weights on the tool's support when it has d + 1 samples (printed weights are
+        // rounded, and beside a coordinate of 1e9 their rounding alone exceeds the balance tolerance).
+        let columns = table.header.indices.filter { $0 != y }
+        if neighbours.count == columns.count + 1,
+           let solved = HullWeights.solve(support: neighbours.map { k in columns.map { table.rows[k][$0] } },
+                                          point: columns.map { table.rows[point][$0] }) {
+            weights = solved
+        }
+        guard weights.allSatisfy({ $0 >= -1e-12 }), abs(weights.reduce(0, +) - 1) <= 1e-9 else { return .rejected("hull weights not a convex combination: \(weights)") }
         for c in table.header.indices where c != y {
             // x_point = Σ w_k x_k within 1e-9 of the magnitudes that enter: Σ w_k |x_k| + |x_point|
             let combined = zip(neighbours, weights).reduce(0) { $0 + $1.1 * table.rows[$1.0][c] }

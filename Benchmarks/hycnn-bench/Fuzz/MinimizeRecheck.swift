@@ -54,7 +54,7 @@ struct MinimizeRecheck {
             guard let v = item as? [String: Any], let name = v["name"] as? String, index[name] == nil else { throw ReadError.bad("variables[\(k)]") }
             index[name] = names.count
             names.append(name)
-            lower.append(try number(v["lower"], 0, "variables[\(k)].lower"))
+            lower.append(try number(v["lower"], -.infinity, "variables[\(k)].lower"))   // omitted or null: no bound
             upper.append(try number(v["upper"], .infinity, "variables[\(k)].upper"))
         }
         func affine(_ value: Any?, _ what: String) throws -> Affine {

@@ -23,7 +23,7 @@ struct SolveRecheck {
             return .rejected("the answer is not one JSON object")
         }
         let model: LinearProgram
-        do { model = try LinearProgram(mpsFile: file, format: free ? .free : .fixed) } catch {
+        do { model = Self.readingDocumentedInfinities(try LinearProgram(mpsFile: file, format: free ? .free : .fixed)) } catch {
             return .undecided("the library cannot read the MPS file the tool accepted: \(error)")
         }
         let status = json["status"] as? String ?? "?"
@@ -38,6 +38,24 @@ struct SolveRecheck {
         default:
             return .accepted
         }
+    }
+
+    /// The model as the README defines it: bounds and row sides of magnitude ≥ 1e20 are infinite
+    /// (the numeric policy's one rule that changes what a file means; the rest refuse or warn).
+    static func readingDocumentedInfinities(_ model: LinearProgram) -> LinearProgram {
+        let infinite = NumericPolicy.standard.infiniteBound
+        func lower(_ b: Double) -> Double { b <= -infinite ? -.infinity : b }
+        func upper(_ b: Double) -> Double { b >= infinite ? .infinity : b }
+        var result = model
+        for j in result.variables.indices {
+            result.variables[j].lower = lower(result.variables[j].lower)
+            result.variables[j].upper = upper(result.variables[j].upper)
+        }
+        for i in result.constraints.indices {
+            result.constraints[i].lower = lower(result.constraints[i].lower)
+            result.constraints[i].upper = upper(result.constraints[i].upper)
+        }
+        return result
     }
 
     /// The claimed point's violation under this file's own check, or nil when it is feasible.
