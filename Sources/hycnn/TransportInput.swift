@@ -142,15 +142,7 @@ struct TransportInput {
 
     /// A CSV file whose header is required: a first line of numbers only is refused.
     static func table(_ path: String, example: String) throws -> CSVTable {
-        let table: CSVTable
-        do {
-            table = try CSVTable(contentsOfFile: path)
-        } catch {
-            if let line = firstLine(path), isNumeric(line.split(separator: ",").map(String.init)) {
-                throw missingHeader(path, line: line, example: example)
-            }
-            throw error
-        }
+        let table = try readTable(path, example: example)
         if isNumeric(table.header) { throw missingHeader(path, line: table.header.joined(separator: ","), example: example) }
         return table
     }
@@ -159,15 +151,7 @@ struct TransportInput {
     static func costMatrix(_ path: String, rows: Int, columns: Int) throws -> CostMatrix {
         let example = (1...max(1, min(columns, 3))).map { "t\($0)" }.joined(separator: ",") + (columns > 3 ? ",…" : "")
             + " (one name per target), then one row of \(columns) costs per source"
-        let table: CSVTable
-        do {
-            table = try CSVTable(contentsOfFile: path)
-        } catch {
-            if let line = firstLine(path), isNumeric(line.split(separator: ",").map(String.init)) {
-                throw missingHeader(path, line: line, example: example)
-            }
-            throw error
-        }
+        let table = try readTable(path, example: example)
         // Numbers as target names are allowed, but not when the rows are one short: the header is missing.
         if isNumeric(table.header) && table.rowCount == rows - 1 && table.header.count == columns {
             throw missingHeader(path, line: table.header.joined(separator: ","), example: example)
@@ -179,6 +163,19 @@ struct TransportInput {
                                                actual: "\(matrix.rows) × \(matrix.columns)")
         }
         return matrix
+    }
+
+    /// The CSV table; when it cannot be read and its first line holds numbers only, the error
+    /// says that the header is missing (a headerless file often fails as repeated column names).
+    static func readTable(_ path: String, example: String) throws -> CSVTable {
+        do {
+            return try CSVTable(contentsOfFile: path)
+        } catch {
+            if let line = firstLine(path), isNumeric(line.split(separator: ",").map(String.init)) {
+                throw missingHeader(path, line: line, example: example)
+            }
+            throw error
+        }
     }
 
     static func isNumeric(_ fields: [String]) -> Bool {
