@@ -6,7 +6,7 @@ import InteriorPoint
 import LinearProgramming
 import SurrogateOptimization
 
-/// Encode-and-solve time against network size (HYCNN.md §3): minimise a random convex HyCNN
+/// Encode-and-solve time against network size: minimise a random convex HyCNN
 /// over [−1, 1]^d exactly by the LP route and the MILP route, and approximately by gradient
 /// descent, all on the same network.
 struct Encoding: ParsableCommand {
@@ -266,7 +266,7 @@ struct Encoding: ParsableCommand {
 
     private func setupLine(_ plan: Plan) -> String {
         let feasible = plan.constraint == .cap ? "[−1, 1]^d ∩ {aᵀx ≤ ½‖a‖₁}, a = −∇f(0)/‖∇f(0)‖" : "[−1, 1]^d"
-        return "Encoding (HYCNN.md §3): min f(x) over \(feasible); f = max-gate HyCNN, moment-matching init with seed \(seed), "
+        return "Encoding: min f(x) over \(feasible); f = max-gate HyCNN, moment-matching init with seed \(seed), "
             + "bias noise σ = \(biasNoise). LP: GLPK primal simplex\(dual ? " (and dual simplex)" : "")"
             + "\(ipm ? ", our interior point" : ""), limit \(lpTimeLimit) s; "
             + "MILP: GLPK branch-and-cut, \(tighten ? "LP-tightened" : "interval") big-M, limit \(timeLimit) s; "

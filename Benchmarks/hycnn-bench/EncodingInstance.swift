@@ -6,7 +6,7 @@ import SurrogateOptimization
 /// One problem of the encoding benchmark: minimise a random convex max-gate HyCNN f over the
 /// box [−1, 1]^d, optionally under one linear "cap" aᵀx ≤ c.
 ///
-/// The network is the moment-matching initialisation of HYCNN.md §1 for `seed`, with
+/// The network is the moment-matching initialisation for `seed`, with
 /// N(0, biasNoise²) added to every bias (the initialisation gives all units of a layer the same
 /// bias; the noise moves their kinks apart). V stays as initialised, log-normal and so > 0:
 /// the model is certifiably convex. Scalers are the identity, so the model's prediction is the

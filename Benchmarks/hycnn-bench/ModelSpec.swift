@@ -26,7 +26,7 @@ struct ModelSpec: Equatable, Sendable {
     /// The text it was parsed from, normalised (used in CSV files).
     let key: String
 
-    /// The defaults of the regression benchmark: the paper's families and sizes (HYCNN.md §2),
+    /// The defaults of the regression benchmark: the paper's families and sizes,
     /// plus a max-affine baseline with K = 384 pieces (parameter-matched to GroupMaxNet 48×4 at
     /// d = 50; in a sweep K ∈ {8 … 768} on f1, f2 at d = 10, 50 it was best at d = 10 and within 3%
     /// of K = 768 at d = 50).

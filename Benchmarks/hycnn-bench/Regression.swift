@@ -4,7 +4,7 @@ import Foundation
 import GLPKBackend
 import SurrogateOptimization
 
-/// The convex-regression experiment of HYCNN.md §2: fit every model to every target and
+/// The paper's convex-regression experiment: fit every model to every target and
 /// dimension for several seeds; report the noiseless test MSE per (target, d, model).
 struct Regression: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +14,7 @@ struct Regression: ParsableCommand {
         f4 = ‖x‖₁, f5 = exp(‖x‖₁/√d), f6 = max(‖x−μ‖², ‖x+μ‖²) with μ ~ N(0, I/d) drawn per seed.
         Models: family:WIDTHxDEPTH[:nonlinearity] with family hycnn, groupmax, icnn, mlp \
         (nonlinearity max | smooth=τ for hycnn/groupmax, relu | leaky=α | softplus=τ for icnn), or maxaffine:PIECES; \
-        convexreg:l1[:N] and convexreg:linf[:N] are the classical L1 / L∞ convex-regression estimators (HYCNN.md §3), \
+        convexreg:l1[:N] and convexreg:linf[:N] are the classical L1 / L∞ convex-regression estimators, \
         fitted by LP (GLPK dual simplex, cutting planes) to the first N ≤ 500 training samples (default 500) and \
         evaluated on the same test points; their train MSE is over those N samples.
         The default max-affine baseline has K = 384 pieces: K(d+1) + 2 = 19,586 parameters at d = 50, matched to \
@@ -186,7 +186,7 @@ struct Regression: ParsableCommand {
     private func setupLine(_ s: TrainingSettings) -> String {
         let schedule = s.cosineDecay ? "cosine \(s.learningRate) → \(s.finalLearningRate)" : "constant \(s.learningRate)"
         let kept = s.validationFraction > 0 ? "validation \(s.validationFraction), best epoch kept" : "no validation, last epoch kept"
-        return "Regression (HYCNN.md §2): n = \(samples), σ = \(sigma) (f3: 0), \(testSamples) noiseless test points, "
+        return "Regression: n = \(samples), σ = \(sigma) (f3: 0), \(testSamples) noiseless test points, "
             + "seeds 0..<\(seeds); Adam lr \(schedule), \(s.epochs) epochs, batch \(s.batchSize), \(kept), "
             + "V ≥ 0 by \(s.nonNegativity.rawValue), \(s.threads) thread\(s.threads == 1 ? "" : "s")."
     }

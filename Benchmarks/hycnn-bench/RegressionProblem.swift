@@ -1,6 +1,6 @@
 import ConvexNetworks
 
-/// One instance of the paper's regression experiment (HYCNN.md §2) for a target, a dimension
+/// One instance of the paper's regression experiment for a target, a dimension
 /// and a seed: X ~ Unif[−1, 1]^d, Y = f(X) + N(0, σ²) for training, and fresh noiseless test
 /// points.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The six regression functions of HYCNN.md §2, on inputs x ∈ [−1, 1]^d.
+/// The six regression functions of the paper's experiment, on inputs x ∈ [−1, 1]^d.
 ///
 /// f3 is the only non-convex one and, as in the paper, is always fitted without noise.
 /// f6 needs a shift μ ~ N(0, I/d), drawn per seed by ``RegressionProblem``; the others ignore it.

@@ -6,7 +6,7 @@ import InteriorPoint
 import LinearProgramming
 import Transport
 
-/// Exact optimal transport time against n (HYCNN.md §4): our network simplex, POT's `ot.emd`
+/// Exact optimal transport time against n: our network simplex, POT's `ot.emd`
 /// on the same points in the same invocation, and GLPK's simplex and our interior point on the LP for small n.
 struct TransportBench: ParsableCommand {
     static let configuration = CommandConfiguration(

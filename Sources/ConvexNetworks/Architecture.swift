@@ -1,4 +1,4 @@
-/// The model families of HYCNN.md §1.
+/// The model families: HyCNN, GroupMaxNet, ICNN, max-affine and MLP.
 public enum ModelFamily: String, Sendable, Codable, CaseIterable {
     /// Two lanes per layer, a gate, input skips everywhere; V ≥ 0.
     case hycnn

@@ -1,6 +1,6 @@
 import CLinearAlgebra
 
-/// A network of HYCNN.md §1 in standardised units: its architecture and the flat vector of
+/// A network in standardised units: its architecture and the flat vector of
 /// effective parameters (the stacked W block, then V and b per layer; see ``LayerShape``). Batches are column-major
 /// `d × B` (one sample per column); forward and backward run over BLAS on a
 /// ``NetworkWorkspace``, with no allocation per batch.

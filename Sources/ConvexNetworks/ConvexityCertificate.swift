@@ -1,8 +1,8 @@
 import Foundation
 
-/// The convexity certificate of HYCNN.md §5 for a ``RegressionModel``.
+/// The convexity certificate for a ``RegressionModel``.
 ///
-/// The **sufficient condition** of HYCNN.md §1 is checked from the model alone (so a saved
+/// The **sufficient condition** (every constrained V ≥ 0, a convex non-decreasing nonlinearity) is checked from the model alone (so a saved
 /// model file can be re-checked): the hidden nonlinearity is convex and non-decreasing, and
 /// every entry of every `V` matrix (every layer that reads the previous layer) is ≥ 0. The
 /// first layer's `W`, all input skips and all biases are free. This holds for any family: an
@@ -64,7 +64,7 @@ public struct ConvexityCertificate: Sendable {
     /// The seed of the counterexample search.
     public var seed: UInt64
 
-    /// Convex and piecewise linear: the model can be minimised exactly as an LP (HYCNN.md §3).
+    /// Convex and piecewise linear: the model can be minimised exactly as an LP.
     public var lpEncodable: Bool { convex && piecewiseLinear }
 
     /// The first layer that breaks the sufficient condition (1-based), if any.
@@ -92,8 +92,8 @@ public struct ConvexityCertificate: Sendable {
                 + "the model has no exact LP encoding")
         }
         guard !convex else {
-            reasons.append("convex: the nonlinearity is convex and non-decreasing and every V entry is ≥ 0 "
-                + "(HYCNN.md §1); positive scalers keep the prediction convex in original units")
+            reasons.append("convex: the nonlinearity is convex and non-decreasing and every V entry is ≥ 0; "
+                + "positive scalers keep the prediction convex in original units")
             return ConvexityCertificate(convex: true, piecewiseLinear: nonlinearity.isPiecewiseLinear, layers: reports,
                                         counterexample: nil, reasons: reasons, trials: 0, seed: seed)
         }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The initialisation schemes of HYCNN.md §1 (moment matching for HyCNN/GroupMaxNet, Hoedt &
+/// The initialisation schemes (moment matching for HyCNN/GroupMaxNet, Hoedt &
 /// Klambauer for ICNN, LeCun/He for the first layer and the MLP). Same seed, same parameters.
 public enum NetworkInitializer {
     public static func initialParameters(for architecture: Architecture, seed: UInt64) throws -> ConvexNetwork {

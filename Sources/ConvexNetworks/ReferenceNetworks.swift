@@ -2,7 +2,7 @@ import Foundation
 
 /// Networks with known closed forms, for checks and examples.
 public enum ReferenceNetworks {
-    /// The width-2 max-gate HyCNN of HYCNN.md §1 with `layers` layers: on [0, 1] it
+    /// The width-2 max-gate HyCNN with `layers` layers: on [0, 1] it
     /// approximates x² with sup error exactly 2^(−2L−3) (an ICNN with k pieces cannot beat
     /// 1/(8k²)). Layer 1: z₁ = max(x − ½, ½ − x), z₂ = 0; layer m → m+1: V¹ = [[1,0],[½,½]],
     /// V² = [[0,1],[½,½]], W = 0, b¹ = (−2^(−2m−1), 0), b² = (2^(−2m−1), 0); output

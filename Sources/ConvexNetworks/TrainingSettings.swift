@@ -8,7 +8,7 @@ public enum NonNegativity: String, Sendable, Codable, CaseIterable {
     case projection
 }
 
-/// Training settings; the defaults are the paper's (HYCNN.md §2).
+/// Training settings; the defaults are the paper's.
 public struct TrainingSettings: Sendable {
     public var epochs = 100
     /// Samples per step; the last batch of an epoch may be smaller.

@@ -1,6 +1,6 @@
 import LinearProgramming
 
-/// Optimisation-based bound tightening (OBBT, HYCNN.md §3): the range of an affine expression
+/// Optimisation-based bound tightening (OBBT): the range of an affine expression
 /// over the LP relaxation of a program, by one minimisation and one maximisation each.
 ///
 /// The relaxation is the program as built so far with every integer and binary column made

@@ -2,7 +2,7 @@ import ConvexNetworks
 import Foundation
 import LinearProgramming
 
-/// The L1 and L∞ convex regression estimators (HYCNN.md §3): over fitted values ŷᵢ and
+/// The L1 and L∞ convex regression estimators: over fitted values ŷᵢ and
 /// subgradients gᵢ,
 ///
 ///     minimise  Σ |ŷᵢ − yᵢ|   (L1)   or   max |ŷᵢ − yᵢ|   (L∞)

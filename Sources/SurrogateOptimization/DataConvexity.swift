@@ -2,7 +2,7 @@ import ConvexNetworks
 import Foundation
 import LinearProgramming
 
-/// Does a convex function fit the samples (xᵢ, yᵢ)? (HYCNN.md §3, "Convexity of data".)
+/// Does a convex function fit the samples (xᵢ, yᵢ)?
 ///
 /// Numerically the question is asked at a stated tolerance τ = ε·(max y − min y) on the
 /// targets (ε = ``defaultRelativeTolerance`` unless given): *is there a convex f with

@@ -1,7 +1,7 @@
 import ConvexNetworks
 import LinearProgramming
 
-/// The exact LP encoding of a convex piecewise-linear network (HYCNN.md §3): one free column
+/// The exact LP encoding of a convex piecewise-linear network: one free column
 /// z per hidden unit and, for each lane, the row `z − pre_lane ≥ 0` (ReLU: z ≥ pre, z ≥ 0;
 /// leaky ReLU: z ≥ pre, z ≥ α·pre). With every V ≥ 0, minimising the output (or bounding it
 /// above) drives each z down to the max, so the LP value equals f wherever it is optimal.

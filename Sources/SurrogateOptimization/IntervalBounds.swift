@@ -2,9 +2,8 @@ import ConvexNetworks
 import Foundation
 import LinearProgramming
 
-/// Interval bounds on every pre-activation and hidden unit of a model over a box of inputs
-/// (HYCNN.md §3, "bounds come from interval propagation over the input box"), in the model's
-/// standardised units. The MILP route takes its big-M constants and phase decisions from them.
+/// Interval bounds on every pre-activation and hidden unit of a model over a box of inputs, in
+/// the model's standardised units. The MILP route takes its big-M constants and phase decisions from them.
 ///
 /// Propagation: inputs x ∈ [xl, xu] give u = (x − mean)/scale ∈ [(xl − mean)/scale, (xu − mean)/scale];
 /// each pre-activation row `b + V z + W u` is bounded with the positive and negative parts of

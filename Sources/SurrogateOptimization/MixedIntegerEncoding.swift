@@ -1,8 +1,7 @@
 import ConvexNetworks
 import LinearProgramming
 
-/// The exact MILP encoding of any piecewise-linear network (HYCNN.md §3, "Non-convex networks
-/// → MILP"): MLPs, ReLU and leaky-ReLU ICNNs with any slope, and max gates over any number of
+/// The exact MILP encoding of any piecewise-linear network: MLPs, ReLU and leaky-ReLU ICNNs with any slope, and max gates over any number of
 /// lanes (HyCNN, GroupMaxNet, MaxAffine), with V of either sign.
 ///
 /// Every hidden unit gets one continuous column y (bounded by its interval, see

@@ -6,7 +6,7 @@ public struct CompiledSurrogateProblem: Sendable {
     public var problem: SurrogateProblem
     public var program: LinearProgram
     public var encodings: [EncodedSurrogate]
-    /// Each surrogate's certified convexity (the sufficient condition of HYCNN.md §1).
+    /// Each surrogate's certified convexity (the sufficient condition: constrained weights V ≥ 0 and a convex, non-decreasing nonlinearity).
     public var convex: [Bool]
     /// .milp when any surrogate needed binaries.
     public var route: EncodingRoute { encodings.contains { $0.route == .milp } ? .milp : .lp }

@@ -1,7 +1,7 @@
 import CLinearAlgebra
 
 /// The semi-discrete transport potential φ(x) = maxⱼ ⟨x, yⱼ⟩ − ψⱼ over sites y₁ … y_m with
-/// weights b (Σ b = 1) and potentials ψ (HYCNN.md §4). Its gradient, the site of the winning
+/// weights b (Σ b = 1) and potentials ψ. Its gradient, the site of the winning
 /// piece, is the allocation map x ↦ argmaxⱼ ⟨x, yⱼ⟩ − ψⱼ (ties go to the lowest index).
 ///
 /// ψ is defined up to a constant (adding c to every ψⱼ moves φ by −c and leaves the map); the

@@ -1,7 +1,7 @@
 import Foundation
 import LinearProgramming
 
-/// Semi-discrete optimal transport (HYCNN.md §4): a source known by samples x₁ … x_n (weight
+/// Semi-discrete optimal transport: a source known by samples x₁ … x_n (weight
 /// 1/n each, or a stream), sites y₁ … y_m with weights b (Σ b = 1), and the map
 /// x ↦ argmaxⱼ ⟨x, yⱼ⟩ − ψⱼ, the gradient of the max-affine potential φ(x) = maxⱼ ⟨x, yⱼ⟩ − ψⱼ.
 ///

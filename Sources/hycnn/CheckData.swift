@@ -14,7 +14,7 @@ struct CheckData: ParsableCommand {
         commandName: "check-data",
         abstract: "Check whether any convex function fits the samples of a CSV file, with proof.",
         discussion: """
-            Solves the interpolation LP y_j ≥ y_i + g_iᵀ(x_j − x_i) (HYCNN.md §3) with GLPK, one \
+            Solves the interpolation LP y_j ≥ y_i + g_iᵀ(x_j − x_i) with GLPK, one \
             sample at a time. When no convex function fits, prints the few samples that prove it: \
             one sample whose inputs are a weighted average of the others' but whose target lies \
             above the same average of their targets (Jensen's inequality fails), with the LP's \

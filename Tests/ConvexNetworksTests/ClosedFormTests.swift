@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ConvexNetworks
 
-/// HYCNN.md §1: a width-2 HyCNN with L layers approximates x² on [0, 1] with sup error
+/// A width-2 HyCNN with L layers approximates x² on [0, 1] with sup error
 /// exactly 2^(−2L−3) — a check of the forward pass against a closed form.
 @Suite struct ClosedFormTests {
     @Test(arguments: 1...8)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import ConvexNetworks
 
-/// HYCNN.md §5: the convexity certificate (sufficient condition of §1) and the counterexample search.
+/// The convexity certificate (the sufficient condition V ≥ 0 with a convex non-decreasing nonlinearity) and the counterexample search.
 @Suite struct ConvexityCertificateTests {
     /// A model around `network` with identity scalers (or the given input scaler).
     static func model(_ network: ConvexNetwork, inputScaler: Standardizer? = nil,

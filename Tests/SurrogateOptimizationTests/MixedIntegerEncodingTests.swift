@@ -4,7 +4,7 @@ import LinearProgramming
 import Testing
 @testable import SurrogateOptimization
 
-/// The MILP route (HYCNN.md §3): exact for every piecewise-linear network, checked against grid
+/// The MILP route: exact for every piecewise-linear network, checked against grid
 /// searches, plain-loop forward passes, the LP epigraph route and closed-form optima.
 struct MixedIntegerEncodingTests {
     typealias Models = MILPTestModels

@@ -2,7 +2,7 @@ import ConvexNetworks
 import Foundation
 
 /// Models for the surrogate tests: seeded random networks with non-identity scalers, and the
-/// closed-form width-2 approximation of x² (HYCNN.md §1).
+/// closed-form width-2 approximation of x².
 enum SurrogateTestModels {
     static func random(_ architecture: Architecture, seed: UInt64, perturbation: Double = 0.3) throws -> RegressionModel {
         var network = try NetworkInitializer.initialParameters(for: architecture, seed: seed)
