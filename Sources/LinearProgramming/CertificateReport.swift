@@ -56,7 +56,9 @@ public struct CertificateReport: Sendable {
     /// The safe dual bound from y: Σᵢ yᵢ·(lowerᵢ if yᵢ > 0, upperᵢ if yᵢ < 0) + Σⱼ dⱼ·(lowerⱼ if
     /// dⱼ > 0, upperⱼ if dⱼ < 0) + constant — the minimum of the Lagrangian over the bounds, so a
     /// wrong reduced cost on a boxed column lowers it. A multiplier whose needed bound is infinite
-    /// is dropped (taken as 0) and counted in ``dualResidual`` instead.
+    /// is charged at the bound the rows imply (one pass of row-activity propagation over the
+    /// column bounds) when they imply one; otherwise it is dropped (taken as 0) and counted in
+    /// ``dualResidual`` only.
     public var dualObjective: Double?
     /// Largest relative sign violation of a ray normalised to ‖ray‖∞ = 1: for a Farkas ray column
     /// j's over maxᵢ|aᵢⱼ| + Σᵢ|aᵢⱼ yᵢ| and row i's as for ``dualResidual``; for an improving ray a

@@ -163,6 +163,10 @@ struct CertificateVerifier {
         var dualSum = CompensatedSum(s * model.objectiveConstant)   // safe bound Σ min m·[lower, upper]
         var dual = Residual()
         var complementarity = 0.0
+        // A wrong-signed multiplier whose bound is infinite is charged at the bound the rows imply.
+        let unpaired = Set(model.variables.indices.filter { Self.pairedBound(multiplier: d[$0], lower: model.variables[$0].lower,
+                                                                              upper: model.variables[$0].upper).violation > 0 })
+        let implied = impliedColumnBounds(for: unpaired)
 
         for (i, row) in model.constraints.enumerated() {
             let (bound, violation) = Self.pairedBound(multiplier: y[i], lower: row.lower, upper: row.upper)
@@ -174,6 +178,10 @@ struct CertificateVerifier {
             if let bound {
                 dualSum.add(y[i], times: bound)
                 complementarity = max(complementarity, abs(y[i] * (activity - bound)))
+            } else if violation > 0 {
+                let range = impliedRowActivity(row)
+                let needed = y[i] > 0 ? range.lower : range.upper
+                if needed.isFinite { dualSum.add(y[i], times: needed) }
             }
         }
         var reducedCostMismatch = Residual()
@@ -184,6 +192,9 @@ struct CertificateVerifier {
             if let bound {
                 dualSum.add(d[j], times: bound)
                 complementarity = max(complementarity, abs(d[j] * (x[j] - bound)))
+            } else if violation > 0, let range = implied[j] {
+                let needed = d[j] > 0 ? range.lower : range.upper
+                if needed.isFinite { dualSum.add(d[j], times: needed) }
             }
             if solution.reducedCosts.count == n {
                 reducedCostMismatch.record(abs(solution.reducedCosts[j] - s * d[j]), scale: columnScale[j], at: "variable '\(v.name)'")
