@@ -50,6 +50,10 @@ public struct SurrogateSolution: Sendable {
     public var surrogates: [SurrogateResult]
     public var programSolution: Solution
     public var certificate: CertificateReport
+    /// At a time or iteration limit with an incumbent (branch-and-cut): the incumbent's
+    /// feasibility and integrality re-checked from the program (nil otherwise). x, the
+    /// surrogates and `forwardObjective` then describe the incumbent, not an optimum.
+    public var incumbentCheck: CertificateReport?
     /// Relative tolerance of the exactness checks.
     public static let exactnessTolerance = 1e-7
 
@@ -62,7 +66,14 @@ extension CompiledSurrogateProblem {
     public func solve(using solver: any LPSolver) throws -> SurrogateSolution {
         let solution = try solver.solve(program)
         let certificate = verify(solution, for: program)
-        let hasPoint = solution.x.count == program.variableCount && (solution.status == .optimal || solution.status == .almostOptimal)
+        let stoppedAtLimit = solution.status == .timeLimit || solution.status == .iterationLimit
+        let hasPoint = solution.x.count == program.variableCount
+            && (solution.status == .optimal || solution.status == .almostOptimal || stoppedAtLimit)
+        // An incumbent at a limit: its feasibility is checked as a MIP point's, its optimality is not claimed.
+        let incumbentCheck = hasPoint && stoppedAtLimit
+            ? verify(Solution(status: .optimal, objective: program.objectiveValue(solution.x), x: solution.x,
+                              isMixedInteger: true, solver: solution.solver), for: program)
+            : nil
         let x = hasPoint ? Array(solution.x.prefix(problem.variables.count)) : []
         var results: [SurrogateSolution.SurrogateResult] = []
         var forwardObjective = Double.nan
@@ -84,6 +95,7 @@ extension CompiledSurrogateProblem {
             }
         }
         return SurrogateSolution(status: solution.status, objective: solution.objective, forwardObjective: forwardObjective,
-                                 route: route, x: x, surrogates: results, programSolution: solution, certificate: certificate)
+                                 route: route, x: x, surrogates: results, programSolution: solution, certificate: certificate,
+                                 incumbentCheck: incumbentCheck)
     }
 }

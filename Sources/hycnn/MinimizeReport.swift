@@ -10,7 +10,7 @@ enum MinimizeReport {
     }
 
     static func referenceGap(_ file: ProblemFile, _ solution: SurrogateSolution) -> (objective: Double?, relative: Double?, maxDistance: Double?) {
-        guard let reference = file.reference, !solution.x.isEmpty else { return (nil, nil, nil) }
+        guard let reference = file.reference, !solution.x.isEmpty, solution.incumbentCheck == nil else { return (nil, nil, nil) }
         let relative = reference.objective.map { (solution.forwardObjective - $0) / max(abs($0), 1e-12) }
         let distances = file.problem.variables.enumerated().compactMap { j, v in reference.variables[v.name].map { abs(solution.x[j] - $0) } }
         return (reference.objective, relative, distances.max())
@@ -33,6 +33,11 @@ enum MinimizeReport {
             "convex": Dictionary(uniqueKeysWithValues: solution.surrogates.map { ($0.name, $0.convex) }),
         ]
         if let diagnosis = solution.programSolution.diagnosis { object["diagnosis"] = diagnosis }
+        if let check = solution.incumbentCheck {
+            object["incumbent"] = ["forwardObjective": JSONOutput.number(solution.forwardObjective),
+                                   "mipGap": JSONOutput.number(solution.programSolution.mipGap),
+                                   "feasible": check.verified, "certificate": SolveReport.certificateJSON(check)] as [String: Any]
+        }
         if !solution.x.isEmpty {
             object["variables"] = Dictionary(uniqueKeysWithValues: zip(problem.variables.map(\.name), solution.x))
         }
@@ -65,6 +70,12 @@ enum MinimizeReport {
         lines.append(contentsOf: SolveReport.statusLines(verdict(solution), solution: solution.programSolution))
         if solution.status == .optimal || solution.status == .almostOptimal {
             lines.append("objective    \(solution.objective)   (forward passes at x*: \(solution.forwardObjective))")
+        }
+        if let check = solution.incumbentCheck {
+            let gap = solution.programSolution.mipGap.map { String(format: "%.1e", $0) } ?? "unknown"
+            lines.append("incumbent    the best point found before the limit, not proved optimal: forward objective "
+                         + "\(solution.forwardObjective), relative MIP gap \(gap) (the solver's word)")
+            lines.append("  " + SolveReport.certificateLine(check))
         }
         if !solution.x.isEmpty {
             let width = problem.variables.map(\.name.count).max() ?? 0
