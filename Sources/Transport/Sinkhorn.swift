@@ -40,6 +40,7 @@ public enum Sinkhorn {
         var status = SolutionStatus.iterationLimit
         var iterations = 0, stages = 0
         var f: [Double] = [], g: [Double] = []
+        let deadline = settings.timeLimit.map { Deadline(secondsFromNow: $0) }
 
         cost.values.withUnsafeBufferPointer { values in
             let w = SinkhornWorkspace(a: a, b: b, cost: values.baseAddress!, threads: settings.threads)
@@ -51,6 +52,7 @@ public enum Sinkhorn {
                 var columnsExact = false                                        // the other marginal is exact at this ε
                 var converged = false
                 for step in 0..<max(limit, 0) {
+                    if deadline?.hasPassed == true { status = .timeLimit; break stages }
                     iterations += 1
                     // Over-relaxed iterations skip the checks; every checkInterval-th is a plain one.
                     let exact = settings.overRelaxation == 1 || step % settings.checkInterval == settings.checkInterval - 1

@@ -28,6 +28,9 @@ public struct SinkhornSettings: Sendable, Equatable {
     /// With ω > 1, every `checkInterval`-th iteration is a plain one that measures the marginal
     /// error (the others cannot: their other marginal is not exact) (default 10).
     public var checkInterval: Int = 10
+    /// Stop after this many seconds with status `timeLimit` (nil: no limit), checked after every
+    /// iteration (each costs O(n·m), so the limit is kept to one iteration's time).
+    public var timeLimit: Double? = nil
     /// Worker threads for the row and column passes (default 1). Each row is computed by one
     /// thread and error sums are added in a fixed order, so the result does not depend on it.
     public var threads: Int = 1
@@ -44,6 +47,7 @@ public struct SinkhornSettings: Sendable, Equatable {
         guard epsilon > 0, epsilon.isFinite else { throw bad("epsilon", "must be positive and finite, got \(epsilon)") }
         guard tolerance > 0, tolerance.isFinite else { throw bad("tolerance", "must be positive and finite, got \(tolerance)") }
         guard maxIterations > 0 else { throw bad("maxIterations", "must be positive, got \(maxIterations)") }
+        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw bad("timeLimit", "must be a finite positive number of seconds, got \(timeLimit)") }
         if let e0 = initialEpsilon, !(e0 > 0 && e0.isFinite) {
             throw bad("initialEpsilon", "must be positive and finite, got \(e0)")
         }

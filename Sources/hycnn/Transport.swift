@@ -69,7 +69,7 @@ struct TransportCommand: ParsableCommand {
     @Option(help: "The LP solver of --method lp: auto (default; ipm when the LP's 2·n·m nonzeros exceed \(InteriorPointPreference.nonzeroThreshold(for: .general)), else simplex), simplex (GLPK primal simplex) or ipm (our interior point).")
     var solver: LPSolverChoice?
     @Option(help: "Sinkhorn's regularisation ε in cost units (default 0.001 × the largest cost).") var epsilon: Double?
-    @Option(help: "Stop the exact or LP solver after this many seconds.") var timeLimit: Double?
+    @Option(help: "Stop the solver after this many seconds (exit 3).") var timeLimit: Double?
     @Option(help: "Stop the exact method after this many pivots (default 1000·(n + m)).") var iterationLimit: Int?
     @Option(help: "Refuse problems whose estimated memory exceeds this many GB (default: half the physical memory, or what is available now if less).")
     var memoryLimit: Double?
@@ -82,7 +82,6 @@ struct TransportCommand: ParsableCommand {
         if epsilon != nil && method != .sinkhorn { throw ValidationError("--epsilon is only used with --method sinkhorn") }
         if solver != nil && method != .lp { throw ValidationError("--solver is only used with --method lp") }
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
-        if timeLimit != nil && method == .sinkhorn { throw ValidationError("--time-limit is only used with --method exact or lp") }
         if let iterationLimit, iterationLimit < 1 { throw ValidationError("--iteration-limit must be a positive number of pivots") }
         if iterationLimit != nil && method != .exact { throw ValidationError("--iteration-limit is only used with --method exact") }
         if cost != nil && costMatrix != nil { throw ValidationError("--cost and --cost-matrix exclude each other: give one ground cost") }
@@ -188,8 +187,10 @@ struct TransportCommand: ParsableCommand {
             return TransportOutcome(plan: result.plan, certificate: result.certificate, methodTitle: "LP, GLPK primal simplex" + why)
         case .sinkhorn:
             let e = epsilon ?? 1e-3 * max(problem.cost.maxAbsoluteValue, .leastNormalMagnitude)
+            var settings = SinkhornSettings(epsilon: e)
+            settings.timeLimit = timeLimit
             let entropic = try Sinkhorn.solve(sourceWeights: problem.sourceWeights, targetWeights: problem.targetWeights,
-                                              cost: problem.cost, settings: SinkhornSettings(epsilon: e))
+                                              cost: problem.cost, settings: settings)
             var entries: [TransportPlan.Entry] = []
             for i in 0..<entropic.sourceCount {
                 for j in 0..<entropic.targetCount where entropic[i, j] > 0 {

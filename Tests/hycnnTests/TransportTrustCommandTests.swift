@@ -62,7 +62,6 @@ import Testing
         let cases: [([String], String)] = [
             (["--cost-matrix", matrix, "--cost", "euclidean"], "--cost and --cost-matrix"),
             (["--cost-matrix", matrix, "--coordinates", "x1,x2"], "--coordinates is not used"),
-            (["--method", "sinkhorn", "--time-limit", "5"], "--time-limit is only used"),
             (["--method", "lp", "--iteration-limit", "5"], "--iteration-limit is only used"),
             (["--epsilon", "0.1"], "sinkhorn"),
             (["--solver", "ipm"], "--method lp"),
@@ -131,5 +130,26 @@ import Testing
         let lp = try ToolRunner.run(["transport", source, source, "--source-weights", "w", "--target-weights", "w",
                                      "--method", "lp", "--memory-limit", "1"])
         #expect(lp.exitCode == 1 && lp.stderr.contains("GB"), "\(lp.stderr)")
+    }
+}
+
+/// `--time-limit` stops Sinkhorn too: a small ε on 300 × 300 points needs thousands of
+/// iterations, and the limit ends it with exit 3 within about a second.
+@Suite struct SinkhornTimeLimitCommandTests {
+    @Test func sinkhornStopsAtTheTimeLimit() throws {
+        var lines = ["x,y"]
+        var state: UInt64 = 7
+        func next() -> Double {                       // a small LCG: the points only need to differ
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        for _ in 0..<300 { lines.append("\(next()),\(next())") }
+        let cloud = try ToolRunner.temporaryFile(lines.joined(separator: "\n") + "\n", suffix: ".csv")
+        let start = Date()
+        let run = try ToolRunner.run(["transport", cloud, cloud, "--method", "sinkhorn", "--epsilon", "1e-5", "--time-limit", "0.3", "--json"])
+        let seconds = Date().timeIntervalSince(start)
+        #expect(run.exitCode == 3, "\(run.stderr)")
+        #expect(run.stdout.contains("\"timeLimit\""), "\(run.stdout.prefix(300))")
+        #expect(seconds < 5, "took \(seconds) s")
     }
 }
