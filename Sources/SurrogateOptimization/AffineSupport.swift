@@ -21,6 +21,8 @@ struct AffineSupport {
         case dependent(neighbours: Int)
         /// Coordinate k (0-based) does not balance exactly: the sample may lie off the neighbours' affine hull.
         case offHull(coordinate: Int)
+        /// Coordinate k's exact determinant leaves the range where products are exact (overflow, subnormals).
+        case outOfRange(coordinate: Int)
         /// Coordinate k differs among the neighbours and there are too many of them to decide it exactly.
         case undecidable(coordinate: Int, neighbours: Int)
 
@@ -32,6 +34,8 @@ struct AffineSupport {
                 return "the \(count) neighbours are not affinely independent samples around which exact weights can be enclosed"
             case let .offHull(coordinate):
                 return "input \(coordinate + 1) is not exactly on the affine hull of the neighbours (its exact determinant is not zero)"
+            case let .outOfRange(coordinate):
+                return "input \(coordinate + 1) cannot be decided exactly (its determinant overflows or underflows)"
             case let .undecidable(coordinate, count):
                 return "input \(coordinate + 1) varies over \(count) neighbours, more than the \(AffineSupport.maximumExactSize) whose "
                     + "affine hull can be decided exactly"
@@ -78,9 +82,10 @@ struct AffineSupport {
         for k in 0..<d where !chosen.contains(k) {
             if neighbours.allSatisfy({ data.inputs[$0 * d + k] == data.inputs[i * d + k] }) { continue }
             guard s <= Self.maximumExactSize else { throw .undecidable(coordinate: k, neighbours: s) }
-            guard let sign = Self.determinantSign(rows: chosen + [k], point: i, neighbours: neighbours, data: data), sign == 0 else {
-                throw .offHull(coordinate: k)
+            guard let sign = Self.determinantSign(rows: chosen + [k], point: i, neighbours: neighbours, data: data) else {
+                throw .outOfRange(coordinate: k)
             }
+            guard sign == 0 else { throw .offHull(coordinate: k) }
         }
         coordinates = chosen
     }

@@ -144,7 +144,7 @@ struct CheckData: ParsableCommand {
             let plain = certificate.plainCheck
             let others = data.inputNames.indices.filter { !plain.enclosedCoordinates.contains($0) }.map { data.inputNames[$0] }
             let enclosedIn = others.isEmpty ? ""                              // a lower-dimensional hull: say where the proof is exact
-                : " in \(plain.enclosedCoordinates.map { data.inputNames[$0] }.joined(separator: ", ")) (\(others.joined(separator: ", ")) balance exactly)"
+                : " in \(plain.enclosedCoordinates.map { data.inputNames[$0] }.joined(separator: ", ")) (\(others.joined(separator: ", ")) \(others.count == 1 ? "balances" : "balance") exactly)"
             let weights = plain.method == .enclosure
                 ? "exact weights enclosed within ±\(Self.format(plain.weightRadius)) of those shown\(enclosedIn) (the inputs balance to a relative \(Self.format(plain.balanceResidual)))"
                 : "the inputs balance exactly"

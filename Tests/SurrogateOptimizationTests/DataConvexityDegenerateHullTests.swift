@@ -77,6 +77,9 @@ import Testing
         } catch {
             guard case .offHull = error else { Issue.record("\(error)"); return }
         }
+        let tiny = try Edge.dataset([[0, 0], [6, 0x1p-1030], [1, 0x1p-1029]], [0, 0, 5])      // subnormal products: not decided exactly
+        #expect(!Self.plain(tiny, point: 2, [0, 1], [5.0 / 6, 1.0 / 6]).passed)
+        #expect(throws: AffineSupport.Failure.self) { try AffineSupport(point: 2, neighbours: [0, 1], data: tiny) }
         // Whole data sets: every other sample on the line x2 = 2 x1 (or the plane z = x + 2y), one just off it and raised.
         let line = (0..<9).map { [Double($0), 2 * Double($0)] } + [[3.5, (7.0).nextUp]]
         let lineData = try Edge.dataset(line, (0..<9).map { Double($0 * $0) } + [100])
