@@ -5,7 +5,9 @@ extension DataConvexity {
     /// decided without rounding: the multipliers λⱼ ≥ 0 (finite, one sample i, neighbours j ≠ i in
     /// range, some positive) must give exact convex weights μ* with Σ μ*ⱼ xⱼ = xᵢ — either λ / Σλ
     /// itself, when Σⱼ λⱼ (xⱼ − xᵢ) vanishes in exact arithmetic (``ExactSum``), or a verified
-    /// enclosure around it over d + 1 samples (``WeightEnclosure``) — and the target must exceed
+    /// enclosure around it over k + 1 affinely independent samples (``WeightEnclosure``) in k
+    /// coordinates, every other coordinate proved to balance exactly (``AffineSupport``; k ≤ d, so
+    /// collinear or coplanar neighbours of a grid qualify) — and the target must exceed
     /// the weighted average by more than `tolerance` (target units): yᵢ − Σ μ*ⱼ yⱼ > τ. Then any
     /// convex f with yⱼ ≤ f(xⱼ) ≤ yⱼ + τ would give yᵢ ≤ f(xᵢ) ≤ Σ μ*ⱼ f(xⱼ) ≤ Σ μ*ⱼ yⱼ + τ
     /// (Jensen): no convex function fits the data to within τ.
@@ -63,12 +65,18 @@ extension DataConvexity {
             check.provedExcess = -targetSum
         } else {
             let neighbours = used.map(\.neighbour)
-            guard Set(neighbours).count == neighbours.count,
-                  let enclosure = WeightEnclosure(point: i, neighbours: neighbours, weights: used.map { $0.weight / total }, data: data) else {
-                return fail("the inputs balance only to rounding (relative residual \(check.balanceResidual) at sample \(i)), and "
-                            + "\(used.count) neighbours are not \(d + 1) affinely independent samples around which exact weights can be enclosed: "
-                            + "the sample may lie just outside their hull")
+            let rounding = "the inputs balance only to rounding (relative residual \(check.balanceResidual) at sample \(i))"
+            guard Set(neighbours).count == neighbours.count else { return fail("\(rounding), and the neighbours repeat a sample") }
+            let support: AffineSupport
+            do { support = try AffineSupport(point: i, neighbours: neighbours, data: data) } catch {
+                return fail("\(rounding), and \(error.description): the sample may lie just outside their hull")
             }
+            guard let enclosure = WeightEnclosure(point: i, neighbours: neighbours, coordinates: support.coordinates,
+                                                  weights: used.map { $0.weight / total }, data: data) else {
+                return fail("\(rounding), and the \(used.count) neighbours are not affinely independent samples around which exact "
+                            + "weights can be enclosed: the sample may lie just outside their hull")
+            }
+            check.enclosedCoordinates = support.coordinates
             let e = enclosure.radii
             check.weightRadius = e.max() ?? 0
             if let c = enclosure.weights.indices.first(where: { !(enclosure.weights[$0] >= e[$0] * (1 + 0x1p-50)) }) {

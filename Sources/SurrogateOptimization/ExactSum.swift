@@ -41,6 +41,27 @@ struct ExactSum {
         add(p)
     }
 
+    /// Adds the product of several doubles exactly: each partial product, kept as an expansion,
+    /// is scaled factor by factor with TwoProduct (t·f = p + e), so m factors give at most 2^(m−1) terms.
+    mutating func addProduct(of factors: [Double]) {
+        guard let first = factors.first else { add(1); return }
+        var terms = [first]
+        for f in factors.dropFirst() {
+            var scaled: [Double] = []
+            scaled.reserveCapacity(2 * terms.count)
+            for t in terms {
+                let p = t * f
+                guard p.isFinite else { isExact = false; return }
+                if p != 0 && abs(p) < Self.smallestExactProduct { isExact = false }
+                let e = (-p).addingProduct(t, f)                   // fma(t, f, −p)
+                if p != 0 { scaled.append(p) }
+                if e != 0 { scaled.append(e) }
+            }
+            terms = scaled
+        }
+        for t in terms { add(t) }
+    }
+
     /// −1, 0 or 1: the sign of the exact sum (the largest component's, as they do not overlap).
     var sign: Int {
         guard let last = components.last else { return 0 }

@@ -7,7 +7,8 @@ public struct PlainCertificateCheck: Sendable {
         /// The multipliers balance the inputs exactly: Σⱼ λⱼ (xⱼ − xᵢ) = 0 in exact arithmetic.
         case exact
         /// They balance only to rounding; exact weights μ* lie within `weightRadius` of them
-        /// (a verified enclosure over d + 1 affinely independent samples).
+        /// (a verified enclosure over k + 1 affinely independent samples in the k coordinates
+        /// `enclosedCoordinates`; every other coordinate balances exactly for those weights).
         case enclosure
     }
 
@@ -18,6 +19,8 @@ public struct PlainCertificateCheck: Sendable {
     public var balanceResidual = 0.0
     /// Where `balanceResidual` is attained (0-based sample, coordinate), if anywhere.
     public var worstBalance: (sample: Int, coordinate: Int)?
+    /// With `enclosure`: the coordinates (0-based) in which the weights were enclosed.
+    public var enclosedCoordinates: [Int] = []
     /// The radius of the enclosure of the exact weights (0 when the balance is exact).
     public var weightRadius = 0.0
     /// Σ μⱼ (yⱼ − yᵢ) with μ = λ / Σλ: negative for a proof.

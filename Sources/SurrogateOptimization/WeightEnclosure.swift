@@ -1,7 +1,8 @@
 import ConvexNetworks
 
-/// Encloses the exact convex weights μ* with Σⱼ μ*ⱼ xⱼ = xᵢ and Σⱼ μ*ⱼ = 1 over d + 1 samples
-/// j (a square system M μ = e_{d+1}, Mₖⱼ = xⱼₖ − xᵢₖ for k < d and 1 in the last row) around
+/// Encloses the exact weights μ* with Σⱼ μ*ⱼ xⱼₖ = xᵢₖ for the chosen coordinates k ∈ S and
+/// Σⱼ μ*ⱼ = 1 over |S| + 1 samples j (a square system M μ = e_{|S|+1}, M_{sj} = xⱼ_{k_s} − xᵢ_{k_s}
+/// for the s-th coordinate of S and 1 in the last row; S is every coordinate unless given) around
 /// floating-point weights μ̂, in the style of Rump's verified linear solvers: with R ≈ M⁻¹ and
 /// C = I − R·M, ‖C‖∞ < 1 proves M regular, and from μ* − μ̂ = R·r + C·(μ* − μ̂), r = e − M μ̂,
 /// |μ* − μ̂| ≤ |R|·|r| + |C|·𝟙·E componentwise with E = ‖R·r‖∞ / (1 − ‖C‖∞) — so a weight far
@@ -15,21 +16,22 @@ struct WeightEnclosure {
 
     /// `refine` first improves the weights by two steps of iterative refinement (when building a
     /// certificate); without it the enclosure is around the weights as given (when checking one).
-    /// Nil when the neighbours are not d + 1 affinely independent samples (to working precision)
-    /// or the bound does not close (‖C‖∞ ≥ 1/2, a residual that overflows).
-    init?(point i: Int, neighbours: [Int], weights initial: [Double], data: Dataset, refine: Bool = false) {
-        let d = data.dimension, m = d + 1
-        guard neighbours.count == m, initial.count == m else { return nil }
+    /// Nil when the neighbours are not |S| + 1 samples affinely independent in the coordinates S
+    /// (to working precision) or the bound does not close (‖C‖∞ ≥ 1/2, a residual that overflows).
+    init?(point i: Int, neighbours: [Int], coordinates: [Int]? = nil, weights initial: [Double], data: Dataset,
+          refine: Bool = false) {
+        let d = data.dimension, chosen = coordinates ?? Array(0..<d), last = chosen.count, m = last + 1
+        guard neighbours.count == m, initial.count == m, chosen.allSatisfy({ $0 >= 0 && $0 < d }) else { return nil }
         var matrix = [Double](repeating: 1, count: m * m)                 // row-major M̃, last row ones
-        for k in 0..<d {
-            for (c, j) in neighbours.enumerated() { matrix[k * m + c] = data.inputs[j * d + k] - data.inputs[i * d + k] }
+        for (s, k) in chosen.enumerated() {
+            for (c, j) in neighbours.enumerated() { matrix[s * m + c] = data.inputs[j * d + k] - data.inputs[i * d + k] }
         }
         guard let inverse = Self.inverse(matrix, size: m) else { return nil }
         var mu = initial
         for _ in 0..<(refine ? 2 : 0) {                                    // μ̂ ← μ̂ + R(e − M̃ μ̂)
             var residual = [Double](repeating: 0, count: m)
             for k in 0..<m {
-                var value = k == d ? 1.0 : 0.0
+                var value = k == last ? 1.0 : 0.0
                 for c in 0..<m { value -= matrix[k * m + c] * mu[c] }
                 residual[k] = value
             }
@@ -37,19 +39,20 @@ struct WeightEnclosure {
         }
         let u = 0x1p-53, gamma = Double(m + 4) * u / (1 - Double(m + 4) * u) * 1.01
         var rBound = [Double](repeating: 0, count: m)                      // |r| from its exact expansion
-        for k in 0..<m {
+        for s in 0..<m {
             var sum = ExactSum()
-            if k == d {
+            if s == last {
                 sum.add(1)
                 for c in 0..<m { sum.add(-mu[c]) }                         // 1 − Σ μ̂
             } else {
+                let k = chosen[s]
                 for (c, j) in neighbours.enumerated() {
                     sum.addProduct(-mu[c], data.inputs[j * d + k])         // −Σ μ̂ⱼ (xⱼₖ − xᵢₖ), exactly
                     sum.addProduct(mu[c], data.inputs[i * d + k])
                 }
             }
             guard sum.isExact else { return nil }
-            rBound[k] = sum.magnitudeBound
+            rBound[s] = sum.magnitudeBound
         }
         var cNorm = 0.0                                                    // ‖I − R M‖∞, bounded above
         var cRows = [Double](repeating: 0, count: m)                       // row sums of |C|, bounded above

@@ -142,8 +142,11 @@ struct CheckData: ParsableCommand {
                 lines.append("  while a convex f has f(\(row(i))) ≤ \(values) (Jensen's inequality).")
             }
             let plain = certificate.plainCheck
+            let others = data.inputNames.indices.filter { !plain.enclosedCoordinates.contains($0) }.map { data.inputNames[$0] }
+            let enclosedIn = others.isEmpty ? ""                              // a lower-dimensional hull: say where the proof is exact
+                : " in \(plain.enclosedCoordinates.map { data.inputNames[$0] }.joined(separator: ", ")) (\(others.joined(separator: ", ")) \(others.count == 1 ? "balances" : "balance") exactly)"
             let weights = plain.method == .enclosure
-                ? "exact weights enclosed within ±\(Self.format(plain.weightRadius)) of those shown (the inputs balance to a relative \(Self.format(plain.balanceResidual)))"
+                ? "exact weights enclosed within ±\(Self.format(plain.weightRadius)) of those shown\(enclosedIn) (the inputs balance to a relative \(Self.format(plain.balanceResidual)))"
                 : "the inputs balance exactly"
             lines.append(plain.passed
                 ? "certificate: verified exactly on the data: \(weights), and the target exceeds the average by at least \(Self.format(plain.provedExcess)) > τ"
@@ -197,6 +200,7 @@ struct CheckData: ParsableCommand {
                     "method": certificate.plainCheck.method?.rawValue ?? NSNull(),
                     "tolerance": certificate.plainCheck.tolerance,
                     "weightRadius": JSONOutput.number(certificate.plainCheck.weightRadius),
+                    "enclosedInputs": certificate.plainCheck.enclosedCoordinates.map { data.inputNames[$0] },
                     "provedExcess": JSONOutput.number(certificate.plainCheck.provedExcess),
                     "balanceResidual": JSONOutput.number(certificate.plainCheck.balanceResidual),
                     "targetSum": JSONOutput.number(certificate.plainCheck.targetSum),

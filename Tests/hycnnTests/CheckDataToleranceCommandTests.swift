@@ -48,6 +48,35 @@ import Testing
         }
     }
 
+    /// A seeded fuzzer's 6 × 4 grid: row 11 lies on the segment between rows 10 and 12 (equal x1),
+    /// its target far above theirs; the proof encloses the weights in x2 and balances x1 exactly.
+    @Test func aSampleInsideAGridRowIsProvedNotConvex() throws {
+        let x1 = ["-2.0", "-1.2", "-0.3999999999999999", "0.40000000000000036", "1.2000000000000002", "2.0"]
+        let x2 = ["-1.0", "-0.33333333333333337", "0.33333333333333326", "1.0"]
+        let y = ["4.0", "3.333333333333333", "3.333333333333333", "4.0", "1.8399999999999999", "1.1733333333333333",
+                 "1.1733333333333333", "1.8399999999999999", "0.96", "0.29333333333333333", "0.2933333333333332", "-0",
+                 "1.3600000000000005", "0.6933333333333338", "0.6933333333333337", "1.3600000000000005", "3.0400000000000005",
+                 "2.373333333333334", "2.373333333333334", "3.0400000000000005", "6.0", "5.333333333333333", "5.333333333333333", "6.0"]
+        let rows = x1.enumerated().flatMap { a, u in x2.enumerated().map { b, v in "\(u),\(v),\(y[4 * a + b])" } }
+        let file = try ToolRunner.temporaryFile("x1,x2,y\n" + rows.joined(separator: "\n") + "\n", suffix: ".csv")
+        let text = try ToolRunner.run(["check-data", file, "--target", "y"])
+        #expect(text.exitCode == 4, "\(text.stdout)\(text.stderr)")
+        #expect(text.stdout.contains("certificate: verified exactly on the data"))
+        #expect(text.stdout.contains("in x2 (x1 balances exactly)"))
+        let json = try ToolRunner.run(["check-data", file, "--target", "y", "--json"]).json()
+        #expect(json["status"] as? String == "notConvex")
+        let certificate = try #require(json["certificate"] as? [String: Any])
+        #expect(certificate["verified"] as? Bool == true)
+        let plain = try #require(certificate["plainCheck"] as? [String: Any])
+        #expect(plain["method"] as? String == "enclosure" && plain["enclosedInputs"] as? [String] == ["x2"])
+        // Every sample on the line x2 = 2·x1 but one, a single ulp off it and raised: never "not convex".
+        let line = (0..<9).map { "\($0),\(2 * $0),\($0 * $0)" } + ["3.5,\((7.0).nextUp),100"]
+        let off = try ToolRunner.temporaryFile("x1,x2,y\n" + line.joined(separator: "\n") + "\n", suffix: ".csv")
+        let result = try ToolRunner.run(["check-data", off, "--target", "y", "--json"])
+        #expect(result.exitCode == 0 || result.exitCode == 3, "\(result.stdout)")
+        #expect(try result.json()["certificate"] is NSNull)
+    }
+
     @Test func theToleranceDecidesRepeatedInputs() throws {
         let file = try ToolRunner.temporaryFile("x,y\n0,0\n1,1\n1,1.0000001\n2,4\n", suffix: ".csv")
         #expect(try ToolRunner.run(["check-data", file, "--target", "y"]).exitCode == 0)                    // 1e-7 ≤ τ = 4e-6
