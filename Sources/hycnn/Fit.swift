@@ -69,6 +69,12 @@ struct Fit: ParsableCommand {
     static func parseWidths(_ text: String) throws -> [Int] {
         let parts = text.lowercased().split(separator: "x")
         if parts.count == 2, let width = Int(parts[0]), let depth = Int(parts[1]), width > 0, depth > 0 {
+            // Checked before the list is built: 3x100000000 would allocate 800 MB only to be refused.
+            let (units, overflow) = width.multipliedReportingOverflow(by: depth)
+            guard !overflow, units <= Architecture.maximumUnitCount else {
+                throw ValidationError("--widths \(text) makes the network too large: \(overflow ? "more than \(Int.max)" : "\(units)") "
+                                      + "hidden units, beyond the limit of \(Architecture.maximumUnitCount) per sample")
+            }
             return Array(repeating: width, count: depth)
         }
         let list = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }

@@ -7,7 +7,7 @@ import LinearProgramming
 /// samples reaching xᵢ can have, min Σ μⱼ yⱼ subject to Σ μⱼ xⱼ = xᵢ, Σ μⱼ = 1, μ ≥ 0 (an LP
 /// solved by GLPK through the library, on scaled data). When it is decisively below yᵢ — by more than 1e-6 of
 /// the targets' range — and the weights μ pass this file's own check (non-negative, summing to
-/// 1, reproducing xᵢ to 1e-9 of the magnitudes involved), no convex function passes through the data (Jensen's
+/// 1, reproducing xᵢ to 1e-12 of the magnitudes involved), no convex function passes through the data (Jensen's
 /// inequality fails at i) and the answer is rejected. Runs in the re-check child process.
 enum HullRecheck {
     static func check(_ table: CSVRecheck.Table, target: Int) -> RecheckOutcome {
@@ -37,11 +37,12 @@ enum HullRecheck {
             let total = weights.reduce(0, +)
             guard total > 0 else { continue }
             let weight = weights.map { $0 / total }
-            // Σ μⱼ xⱼ = xᵢ to 1e-9 relative to the magnitudes that enter: Σ μⱼ |xⱼ| + |xᵢ|
+            // Σ μⱼ xⱼ = xᵢ to 1e-12 relative to the magnitudes that enter, Σ μⱼ |xⱼ| + |xᵢ|: rounding,
+            // not a tolerance, since a point 1e-9 outside a hull is fitted by a (steep) convex function.
             let reproduces = inputs.allSatisfy { c in
                 let combined = zip(weight, others).reduce(0.0) { $0 + $1.0 * table.rows[$1.1][c] }
                 let magnitude = zip(weight, others).reduce(abs(table.rows[i][c])) { $0 + $1.0 * abs(table.rows[$1.1][c]) }
-                return abs(combined - table.rows[i][c]) <= 1e-9 * (1 + magnitude)
+                return abs(combined - table.rows[i][c]) <= 1e-12 * (1 + magnitude)
             }
             let combinedTarget = zip(weight, others).reduce(0.0) { $0 + $1.0 * y[$1.1] }
             if reproduces, y[i] - combinedTarget > 1e-6 * (1 + range) {
