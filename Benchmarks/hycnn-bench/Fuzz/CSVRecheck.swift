@@ -46,10 +46,10 @@ enum CSVRecheck {
         guard let table = read(csv), let y = table.header.firstIndex(of: "y") else { return .undecided("the plain reader cannot read the CSV") }
         let n = table.rows.count
         guard point >= 0, point < n, neighbours.allSatisfy({ $0 >= 0 && $0 < n }) else { return .rejected("certificate rows out of range") }
-        // Our own weights on the tool's support when it has d + 1 samples (printed weights are
+        // Our own weights on the tool's support of at most d + 1 samples (printed weights are
         // rounded, and beside a coordinate of 1e9 their rounding alone exceeds the balance tolerance).
         let columns = table.header.indices.filter { $0 != y }
-        if neighbours.count == columns.count + 1,
+        if neighbours.count <= columns.count + 1,
            let solved = HullWeights.solve(support: neighbours.map { k in columns.map { table.rows[k][$0] } },
                                           point: columns.map { table.rows[point][$0] }) {
             weights = solved
