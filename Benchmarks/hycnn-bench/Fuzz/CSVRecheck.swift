@@ -52,6 +52,11 @@ enum CSVRecheck {
         if neighbours.count <= columns.count + 1,
            let solved = HullWeights.solve(support: neighbours.map { k in columns.map { table.rows[k][$0] } },
                                           point: columns.map { table.rows[point][$0] }) {
+            // The printed weights must be near these (the tool prints the LP's weights, which its
+            // enclosure places within a few 1e-9 of the exact ones); the proof is then checked with ours.
+            if let far = zip(weights, solved).map({ abs($0 - $1) }).max(), far > 1e-6 {
+                return .rejected("the certificate's weights \(weights) are not the hull weights \(solved) of row \(point + 1)")
+            }
             weights = solved
         }
         guard weights.allSatisfy({ $0 >= -1e-12 }), abs(weights.reduce(0, +) - 1) <= 1e-9 else { return .rejected("hull weights not a convex combination: \(weights)") }
