@@ -2,16 +2,19 @@ import ArgumentParser
 import Foundation
 
 /// The `hycnn` command-line tool. Results go to stdout, progress and errors to stderr.
-/// Exit codes: 0 success/optimal, 1 error, 2 infeasible or unbounded, 3 limit reached,
-/// 4 not convex.
+/// Exit codes: 0 success/optimal, 1 error, 2 infeasible or unbounded (with a verified ray),
+/// 3 limit reached (or check-data undecided at its tolerance), 4 not convex (certify: not
+/// certified convex).
 @main
 struct HyCNN: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hycnn",
         abstract: "Shape-constrained learning and exact optimisation with convex neural networks.",
         discussion: """
-            Exit codes: 0 success (optimal), 1 error, 2 infeasible or unbounded, \
-            3 time or iteration limit reached, 4 not convex.
+            Exit codes: 0 success (optimal and verified), 1 error or an answer that does not \
+            verify, 2 infeasible or unbounded (with a verified ray), 3 time or iteration limit \
+            reached (check-data: also undecided at its tolerance), 4 not convex (check-data: with a \
+            verified certificate; certify: not certified convex).
             """,
         subcommands: [Solve.self, Fit.self, Predict.self, Certify.self, Minimize.self, CheckData.self, TransportCommand.self])
 
