@@ -87,8 +87,9 @@ public struct InteriorPointSolver: LPSolver {
                 let status: SolutionStatus = termination == .timeLimit ? .timeLimit : .iterationLimit
                 return finish(model, x: x, y: y, iterations: iterations, status: status)
             case .stalled, .diverging, .factorizationFailed:
-                let nearly = finish(model, x: x, y: y, iterations: iterations, status: .almostOptimal)
-                if nearly.status == .almostOptimal { return nearly }
+                // The best iterate is optimal when the certificate verifies, almost optimal at 100× looser tolerances.
+                let nearly = finish(model, x: x, y: y, iterations: iterations, status: .optimal)
+                if nearly.status == .optimal || nearly.status == .almostOptimal { return nearly }
                 var classified = try classify(model, deadline: deadline, otherwise: .numericalError, iterations: iterations)
                 if classified.status == .numericalError { classified.x = x; classified.rowDuals = y }
                 return classified

@@ -73,6 +73,7 @@ struct MehrotraMethod<Solver: NormalEquations> {
         while true {
             computeResiduals()
             log()
+            rememberIfBest()
             if measures.primalInfeasibility <= settings.feasibilityTolerance,
                measures.dualInfeasibility <= settings.feasibilityTolerance,
                measures.gap <= settings.gapTolerance { return .optimal }
@@ -82,9 +83,10 @@ struct MehrotraMethod<Solver: NormalEquations> {
                 bestMerit = measures.merit
                 bestMeritIteration = iterations
             } else if iterations - bestMeritIteration >= 30 {
+                restoreBest()
                 return .stalled
             }
-            if isDiverging() { return .diverging }
+            if isDiverging() { restoreBest(); return .diverging }
 
             for j in 0..<form.columnCount {
                 var inverse = hasLower[j] || hasUpper[j] ? 1e-12 : 1e-8                   // ρ: proximal, larger for free columns
@@ -109,7 +111,7 @@ struct MehrotraMethod<Solver: NormalEquations> {
             }
             guard let (step, alphaP, alphaD) = computed else { return .factorizationFailed }
             tinySteps = alphaP < 1e-7 && alphaD < 1e-7 ? tinySteps + 1 : 0
-            if tinySteps >= 5 { return .stalled }
+            if tinySteps >= 5 { restoreBest(); return .stalled }
             for j in 0..<form.columnCount {
                 x[j] += alphaP * step.x[j]
                 if hasLower[j] { wl[j] += alphaP * step.wl[j]; zl[j] += alphaD * step.zl[j] }
@@ -122,6 +124,22 @@ struct MehrotraMethod<Solver: NormalEquations> {
     }
 
     private var lastSteps = (primal: 0.0, dual: 0.0)
+
+    /// The iterate of smallest merit so far: a stalled or diverging run ends there, not at its
+    /// last iterate (dfl001 passes a merit of 8e-8 and then drifts back to 1.5e-6 with one BLAS
+    /// thread).
+    private var best: (merit: Double, x: [Double], y: [Double], wl: [Double], wu: [Double], zl: [Double], zu: [Double])?
+
+    private mutating func rememberIfBest() {
+        guard measures.merit < (best?.merit ?? .infinity) else { return }
+        best = (measures.merit, x, y, wl, wu, zl, zu)
+    }
+
+    private mutating func restoreBest() {
+        guard let best, best.merit < measures.merit else { return }
+        (x, y, wl, wu, zl, zu) = (best.x, best.y, best.wl, best.wu, best.zl, best.zu)
+        computeResiduals()
+    }
 
     /// Mehrotra's predictor and corrector with the current factorization, and the step lengths
     /// (0.9995 of the way to the boundary, at most 1).
