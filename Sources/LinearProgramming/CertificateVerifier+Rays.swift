@@ -9,16 +9,9 @@ extension CertificateVerifier {
     /// (``rowInfluence(_:columnScale:)``).
     func checkFarkasRay(_ ray: [Double]) -> CertificateReport {
         var report = CertificateReport(kind: .farkasRay)
-        guard ray.count == model.constraintCount else {
-            report.failures.append("the Farkas ray has \(ray.count) entries; the model has \(model.constraintCount) constraints")
+        guard let y = normalized(ray, name: "Farkas ray", count: model.constraintCount, of: "constraints", into: &report) else {
             return report
         }
-        let norm = ray.map(abs).max() ?? 0
-        guard norm > 0, norm.isFinite else {
-            report.failures.append("the Farkas ray is zero or not finite")
-            return report
-        }
-        let y = ray.map { $0 / norm }
         let (d, magnitude) = reducedCosts(y, costSign: 0)          // d = −Aᵀy
         var columnScale = magnitude                                 // maxᵢ |aᵢⱼ| + Σᵢ |aᵢⱼ yᵢ|
         var largest = [Double](repeating: 0, count: model.variableCount)
@@ -56,16 +49,9 @@ extension CertificateVerifier {
     /// tolerance × (1 + Σ|cⱼ rⱼ|), and x must be feasible (and integral for integer variables).
     func checkImprovingRay(_ ray: [Double], feasiblePoint x: [Double]) -> CertificateReport {
         var report = CertificateReport(kind: .improvingRay)
-        guard ray.count == model.variableCount else {
-            report.failures.append("the improving ray has \(ray.count) entries; the model has \(model.variableCount) variables")
+        guard let r = normalized(ray, name: "improving ray", count: model.variableCount, of: "variables", into: &report) else {
             return report
         }
-        let norm = ray.map(abs).max() ?? 0
-        guard norm > 0, norm.isFinite else {
-            report.failures.append("the improving ray is zero or not finite")
-            return report
-        }
-        let r = ray.map { $0 / norm }
         var residual = Residual()
         for (j, v) in model.variables.enumerated() {
             if v.lower.isFinite { residual.record(max(-r[j], 0), scale: 1, at: "ray leaves the lower bound of '\(v.name)'") }
@@ -99,5 +85,21 @@ extension CertificateVerifier {
             report.failures.append("no feasible point was given: the ray alone proves only that the dual is infeasible")
         }
         return report
+    }
+
+    /// The ray scaled to ‖ray‖∞ = 1, or nil with the failure recorded when it has the wrong
+    /// length, is zero or is not finite.
+    private func normalized(_ ray: [Double], name: String, count: Int, of what: String,
+                            into report: inout CertificateReport) -> [Double]? {
+        guard ray.count == count else {
+            report.failures.append("the \(name) has \(ray.count) entries; the model has \(count) \(what)")
+            return nil
+        }
+        let norm = ray.map(abs).max() ?? 0
+        guard norm > 0, norm.isFinite else {
+            report.failures.append("the \(name) is zero or not finite")
+            return nil
+        }
+        return ray.map { $0 / norm }
     }
 }
