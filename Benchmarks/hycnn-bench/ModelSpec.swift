@@ -1,6 +1,6 @@
 import ConvexNetworks
+import ConvexRegression
 import Foundation
-import SurrogateOptimization
 
 /// A named model of the regression benchmark, written `family:WIDTHxDEPTH[:nonlinearity]`,
 /// `maxaffine:PIECES` or `convexreg:NORM[:N]`:
@@ -20,9 +20,9 @@ struct ModelSpec: Equatable, Sendable {
     /// Hidden layers L (max-affine: 1).
     let depth: Int
     let nonlinearity: Nonlinearity
-    /// Set for the classical estimators: the max-affine model is fitted by ``ConvexRegression``
+    /// Set for the classical estimators: the max-affine model is fitted by ``ConvexRegressionEstimator``
     /// (this norm, the first `width` training samples) instead of trained by Adam.
-    let convexRegression: ConvexRegression.Norm?
+    let convexRegression: ConvexRegressionEstimator.Norm?
     /// The text it was parsed from, normalised (used in CSV files).
     let key: String
 
@@ -69,8 +69,8 @@ struct ModelSpec: Equatable, Sendable {
         func fail(_ reason: String) -> BenchError { .badOption(name: "--models", value: "'\(text)'", reason: reason) }
         let fields = trimmed.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         if fields[0] == "convexreg" {
-            let limit = ConvexRegression.maximumSampleCount
-            guard fields.count >= 2, fields.count <= 3, let norm = ConvexRegression.Norm(rawValue: fields[1]) else {
+            let limit = ConvexRegressionEstimator.maximumSampleCount
+            guard fields.count >= 2, fields.count <= 3, let norm = ConvexRegressionEstimator.Norm(rawValue: fields[1]) else {
                 throw fail("expected convexreg:l1 or convexreg:linf, optionally with a sample count, e.g. convexreg:linf:300")
             }
             let samples = fields.count == 3 ? Int(fields[2]) : limit

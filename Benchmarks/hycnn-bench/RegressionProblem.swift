@@ -1,4 +1,5 @@
 import ConvexNetworks
+import DataFiles
 
 /// One instance of the paper's regression experiment for a target, a dimension
 /// and a seed: X ~ Unif[−1, 1]^d, Y = f(X) + N(0, σ²) for training, and fresh noiseless test

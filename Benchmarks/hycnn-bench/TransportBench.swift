@@ -1,5 +1,5 @@
 import ArgumentParser
-import ConvexNetworks
+import DataFiles
 import Foundation
 import GLPKBackend
 import InteriorPoint

@@ -1,10 +1,8 @@
-/// Misuse and bad input in the ConvexNetworks module: data files, settings, architectures and
+/// Misuse and bad input in the ConvexNetworks module: data sets, settings, architectures and
 /// model files. Training that diverges is thrown (`trainingDiverged`): it leaves no usable model.
 public enum ConvexNetworksError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A vector or matrix has the wrong number of entries.
     case dimensionMismatch(what: String, expected: Int, actual: Int)
-    /// A CSV file is malformed; `line` and `column` are 1-based (`column` is 0 for a whole line).
-    case badCSV(line: Int, column: Int, reason: String)
     /// A column name that the table does not have.
     case unknownColumn(name: String, available: [String])
     /// A data set with nothing to learn from.
@@ -30,9 +28,6 @@ public enum ConvexNetworksError: Error, CustomStringConvertible, Equatable, Send
         switch self {
         case let .dimensionMismatch(what, expected, actual):
             return "\(what): expected \(expected) entries, got \(actual)"
-        case let .badCSV(line, column, reason):
-            let place = column > 0 ? "line \(line), column \(column)" : "line \(line)"
-            return "CSV \(place): \(reason)"
         case let .unknownColumn(name, available):
             let list = available.isEmpty ? "the table has no columns" :
                 "available columns: " + available.map { "'\($0)'" }.joined(separator: ", ")

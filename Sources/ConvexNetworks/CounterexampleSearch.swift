@@ -1,3 +1,4 @@
+import DataFiles
 import Foundation
 
 /// A seeded search for a violation of convexity, f((a+b)/2) > (f(a) + f(b))/2, in original

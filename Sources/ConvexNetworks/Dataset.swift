@@ -1,3 +1,5 @@
+import DataFiles
+
 /// Samples for regression: `count` inputs of `dimension` features each, and one target per sample.
 ///
 /// Inputs are stored features × samples, column-major: sample `s` occupies

@@ -1,3 +1,4 @@
+import DataFiles
 import Foundation
 
 /// The initialisation schemes (moment matching for HyCNN/GroupMaxNet, Hoedt &

@@ -1,5 +1,4 @@
-/// Misuse and bad input in surrogate problems, ``DataConvexity`` and ``ConvexRegression``;
-/// solver outcomes are statuses, never errors.
+/// Misuse and bad input in surrogate problems; solver outcomes are statuses, never errors.
 public enum SurrogateOptimizationError: Error, CustomStringConvertible, Equatable, Sendable {
     case notEncodable(surrogate: String, reason: String)
     case notConvex(surrogate: String, reason: String)
@@ -9,14 +8,6 @@ public enum SurrogateOptimizationError: Error, CustomStringConvertible, Equatabl
     case duplicateName(kind: String, name: String)
     case invalidProblem(entry: String, reason: String)
     case missingFile(path: String, entry: String)
-    /// A data set without samples (``DataConvexity``, ``ConvexRegression``).
-    case emptyDataset
-    /// More samples than the data LPs accept (``DataConvexity``, ``ConvexRegression``).
-    case tooManySamples(count: Int, limit: Int)
-    /// A data LP ended without a usable answer; `sample` is 0-based, nil for a joint LP.
-    case solverFailed(solver: String, sample: Int?, reason: String)
-    /// A data tolerance outside [0, 1) (relative to the targets' range).
-    case invalidTolerance(Double)
 
     public var description: String {
         switch self {
@@ -36,15 +27,6 @@ public enum SurrogateOptimizationError: Error, CustomStringConvertible, Equatabl
             return "\(entry): \(reason)"
         case let .missingFile(path, entry):
             return "\(entry): no such file \(path)"
-        case .emptyDataset:
-            return "the data set has no samples; add rows below the header"
-        case let .tooManySamples(count, limit):
-            return "\(count) samples is more than the \(limit) allowed here (the LPs grow like n²); use a random subset of at most \(limit) rows"
-        case let .solverFailed(solver, sample, reason):
-            let place = sample.map { "the interpolation LP of sample \($0) (0-based)" } ?? "the convex regression LP"
-            return "\(solver) gave no usable answer for \(place): \(reason)"
-        case let .invalidTolerance(value):
-            return "the tolerance \(value) is not a number in [0, 1) (it is relative to the range of the targets)"
         }
     }
 }

@@ -1,12 +1,12 @@
 import ArgumentParser
 import ConvexNetworks
+import ConvexRegression
 import DataFiles
 import Foundation
 import GLPKBackend
 import LinearProgramming
-import SurrogateOptimization
 
-extension ConvexRegression.Norm: ExpressibleByArgument {}
+extension ConvexRegressionEstimator.Norm: ExpressibleByArgument {}
 
 /// `hycnn check-data data.csv --target y`: does any convex function fit the samples? With proof.
 struct CheckData: ParsableCommand {
@@ -21,7 +21,7 @@ struct CheckData: ParsableCommand {
             Farkas ray verified independently and re-checked in plain terms. Rows are counted as \
             CSV data rows (1 = the first row below the header); --json gives 0-based indices. \
             With --fit l1|linf -o model.json it also fits the L1 or L∞ convex regression \
-            estimator (at most \(ConvexRegression.maximumSampleCount) samples) and saves it as a \
+            estimator (at most \(ConvexRegressionEstimator.maximumSampleCount) samples) and saves it as a \
             max-affine model. At most \(DataConvexity.maximumSampleCount) samples. \
             The question is decided at a tolerance τ on the targets (--tolerance times their range): \
             "convex" means a convex f with y_j ≤ f(x_j) ≤ y_j + τ exists (its subgradients re-checked \
@@ -35,7 +35,7 @@ struct CheckData: ParsableCommand {
     @Argument(help: "CSV file with a header row.") var data: String
     @Option(help: "The target column.") var target: String
     @Option(help: "Input columns, comma-separated (default: every column but the target).") var inputs: String?
-    @Option(help: "Also fit the convex regression estimator: l1 (least absolute deviations) or linf (minimax).") var fit: ConvexRegression.Norm?
+    @Option(help: "Also fit the convex regression estimator: l1 (least absolute deviations) or linf (minimax).") var fit: ConvexRegressionEstimator.Norm?
     @Option(name: [.short, .customLong("output")], help: "Where to save the fitted max-affine model (JSON); needs --fit.") var output: String?
     @Option(help: "Tolerance on the targets, relative to their range (default \(DataConvexity.defaultRelativeTolerance)).")
     var tolerance: Double = DataConvexity.defaultRelativeTolerance
@@ -54,7 +54,7 @@ struct CheckData: ParsableCommand {
         var settings = GLPKSettings(method: .primalSimplex)
         settings.deadline = deadline
         let dataset: Dataset, report: DataConvexityReport
-        var regression: ConvexRegression.Result?
+        var regression: ConvexRegressionEstimator.Result?
         do {
             let destination = try output.map { try OutputFile(path: $0, role: "-o", inputs: [data]) }
             let table = try CSVTable(contentsOfFile: data)
@@ -63,7 +63,7 @@ struct CheckData: ParsableCommand {
             report = try DataConvexity.check(dataset, using: GLPKSolver(settings: settings), relativeTolerance: tolerance, deadline: deadline)
             if let fit, let destination, report.verdict != .timeLimit {
                 settings.method = .dualSimplex
-                let result = try ConvexRegression.solve(dataset, norm: fit, using: GLPKSolver(settings: settings))
+                let result = try ConvexRegressionEstimator.solve(dataset, norm: fit, using: GLPKSolver(settings: settings))
                 try destination.write(result.model.jsonData())
                 regression = result
             }
@@ -96,7 +96,7 @@ struct CheckData: ParsableCommand {
         return values.count == 1 ? values[0] : "(" + values.joined(separator: ", ") + ")"
     }
 
-    func text(_ report: DataConvexityReport, regression: ConvexRegression.Result?, data: Dataset) -> String {
+    func text(_ report: DataConvexityReport, regression: ConvexRegressionEstimator.Result?, data: Dataset) -> String {
         var lines = ["data: \(report.sampleCount) samples, inputs \(data.inputNames.joined(separator: ", ")) → target \(data.targetName)"]
         let effort = "\(report.lpCount) LPs, \(report.solver), \(Self.format(report.seconds)) s"
         lines.append("tolerance: τ = \(Self.format(report.relativeTolerance)) × the range of \(data.targetName) = \(Self.format(report.tolerance)) "
@@ -168,7 +168,7 @@ struct CheckData: ParsableCommand {
         return lines.joined(separator: "\n")
     }
 
-    func jsonObject(_ report: DataConvexityReport, regression: ConvexRegression.Result?, data: Dataset) -> [String: Any] {
+    func jsonObject(_ report: DataConvexityReport, regression: ConvexRegressionEstimator.Result?, data: Dataset) -> [String: Any] {
         var object: [String: Any] = [
             "status": report.verdict.rawValue,
             "convex": report.convex,

@@ -1,5 +1,4 @@
 import ArgumentParser
-import ConvexNetworks
 import DataFiles
 import Foundation
 import GLPKBackend

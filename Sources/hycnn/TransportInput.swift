@@ -1,4 +1,3 @@
-import ConvexNetworks
 import DataFiles
 import Foundation
 import Transport
@@ -105,11 +104,11 @@ struct TransportInput {
     static func coordinateColumns(_ table: CSVTable, file: String, weights: String?, named: [String]?,
                                   side: String, used: Bool) throws -> [String] {
         if let weights, !table.header.contains(weights) {
-            throw ConvexNetworksError.unknownColumn(name: weights, available: table.header)
+            throw CSVError.unknownColumn(name: weights, available: table.header)
         }
         if let named {
             for name in named where !table.header.contains(name) {
-                throw ConvexNetworksError.unknownColumn(name: name, available: table.header)
+                throw CSVError.unknownColumn(name: name, available: table.header)
             }
             if Set(named).count < named.count {
                 throw TransportError.invalidSetting(name: "--coordinates", reason: "names a column twice; list each coordinate once")

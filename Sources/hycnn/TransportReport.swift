@@ -1,4 +1,3 @@
-import ConvexNetworks
 import Foundation
 import Transport
 

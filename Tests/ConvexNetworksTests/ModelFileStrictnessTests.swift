@@ -1,3 +1,4 @@
+import DataFiles
 import Foundation
 import Testing
 @testable import ConvexNetworks
@@ -93,11 +94,11 @@ import Testing
         #expect(throws: ConvexNetworksError.unreadableFile(path: "/dev/zero", reason: "it is a character device, not a regular file")) {
             try RegressionModel(contentsOfFile: "/dev/zero")
         }
-        #expect(throws: ConvexNetworksError.self) { try CSVTable(contentsOfFile: "/dev/zero") }
+        #expect(throws: CSVError.self) { try CSVTable(contentsOfFile: "/dev/zero") }
         let path = ModelFileTests.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
         try "a,b\n1,2\n".write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: ConvexNetworksError.self) { try CSVTable(contentsOfFile: path, limit: 4) }
+        #expect(throws: CSVError.self) { try CSVTable(contentsOfFile: path, limit: 4) }
         #expect(try CSVTable(contentsOfFile: path, limit: 8).rowCount == 1)
     }
 }

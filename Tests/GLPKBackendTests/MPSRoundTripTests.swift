@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GLPKBackend
 import LinearProgramming
+import TestSupport
 
 /// write → read → solve gives the same optimum: the sense, the objective constant, ranges,
 /// bounds and integrality all survive an MPS file.
@@ -33,10 +34,10 @@ import LinearProgramming
         }
     }
 
-    @Test(.enabled(if: NetlibSet.directory != nil, "../shared/netlib is absent"))
+    @Test(.enabled(if: NetlibReference.directory != nil, Comment(rawValue: NetlibReference.absence)))
     func netlibObjectiveConstantSurvives() throws {
         // e226 carries an objective-row RHS: its optimum includes the constant 7.113.
-        let directory = try #require(NetlibSet.directory)
+        let directory = try #require(NetlibReference.directory)
         let original = try LinearProgram(mpsFile: directory.appendingPathComponent("e226.mps.gz").path)
         #expect(original.objectiveConstant == 7.113)
         var maximised = original

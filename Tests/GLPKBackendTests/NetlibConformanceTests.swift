@@ -2,38 +2,11 @@ import Foundation
 import Testing
 import GLPKBackend
 import LinearProgramming
+import TestSupport
 
-/// The Netlib LP set in ../shared/netlib (beside the package), solved with GLPK's primal
-/// simplex: each optimum must match reference.csv to 1e-6 relative and pass `verify`.
-/// All 91 take about 20 s on two cores in a debug build.
-enum NetlibSet {
-    struct Entry: Sendable {
-        var name: String
-        var rows: Int
-        var columns: Int
-        var nonzeros: Int
-        var objective: Double
-    }
-
-    static var directory: URL? {
-        if let path = ProcessInfo.processInfo.environment["HYCNN_NETLIB_DIR"] { return URL(fileURLWithPath: path) }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let shared = root.deletingLastPathComponent().appendingPathComponent("shared/netlib")
-        return FileManager.default.fileExists(atPath: shared.appendingPathComponent("reference.csv").path) ? shared : nil
-    }
-
-    static func entries() throws -> [Entry] {
-        guard let directory else { return [] }
-        let text = try String(contentsOf: directory.appendingPathComponent("reference.csv"), encoding: .utf8)
-        return text.split(whereSeparator: \.isNewline).dropFirst().compactMap { line in
-            let f = line.split(separator: ",")
-            guard f.count == 5, let rows = Int(f[1]), let columns = Int(f[2]), let nonzeros = Int(f[3]),
-                  let objective = Double(f[4]) else { return nil }
-            return Entry(name: String(f[0]), rows: rows, columns: columns, nonzeros: nonzeros, objective: objective)
-        }
-    }
-}
-
+/// The Netlib LP set (``NetlibReference``), solved with GLPK's primal simplex: each optimum
+/// must match reference.csv to 1e-6 relative and pass `verify`. All 91 take about 20 s on two
+/// cores in a debug build.
 @Suite struct NetlibConformanceTests {
     struct Outcome: Sendable {
         var name: String
@@ -41,11 +14,11 @@ enum NetlibSet {
         var seconds: Double
     }
 
-    @Test(.enabled(if: NetlibSet.directory != nil, "../shared/netlib is absent"))
+    @Test(.enabled(if: NetlibReference.directory != nil, Comment(rawValue: NetlibReference.absence)))
     func glpkSimplexMatchesReferenceOptima() throws {
-        let entries = try NetlibSet.entries().sorted { $0.nonzeros > $1.nonzeros }
+        let entries = try NetlibReference.entries().sorted { $0.nonzeros > $1.nonzeros }
         try #require(!entries.isEmpty)
-        let directory = try #require(NetlibSet.directory)
+        let directory = try #require(NetlibReference.directory)
         let start = Date()
         let outcomes = Locked([Outcome]())
         let next = Locked(0)
@@ -67,13 +40,13 @@ enum NetlibSet {
     /// Cross-check of a second solver: whenever GLPK's interior point reports optimal on the
     /// Netlib problems up to 3,000 nonzeros, its objective matches the reference to 1e-6
     /// (it stops with a numerical error on a few, e.g. capri and modszk1: a status, not a wrong answer).
-    @Test(.enabled(if: NetlibSet.directory != nil, "../shared/netlib is absent"))
+    @Test(.enabled(if: NetlibReference.directory != nil, Comment(rawValue: NetlibReference.absence)))
     func glpkInteriorPointAgreesWhereItConverges() throws {
-        let directory = try #require(NetlibSet.directory)
-        let entries = try NetlibSet.entries().filter { $0.nonzeros <= 3_000 }
+        let directory = try #require(NetlibReference.directory)
+        let entries = try NetlibReference.entries().filter { $0.nonzeros <= 3_000 }
         var optimal = 0, verified = 0
         for entry in entries {
-            let model = try LinearProgram(mpsFile: directory.appendingPathComponent(entry.name + ".mps.gz").path)
+            let model = try LinearProgram(mpsFile: entry.path(in: directory.path))
             let solution = try GLPKSolver(method: .interiorPoint).solve(model)
             #expect(solution.status == .optimal || solution.status == .numericalError, "\(entry.name): \(solution.status)")
             guard solution.status == .optimal else { continue }
@@ -86,10 +59,10 @@ enum NetlibSet {
         #expect(optimal * 10 >= entries.count * 8)
     }
 
-    static func check(_ entry: NetlibSet.Entry, in directory: URL) -> Outcome {
+    static func check(_ entry: NetlibReference.Entry, in directory: URL) -> Outcome {
         let start = Date()
         do {
-            let model = try LinearProgram(mpsFile: directory.appendingPathComponent(entry.name + ".mps.gz").path)
+            let model = try LinearProgram(mpsFile: entry.path(in: directory.path))
             guard model.constraintCount == entry.rows, model.variableCount == entry.columns else {
                 return Outcome(name: entry.name, problem: "read \(model.constraintCount)×\(model.variableCount), reference \(entry.rows)×\(entry.columns)", seconds: 0)
             }

@@ -1,4 +1,5 @@
 import LinearProgramming
+import TestSupport
 
 /// Small LPs and MIPs with known answers, built through the public modelling API.
 enum TextbookProblems {
@@ -100,14 +101,8 @@ enum TextbookProblems {
     /// wᵢⱼ ∈ [1, 100] and values vⱼ = mean weight of j + a uniform [0, 10): strongly correlated,
     /// so branch-and-cut proves the optimum only slowly.
     static func multidimensionalKnapsack(items: Int, constraints: Int, seed: UInt64) -> LinearProgram {
-        var state = seed
-        func uniform() -> Double {                                   // SplitMix64 → [0, 1)
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-        }
+        var generator = SplitMix64(seed: seed)
+        func uniform() -> Double { generator.nextUniform() }         // [0, 1)
         let weights = (0..<constraints).map { _ in (0..<items).map { _ in (1 + 99 * uniform()).rounded() } }
         var lp = LinearProgram(name: "multidimensional-knapsack", sense: .maximize)
         let x = (0..<items).map { j in

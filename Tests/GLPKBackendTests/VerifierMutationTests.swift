@@ -1,49 +1,37 @@
 import Testing
 import GLPKBackend
 import LinearProgramming
+import TestSupport
 
 /// The verifier tested on wrong answers: seeded LPs (one column with a 1e10 cost beside small
 /// ones) solved by GLPK; the answer must verify, and each perturbation of it must be rejected.
 @Suite struct VerifierMutationTests {
-    /// SplitMix64: a seeded generator local to the tests.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func uniform(_ a: Double, _ b: Double) -> Double { a + (b - a) * Double(next() >> 11) / Double(1 << 53) }
-    }
-
     /// Minimise over 10 columns and 7 rows of every kind, feasible at a random point and
     /// bounded (finite lower bounds; positive costs on the columns without upper bound); column 0
     /// costs 1e10.
     static func randomModel(seed: UInt64) -> LinearProgram {
-        var g = Generator(state: seed)
+        var g = SplitMix64(seed: seed)
         var lp = LinearProgram(name: "random-\(seed)")
         let n = 10
-        let point = (0..<n).map { _ in g.uniform(0, 4) }
+        let point = (0..<n).map { _ in g.nextUniform(from: 0, to: 4) }
         for j in 0..<n {
             switch j {
             case 0: lp.addVariable("huge", upper: 5, cost: 1e10)
-            case _ where j % 2 == 0: lp.addVariable("b\(j)", upper: 10, cost: g.uniform(-3, 3))
-            default: lp.addVariable("p\(j)", cost: g.uniform(0.5, 3))
+            case _ where j % 2 == 0: lp.addVariable("b\(j)", upper: 10, cost: g.nextUniform(from: -3, to: 3))
+            default: lp.addVariable("p\(j)", cost: g.nextUniform(from: 0.5, to: 3))
             }
         }
         var x = point
         x[0] = 0
         for i in 0..<7 {
             var terms: [(variable: Int, coefficient: Double)] = []
-            for j in 0..<n where g.uniform(0, 1) < 0.5 { terms.append((j, g.uniform(-2, 2))) }
+            for j in 0..<n where g.nextUniform(from: 0, to: 1) < 0.5 { terms.append((j, g.nextUniform(from: -2, to: 2))) }
             if terms.isEmpty { terms.append((1 + i % (n - 1), 1)) }
             let activity = terms.reduce(0) { $0 + $1.coefficient * x[$1.variable] }
             switch i % 4 {
-            case 0: lp.addConstraint("ge\(i)", terms, .greaterOrEqual, activity - g.uniform(0, 1))
-            case 1: lp.addConstraint("le\(i)", terms, .lessOrEqual, activity + g.uniform(0, 1))
-            case 2: lp.addConstraint("rg\(i)", terms, lower: activity - g.uniform(0, 1), upper: activity + g.uniform(0, 1))
+            case 0: lp.addConstraint("ge\(i)", terms, .greaterOrEqual, activity - g.nextUniform(from: 0, to: 1))
+            case 1: lp.addConstraint("le\(i)", terms, .lessOrEqual, activity + g.nextUniform(from: 0, to: 1))
+            case 2: lp.addConstraint("rg\(i)", terms, lower: activity - g.nextUniform(from: 0, to: 1), upper: activity + g.nextUniform(from: 0, to: 1))
             default: lp.addConstraint("eq\(i)", terms, .equal, activity)
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import LinearProgramming
+import TestSupport
 import Testing
 @testable import InteriorPoint
 
@@ -8,7 +9,7 @@ import Testing
 /// minute in a debug build on two cores (the release benchmark `hycnn-bench netlib` times them).
 @Suite struct InteriorPointNetlibTests {
 
-    @Test(.enabled(if: NetlibReference.directory != nil, "../shared/netlib is absent"))
+    @Test(.enabled(if: NetlibReference.directory != nil, Comment(rawValue: NetlibReference.absence)))
     func netlibOptimaMatchTheReferenceAndVerify() throws {
         let entries = try NetlibReference.entries()
         try #require(!entries.isEmpty)
@@ -19,7 +20,7 @@ import Testing
                 let model = try NetlibReference.program(entry)
                 let solution = try InteriorPointSolver().solve(model)
                 let report = verify(solution, for: model)
-                let error = NetlibReference.relativeError(solution.objective, entry)
+                let error = entry.relativeError(solution.objective)
                 if solution.status != .optimal || !(error <= 1e-6) || !report.verified {
                     failures.append("\(entry.name): \(solution.status.summary), objective \(solution.objective) (reference \(entry.objective)), \(report.failures.joined(separator: "; "))")
                 }

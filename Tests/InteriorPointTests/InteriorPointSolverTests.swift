@@ -1,6 +1,7 @@
 import Foundation
 import GLPKBackend
 import LinearProgramming
+import TestSupport
 import Testing
 @testable import InteriorPoint
 
@@ -78,7 +79,7 @@ import Testing
     enum Kind: CaseIterable { case feasible, infeasible, unbounded }
 
     static func planted(_ kind: Kind, seed: UInt64) -> LinearProgram {
-        var g = PresolveTestPrograms.Generator(seed: seed &* 7919 &+ 13)
+        var g = SplitMix64(seed: seed &* 7919 &+ 13)
         let n = Int.random(in: 4...12, using: &g), m = Int.random(in: 3...10, using: &g)
         var model = LinearProgram(name: "\(kind)-\(seed)")
         let x0 = (0..<n).map { _ in Double.random(in: 0...2, using: &g) }

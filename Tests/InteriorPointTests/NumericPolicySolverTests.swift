@@ -1,6 +1,7 @@
 import GLPKBackend
 import InteriorPoint
 import LinearProgramming
+import TestSupport
 import Testing
 
 /// The numeric policy and the integer rule through every solver: GLPK's primal and dual
@@ -123,14 +124,14 @@ enum ExtremeModels {
     ]
 
     static func model(seed: UInt64) -> LinearProgram {
-        var random = SplitMix(state: seed &* 0x9e37_79b9_7f4a_7c15 &+ 1)
+        var random = SplitMix64(seed: seed &* 0x9e37_79b9_7f4a_7c15 &+ 1)
         func ordinary() -> Double { Double(Int(random.next() % 9)) - 4 }
         func value(extremeChance: Double) -> Double {
-            guard random.unit() < extremeChance else { return ordinary() }
+            guard random.nextUniform() < extremeChance else { return ordinary() }
             let x = extremes[Int(random.next() % UInt64(extremes.count))]
-            return random.unit() < 0.5 ? -x : x
+            return random.nextUniform() < 0.5 ? -x : x
         }
-        var lp = LinearProgram(name: "extreme-\(seed)", objectiveConstant: random.unit() < 0.1 ? value(extremeChance: 1) : 0)
+        var lp = LinearProgram(name: "extreme-\(seed)", objectiveConstant: random.nextUniform() < 0.1 ? value(extremeChance: 1) : 0)
         let n = 2 + Int(random.next() % 5), m = 1 + Int(random.next() % 4)
         for j in 0..<n {
             let a = abs(value(extremeChance: 0.15)), b = abs(value(extremeChance: 0.15))
@@ -145,7 +146,7 @@ enum ExtremeModels {
         }
         for i in 0..<m {
             var terms: [(variable: Int, coefficient: Double)] = []
-            for j in 0..<n where random.unit() < 0.7 {
+            for j in 0..<n where random.nextUniform() < 0.7 {
                 let a = value(extremeChance: 0.06)
                 if a != 0 { terms.append((j, a)) }
             }
@@ -157,18 +158,5 @@ enum ExtremeModels {
             }
         }
         return lp
-    }
-
-    /// SplitMix64.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9e37_79b9_7f4a_7c15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-            z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-            return z ^ (z >> 31)
-        }
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
     }
 }

@@ -1,4 +1,5 @@
 import LinearProgramming
+import TestSupport
 
 /// Seeded random LPs made for presolve: they contain empty rows, rows that become empty once
 /// fixed columns are substituted, singleton rows of every bound type and either sign,
@@ -10,24 +11,11 @@ import LinearProgramming
 /// y⁰ ≥ 0, ≤ rows y⁰ ≤ 0, free rows and free columns 0, …) make the dual feasible, so the
 /// objective is bounded.
 enum PresolveTestPrograms {
-    /// SplitMix64: the same seed gives the same program.
-    struct Generator: RandomNumberGenerator {
-        private var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     enum ColumnKind: CaseIterable { case boxed, lower, upper, free, fixed }
     enum RowKind: CaseIterable { case greater, less, ranged, equal, free }
 
     static func random(seed: UInt64) -> LinearProgram {
-        var g = Generator(seed: seed)
+        var g = SplitMix64(seed: seed)
         let sense: ObjectiveSense = seed % 2 == 0 ? .minimize : .maximize
         let n = Int.random(in: 6...18, using: &g)
         let m = Int.random(in: 5...16, using: &g)

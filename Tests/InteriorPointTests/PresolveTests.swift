@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GLPKBackend
 import LinearProgramming
+import TestSupport
 @testable import InteriorPoint
 
 @Suite struct PresolveTests {
@@ -190,7 +191,7 @@ import LinearProgramming
 
     /// Every Netlib problem: presolve, GLPK simplex on the reduced program, postsolve; the
     /// objective matches reference.csv to 1e-6 relative and the answer verifies on the original.
-    @Test(.enabled(if: NetlibReference.directory != nil, "../shared/netlib is absent"))
+    @Test(.enabled(if: NetlibReference.directory != nil, Comment(rawValue: NetlibReference.absence)))
     func netlibPostsolvedOptimaVerify() throws {
         let entries = try NetlibReference.entries().sorted { $0.nonzeros > $1.nonzeros }
         try #require(!entries.isEmpty)
@@ -244,7 +245,7 @@ import LinearProgramming
             guard solution.status == .optimal else {
                 return .init(name: entry.name, problem: "status \(solution.status.summary) on the reduced program", statistics: presolved.statistics)
             }
-            let error = NetlibReference.relativeError(solution.objective, entry)
+            let error = entry.relativeError(solution.objective)
             guard error <= 1e-6 else {
                 return .init(name: entry.name, problem: "objective \(solution.objective), reference \(entry.objective)", statistics: presolved.statistics)
             }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import InteriorPoint
 
@@ -6,8 +7,6 @@ import Testing
 /// full rank, rank deficient (duplicated, scaled and summed rows), with a dense column, and
 /// with Θ spread over 1e-10 … 1e10.
 @Suite struct SparseNormalEquationsTests {
-    typealias Generator = PresolveTestPrograms.Generator
-
     /// A StandardForm with only A filled in (the normal equations read nothing else).
     static func form(rows m: Int, columns: [[(row: Int, value: Double)]]) -> StandardForm {
         var columnStart = [0], rowIndex: [Int] = [], values: [Double] = []
@@ -30,7 +29,7 @@ import Testing
     /// columns with every row filled.
     static func randomForm(seed: UInt64, rows m: Int, columns n: Int, density: Double,
                            dependent: Int = 0, denseColumns: Int = 0) -> StandardForm {
-        var g = Generator(seed: seed)
+        var g = SplitMix64(seed: seed)
         let independent = m - dependent
         var rowsOfA = [[Double]](repeating: [Double](repeating: 0, count: n), count: m)
         for j in 0..<n {
@@ -58,7 +57,7 @@ import Testing
 
     /// Θ log-uniform in 10^lo … 10^hi.
     static func theta(seed: UInt64, count n: Int, exponents: ClosedRange<Double>) -> [Double] {
-        var g = Generator(seed: seed)
+        var g = SplitMix64(seed: seed)
         return (0..<n).map { _ in pow(10, Double.random(in: exponents, using: &g)) }
     }
 
@@ -102,7 +101,7 @@ import Testing
         let denseDelta = dense.factor(form, theta: theta, regularization: regularization)
         let sparseDelta = sparse.factor(form, theta: theta, regularization: regularization)
         #expect(denseDelta == regularization && sparseDelta == regularization)
-        var g = Generator(seed: seed)
+        var g = SplitMix64(seed: seed)
         let v = (0..<form.rowCount).map { _ in Double.random(in: -1...1, using: &g) }
         let r = normalProduct(form, theta: theta, v)
         var xd = r, xs = r
@@ -268,7 +267,7 @@ import Testing
         let copy = sparse
         let second = Self.theta(seed: 73, count: form.columnCount, exponents: -2...2)
         #expect(sparse.factor(form, theta: second, regularization: 0) == 0)
-        var g = Generator(seed: 74)
+        var g = SplitMix64(seed: 74)
         let v = (0..<form.rowCount).map { _ in Double.random(in: -1...1, using: &g) }
         var x = Self.normalProduct(form, theta: first, v)
         copy.solve(&x)

@@ -1,47 +1,8 @@
 import Foundation
 @testable import LinearProgramming
 
-/// Fixtures and helpers for MPSTests: temporary files, the Netlib folder, a seeded generator.
+/// Fixtures and helpers for MPSTests: temporary files, gzip, the models the tests describe.
 enum MPSTestSupport {
-    /// SplitMix64: a small seeded generator so that random models are the same on every run.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9e37_79b9_7f4a_7c15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-            z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-            return z ^ (z >> 31)
-        }
-    }
-
-    /// One line of netlib/reference.csv.
-    struct NetlibEntry: Sendable {
-        var name: String
-        var rows: Int
-        var columns: Int
-        var nonzeros: Int
-    }
-
-    /// ../shared/netlib beside the package root (found from this file's path), if present.
-    static var netlibDirectory: URL? {
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let folder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/netlib")
-        return FileManager.default.fileExists(atPath: folder.appendingPathComponent("reference.csv").path) ? folder : nil
-    }
-
-    /// The rows of reference.csv (its lines end in CRLF, so split at any newline).
-    static func netlibEntries(in folder: URL) throws -> [NetlibEntry] {
-        let text = try String(contentsOf: folder.appendingPathComponent("reference.csv"), encoding: .utf8)
-        return text.split(whereSeparator: \.isNewline).dropFirst().compactMap { line in
-            let f = line.split(separator: ",")
-            guard f.count >= 4, let rows = Int(f[1]), let columns = Int(f[2]), let nonzeros = Int(f[3]) else { return nil }
-            return NetlibEntry(name: String(f[0]), rows: rows, columns: columns, nonzeros: nonzeros)
-        }
-    }
-
     /// A fresh empty directory under the system's temporary directory.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("mps-tests-\(UUID().uuidString)")

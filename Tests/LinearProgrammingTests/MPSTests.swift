@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import LinearProgramming
 
@@ -334,7 +335,7 @@ import Testing
     }
 
     @Test func randomModelsRoundTripExactly() throws {
-        var generator = MPSTestSupport.Generator(seed: 20240611)
+        var generator = SplitMix64(seed: 20240611)
         func value() -> Double {
             switch Int.random(in: 0..<4, using: &generator) {
             case 0: return Double.random(in: -1...1, using: &generator) * pow(10, Double(Int.random(in: -12...12, using: &generator)))
@@ -388,7 +389,7 @@ import Testing
     }
 
     @Test func rangesAreWrittenSoThatRhsPlusRangeIsExactWheneverPossible() throws {
-        var generator = MPSTestSupport.Generator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         var exact = 0
         for _ in 0..<2000 {
             let a = Double.random(in: -1e3...1e3, using: &generator) * pow(10, Double(Int.random(in: -8...8, using: &generator)))
@@ -511,10 +512,10 @@ import Testing
     /// Every Netlib file parses with the rows (objective excluded), columns and nonzeros
     /// (objective row and explicit zeros excluded) of reference.csv; e226's RHS on the objective
     /// row −7.113 becomes the constant +7.113.
-    @Test(.enabled(if: MPSTestSupport.netlibDirectory != nil, "../shared/netlib is absent"))
+    @Test(.enabled(if: NetlibReference.directory != nil, Comment(rawValue: NetlibReference.absence)))
     func netlibFilesMatchTheReferenceCounts() throws {
-        let folder = try #require(MPSTestSupport.netlibDirectory)
-        let entries = try MPSTestSupport.netlibEntries(in: folder)
+        let folder = try #require(NetlibReference.directory)
+        let entries = try NetlibReference.entries(in: folder.path)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mps.gz") }
         #expect(entries.count == 91 && Set(files) == Set(entries.map { $0.name + ".mps.gz" }))
         for entry in entries {
@@ -529,10 +530,10 @@ import Testing
 
     /// A few Netlib files with ranges (boeing2), an objective constant (e226), names with spaces
     /// (forplan), an explicit zero (standgub) and integer-free free rows survive write → read.
-    @Test(.enabled(if: MPSTestSupport.netlibDirectory != nil, "../shared/netlib is absent"),
+    @Test(.enabled(if: NetlibReference.directory != nil, Comment(rawValue: NetlibReference.absence)),
           arguments: ["afiro", "boeing2", "e226", "forplan", "standgub"])
     func netlibModelsRoundTrip(name: String) throws {
-        let folder = try #require(MPSTestSupport.netlibDirectory)
+        let folder = try #require(NetlibReference.directory)
         let model = try LinearProgram(mpsFile: folder.appendingPathComponent(name + ".mps.gz").path)
         #expect(try LinearProgram(mpsText: model.mpsText(format: .fixed), format: .fixed) == model)
         if name != "forplan" {

@@ -1,4 +1,5 @@
 import ConvexNetworks
+import DataFiles
 import Foundation
 import GLPKBackend
 import LinearProgramming

@@ -1,5 +1,7 @@
 import ConvexNetworks
+import DataFiles
 import Foundation
+import TestSupport
 
 /// Models for the surrogate tests: seeded random networks with non-identity scalers, and the
 /// closed-form width-2 approximation of x².

@@ -1,4 +1,5 @@
 import ConvexNetworks
+import DataFiles
 import GLPKBackend
 import LinearProgramming
 import Testing

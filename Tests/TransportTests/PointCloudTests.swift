@@ -1,4 +1,4 @@
-import ConvexNetworks
+import DataFiles
 import Testing
 @testable import Transport
 
@@ -14,7 +14,7 @@ import Testing
         #expect(Array(cloud.point(2)) == [0, 2])
         let uniform = try PointCloud(table: table)
         #expect(uniform.dimension == 3 && uniform.weights == [1.0 / 3, 1.0 / 3, 1.0 / 3])
-        #expect(throws: ConvexNetworksError.self) { _ = try PointCloud(table: table, weightColumn: "mass") }
+        #expect(throws: CSVError.self) { _ = try PointCloud(table: table, weightColumn: "mass") }
         #expect(throws: TransportError.self) {
             _ = try PointCloud(table: try CSVTable(text: "w\n1\n"), weightColumn: "w")
         }

@@ -1,5 +1,6 @@
 import ConvexNetworks
 @testable import Transport
+import DataFiles
 
 /// Seeded random transport instances for the tests.
 enum TransportInstances {

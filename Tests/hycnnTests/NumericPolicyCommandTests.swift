@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The numeric policy at the command line: `hycnn solve` applies it right after reading,
@@ -84,7 +85,7 @@ import Testing
     /// process: no run ends by a signal (GLPK used to abort on several), every exit code is one
     /// of the README's, and every exit 0 carries a verified certificate.
     @Test func extremeModelsNeverEndTheProcessBySignal() throws {
-        var random = PolicyFamilyGenerator(state: 2026)
+        var random = SplitMix64(seed: 2026)
         var exits: [Int32: Int] = [:]
         for seed in 0..<24 {
             let path = try ToolRunner.temporaryFile(Self.extremeModel(&random, seed: seed))
@@ -106,7 +107,7 @@ import Testing
                            "1e250", "1e300", "-1e300", "1.7e308"]
 
     /// 3 columns (the first integer), 2 rows, each number extreme with probability 1/10.
-    static func extremeModel(_ random: inout PolicyFamilyGenerator, seed: Int) -> String {
+    static func extremeModel(_ random: inout SplitMix64, seed: Int) -> String {
         func number(_ ordinary: String) -> String {
             random.next() % 10 == 0 ? extremes[Int(random.next() % UInt64(extremes.count))] : ordinary
         }
@@ -134,17 +135,5 @@ import Testing
              UP bnd z \(number("4"))
             ENDATA
             """
-    }
-}
-
-/// SplitMix64, so that the family is the same on every run.
-struct PolicyFamilyGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
     }
 }

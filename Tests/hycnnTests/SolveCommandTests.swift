@@ -1,13 +1,15 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `hycnn solve` end to end: the built tool's output and exit codes.
 @Suite struct SolveCommandTests {
-    static let netlib = ToolRunner.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/netlib")
-    static var hasNetlib: Bool { FileManager.default.fileExists(atPath: netlib.appendingPathComponent("afiro.mps.gz").path) }
+    static var hasNetlib: Bool { NetlibReference.directory != nil }
+    /// The path of a Netlib problem (only when ``hasNetlib``).
+    static func netlib(_ name: String) -> String { NetlibReference.directory!.appendingPathComponent(name + ".mps.gz").path }
 
-    @Test(.enabled(if: hasNetlib)) func afiroJSON() throws {
-        let result = try ToolRunner.run(["solve", Self.netlib.appendingPathComponent("afiro.mps.gz").path, "--json"])
+    @Test(.enabled(if: hasNetlib, Comment(rawValue: NetlibReference.absence))) func afiroJSON() throws {
+        let result = try ToolRunner.run(["solve", Self.netlib("afiro"), "--json"])
         #expect(result.exitCode == 0, "\(result.stderr)")
         let json = try result.json()
         #expect(json["status"] as? String == "optimal")
@@ -161,10 +163,10 @@ import Testing
         #expect(help.stdout.contains("auto") && help.stdout.contains("10000"))
     }
 
-    @Test(.enabled(if: hasNetlib)) func timeLimitExitsThree() throws {
+    @Test(.enabled(if: hasNetlib, Comment(rawValue: NetlibReference.absence))) func timeLimitExitsThree() throws {
         // dfl001 (35,632 nonzeros: --solver auto takes our interior point) takes it about five
         // seconds and GLPK's simplex about twenty; a quarter of a second cannot finish it.
-        let result = try ToolRunner.run(["solve", Self.netlib.appendingPathComponent("dfl001.mps.gz").path,
+        let result = try ToolRunner.run(["solve", Self.netlib("dfl001"),
                                          "--time-limit", "0.25", "--json"])
         #expect(result.exitCode == 3, "\(result.stderr)")
         let json = try result.json()

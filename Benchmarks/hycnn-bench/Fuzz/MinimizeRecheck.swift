@@ -1,4 +1,5 @@
 import ConvexNetworks
+import DataFiles
 import Foundation
 
 /// Re-checks a `hycnn minimize --json` answer from the problem file alone, read here by its own

@@ -1,4 +1,4 @@
-import ConvexNetworks
+import DataFiles
 import Foundation
 
 /// Seeded mutations of a valid input: byte flips, deleted / duplicated / swapped lines,

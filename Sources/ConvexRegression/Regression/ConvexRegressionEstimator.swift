@@ -18,7 +18,7 @@ import LinearProgramming
 /// violated by more than ``violationTolerance``. Each LP relaxes the full one, so the last
 /// solution — feasible for every row — is optimal for the full LP. Everything runs in
 /// standardised units (the model stores the scalers), so its predictions are in original units.
-public enum ConvexRegression {
+public enum ConvexRegressionEstimator {
     public enum Norm: String, Sendable, CaseIterable {
         /// Least absolute deviations: minimise Σ |ŷᵢ − yᵢ|.
         case l1
@@ -66,14 +66,14 @@ public enum ConvexRegression {
         try solve(data, norm: norm, using: solver).model
     }
 
-    /// Fits the estimator by cutting planes. Throws ``SurrogateOptimizationError/emptyDataset``,
-    /// ``SurrogateOptimizationError/tooManySamples(count:limit:)`` above ``maximumSampleCount``, and
-    /// ``SurrogateOptimizationError/solverFailed(solver:sample:reason:)`` when an LP has no optimum.
+    /// Fits the estimator by cutting planes. Throws ``ConvexRegressionError/emptyDataset``,
+    /// ``ConvexRegressionError/tooManySamples(count:limit:)`` above ``maximumSampleCount``, and
+    /// ``ConvexRegressionError/solverFailed(solver:sample:reason:)`` when an LP has no optimum.
     public static func solve(_ data: Dataset, norm: Norm, using solver: any LPSolver) throws -> Result {
         let start = DispatchTime.now()
         let n = data.count, d = data.dimension
-        guard n > 0 else { throw SurrogateOptimizationError.emptyDataset }
-        guard n <= maximumSampleCount else { throw SurrogateOptimizationError.tooManySamples(count: n, limit: maximumSampleCount) }
+        guard n > 0 else { throw ConvexRegressionError.emptyDataset }
+        guard n <= maximumSampleCount else { throw ConvexRegressionError.tooManySamples(count: n, limit: maximumSampleCount) }
         let samples = StandardizedSamples(data)
         var active = [Bool](repeating: false, count: n * n)    // active[i·n + j]: row (i, j) is in the LP
         let k = min(n - 1, max(initialNeighbours, 2 * d + 2))
@@ -86,7 +86,7 @@ public enum ConvexRegression {
             let lp = program(samples, norm: norm, pairs: pairs)
             let solution = try solver.solve(lp)
             guard solution.status == .optimal || solution.status == .almostOptimal, solution.x.count == lp.variableCount else {
-                throw SurrogateOptimizationError.solverFailed(solver: solver.name, sample: nil, reason: "it ended with status '\(solution.status.summary)'")
+                throw ConvexRegressionError.solverFailed(solver: solver.name, sample: nil, reason: "it ended with status '\(solution.status.summary)'")
             }
             let cuts = violatedPairs(samples, solution: solution.x, active: active)
             if cuts.isEmpty {
@@ -99,7 +99,7 @@ public enum ConvexRegression {
                               seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
             }
             guard rounds < maximumRounds else {
-                throw SurrogateOptimizationError.solverFailed(solver: solver.name, sample: nil,
+                throw ConvexRegressionError.solverFailed(solver: solver.name, sample: nil,
                                                       reason: "\(cuts.count) rows were still violated after \(rounds) cutting-plane rounds")
             }
             for (i, j) in cuts { active[i * n + j] = true }

@@ -1,8 +1,9 @@
 import ConvexNetworks
+@testable import ConvexRegression
+import DataFiles
 import Foundation
 import GLPKBackend
 import LinearProgramming
-@testable import SurrogateOptimization
 import Testing
 
 /// Convexity of data where inputs differ by tiny amounts: a seeded family of near-degenerate
@@ -192,7 +193,7 @@ import Testing
         let (data, _) = try Self.hullCase(dimension: 2, small: 0.3, offset: 0, outward: false, seed: 1)
         let report = try DataConvexity.check(data, using: Self.solver, deadline: Deadline(secondsFromNow: 0))
         #expect(report.verdict == .timeLimit && report.certificate == nil && report.subgradients == nil)
-        #expect(throws: SurrogateOptimizationError.self) { try DataConvexity.check(data, using: Self.solver, relativeTolerance: -1) }
-        #expect(throws: SurrogateOptimizationError.self) { try DataConvexity.check(data, using: Self.solver, relativeTolerance: .nan) }
+        #expect(throws: ConvexRegressionError.self) { try DataConvexity.check(data, using: Self.solver, relativeTolerance: -1) }
+        #expect(throws: ConvexRegressionError.self) { try DataConvexity.check(data, using: Self.solver, relativeTolerance: .nan) }
     }
 }

@@ -1,6 +1,7 @@
 import ConvexNetworks
+@testable import ConvexRegression
+import DataFiles
 import Foundation
-@testable import SurrogateOptimization
 import Testing
 
 /// Samples inside the hull of affinely dependent samples (a row of a grid, collinear samples in

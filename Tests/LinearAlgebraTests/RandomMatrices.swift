@@ -1,4 +1,5 @@
 import LinearAlgebra
+import TestSupport
 
 /// A `rows × columns` matrix with entries uniform in [-1, 1].
 func randomMatrix(rows: Int, columns: Int, using rng: inout SplitMix64) -> Matrix {

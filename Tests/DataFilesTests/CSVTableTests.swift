@@ -1,15 +1,15 @@
 import Foundation
 import Testing
-@testable import ConvexNetworks
+@testable import DataFiles
 
 @Suite("CSVTable")
 struct CSVTableTests {
-    /// The (line, column) of the `.badCSV` error that parsing `text` throws, or nil.
+    /// The (line, column) of the `.malformed` error that parsing `text` throws, or nil.
     private func badCSVPlace(_ text: String) -> (line: Int, column: Int, reason: String)? {
         do {
             _ = try CSVTable(text: text)
             return nil
-        } catch let ConvexNetworksError.badCSV(line, column, reason) {
+        } catch let CSVError.malformed(line, column, reason) {
             return (line, column, reason)
         } catch {
             return nil
@@ -86,7 +86,7 @@ struct CSVTableTests {
         #expect {
             try CSVTable(text: "a\nb\n", source: "samples.csv")
         } throws: { error in
-            guard case let ConvexNetworksError.badCSV(line, column, reason) = error else { return false }
+            guard case let CSVError.malformed(line, column, reason) = error else { return false }
             return line == 2 && column == 1 && reason.contains("samples.csv") && "\(error)".contains("line 2, column 1")
         }
     }
@@ -94,9 +94,9 @@ struct CSVTableTests {
     @Test("a missing file and an unknown column are reported as such")
     func missingFileAndColumn() throws {
         let path = temporaryPath("does-not-exist.csv")
-        #expect(throws: ConvexNetworksError.fileNotFound(path: path)) { try CSVTable(contentsOfFile: path) }
+        #expect(throws: CSVError.fileNotFound(path: path)) { try CSVTable(contentsOfFile: path) }
         let table = try CSVTable(text: "a,b\n1,2\n")
-        #expect(throws: ConvexNetworksError.unknownColumn(name: "c", available: ["a", "b"])) { try table.column(named: "c") }
+        #expect(throws: CSVError.unknownColumn(name: "c", available: ["a", "b"])) { try table.column(named: "c") }
     }
 
     @Test("write then read is bit-exact")
@@ -135,17 +135,17 @@ struct CSVTableTests {
     @Test("writing rejects what could not be read back")
     func writeValidation() {
         let path = temporaryPath("never.csv")
-        #expect(throws: ConvexNetworksError.self) { try CSVTable.write(header: ["a"], columns: [[1, .nan]], toFile: path) }
-        #expect(throws: ConvexNetworksError.dimensionMismatch(what: "rows of column 'b'", expected: 2, actual: 1)) {
+        #expect(throws: CSVError.self) { try CSVTable.write(header: ["a"], columns: [[1, .nan]], toFile: path) }
+        #expect(throws: CSVError.dimensionMismatch(what: "rows of column 'b'", expected: 2, actual: 1)) {
             try CSVTable.write(header: ["a", "b"], columns: [[1, 2], [3]], toFile: path)
         }
-        #expect(throws: ConvexNetworksError.self) { try CSVTable.write(header: ["a", "a"], columns: [[1], [2]], toFile: path) }
-        #expect(throws: ConvexNetworksError.self) { try CSVTable.write(header: ["a"], columns: [[1], [2]], toFile: path) }
+        #expect(throws: CSVError.self) { try CSVTable.write(header: ["a", "a"], columns: [[1], [2]], toFile: path) }
+        #expect(throws: CSVError.self) { try CSVTable.write(header: ["a"], columns: [[1], [2]], toFile: path) }
         #expect(!FileManager.default.fileExists(atPath: path))
         #expect {
             try CSVTable.write(header: ["a"], columns: [[1]], toFile: "/nonexistent-folder-hycnn/out.csv")
         } throws: { error in
-            guard case let ConvexNetworksError.unwritableFile(path, _) = error else { return false }
+            guard case let CSVError.unwritableFile(path, _) = error else { return false }
             return path == "/nonexistent-folder-hycnn/out.csv"
         }
     }

@@ -1,4 +1,4 @@
-import ConvexNetworks
+import DataFiles
 import Foundation
 
 extension SemiDiscreteTransport {

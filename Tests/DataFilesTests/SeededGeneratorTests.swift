@@ -1,5 +1,5 @@
 import Testing
-@testable import ConvexNetworks
+@testable import DataFiles
 
 @Suite("SeededGenerator")
 struct SeededGeneratorTests {

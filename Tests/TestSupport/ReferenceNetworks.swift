@@ -1,6 +1,7 @@
+import ConvexNetworks
 import Foundation
 
-/// Networks with known closed forms, for checks and examples.
+/// Networks with known closed forms, for the tests.
 public enum ReferenceNetworks {
     /// The width-2 max-gate HyCNN with `layers` layers: on [0, 1] it
     /// approximates x² with sup error exactly 2^(−2L−3) (an ICNN with k pieces cannot beat

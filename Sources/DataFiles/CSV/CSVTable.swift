@@ -1,4 +1,3 @@
-import DataFiles
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -15,7 +14,7 @@ import Darwin
 /// double quotes (a quote inside is written `""`); lines end in LF or CRLF; the last line's
 /// newline is optional; blank lines at the end are ignored; a UTF-8 byte-order mark is
 /// skipped; spaces around a cell are ignored. Every data cell must be a finite decimal
-/// number. Problems are reported as ``ConvexNetworksError/badCSV(line:column:reason:)`` with
+/// number. Problems are reported as ``CSVError/malformed(line:column:reason:)`` with
 /// the 1-based line and column of the offending cell.
 ///
 /// Writing uses Swift's shortest round-trip form for numbers, so a table written and read
@@ -38,9 +37,12 @@ public struct CSVTable: Sendable, Equatable {
     }
 
     /// Reads a CSV file of at most `limit` bytes (see ``InputFile``: regular files only).
-    /// Throws `.fileNotFound`, `.unreadableFile` (a folder, FIFO or device, over the limit) or `.badCSV`.
+    /// Throws `.fileNotFound`, `.unreadableFile` (a folder, FIFO or device, over the limit) or `.malformed`.
     public init(contentsOfFile path: String, limit: Int = InputFile.defaultLimit) throws {
-        var bytes = try ConvexNetworksError.reading(path, limit: limit)
+        var bytes: [UInt8]
+        do { bytes = try InputFile.bytes(ofFile: path, limit: limit) } catch let error as FileError {
+            throw CSVError(error, path: path)
+        }
         bytes.append(0)
         try self.init(terminatedBytes: bytes, source: path)
     }
@@ -55,7 +57,7 @@ public struct CSVTable: Sendable, Equatable {
     /// The values of the column called `name`; throws `.unknownColumn` listing the names there are.
     public func column(named name: String) throws -> [Double] {
         guard let k = header.firstIndex(of: name) else {
-            throw ConvexNetworksError.unknownColumn(name: name, available: header)
+            throw CSVError.unknownColumn(name: name, available: header)
         }
         return columns[k]
     }
@@ -84,28 +86,28 @@ public struct CSVTable: Sendable, Equatable {
 
     private static func validate(header: [String], columns: [[Double]]) throws {
         guard !header.isEmpty else {
-            throw ConvexNetworksError.invalidSetting(name: "header", value: "[]", reason: "a table needs at least one named column")
+            throw CSVError.invalidHeader(value: "[]", reason: "a table needs at least one named column")
         }
         guard columns.count == header.count else {
-            throw ConvexNetworksError.dimensionMismatch(what: "columns for a header of \(header.count) names",
-                                                        expected: header.count, actual: columns.count)
+            throw CSVError.dimensionMismatch(what: "columns for a header of \(header.count) names",
+                                             expected: header.count, actual: columns.count)
         }
         var seen = Set<String>()
         for name in header {
             guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw ConvexNetworksError.invalidSetting(name: "header", value: "'\(name)'", reason: "column names must not be empty")
+                throw CSVError.invalidHeader(value: "'\(name)'", reason: "column names must not be empty")
             }
             guard seen.insert(name).inserted else {
-                throw ConvexNetworksError.invalidSetting(name: "header", value: "'\(name)'", reason: "column names must be unique")
+                throw CSVError.invalidHeader(value: "'\(name)'", reason: "column names must be unique")
             }
         }
         let rows = columns[0].count
         for (k, column) in columns.enumerated() {
             guard column.count == rows else {
-                throw ConvexNetworksError.dimensionMismatch(what: "rows of column '\(header[k])'", expected: rows, actual: column.count)
+                throw CSVError.dimensionMismatch(what: "rows of column '\(header[k])'", expected: rows, actual: column.count)
             }
             if let row = column.firstIndex(where: { !$0.isFinite }) {
-                throw ConvexNetworksError.nonFiniteValue(what: "row \(row + 1) of column '\(header[k])' (\(column[row]))")
+                throw CSVError.nonFiniteValue(what: "row \(row + 1) of column '\(header[k])' (\(column[row]))")
             }
         }
     }
@@ -142,7 +144,7 @@ public struct CSVTable: Sendable, Equatable {
 
     private static func store(_ bytes: [UInt8], path: String) throws {
         do { try OutputFile(path: path).write(bytes) } catch let error as FileError {
-            throw ConvexNetworksError(error, path: path, writing: true)
+            throw CSVError(error, path: path, writing: true)
         }
     }
 }
@@ -172,8 +174,8 @@ extension CSVTable {
         columns = parsed.columns
     }
 
-    private static func fail(_ line: Int, _ column: Int, _ source: String, _ reason: String) -> ConvexNetworksError {
-        .badCSV(line: line, column: column, reason: "\(source): \(reason)")
+    private static func fail(_ line: Int, _ column: Int, _ source: String, _ reason: String) -> CSVError {
+        .malformed(line: line, column: column, reason: "\(source): \(reason)")
     }
 
     /// The cell's text for messages, unescaped and shortened to at most 40 characters.
@@ -232,7 +234,7 @@ extension CSVTable {
         return cell
     }
 
-    /// The cell as a finite Double, or a `.badCSV` error quoting it.
+    /// The cell as a finite Double, or a `.malformed` error quoting it.
     private static func number(_ buf: UnsafeBufferPointer<UInt8>, _ cell: Cell, column: Int, source: String) throws -> Double {
         guard cell.start < cell.end else {
             throw fail(cell.line, column, source, "empty cell; every cell must hold a finite number")

@@ -52,16 +52,16 @@ public enum DataConvexity {
     /// the targets), with a proof either way or an honest `undecided` (see ``DataConvexity``).
     /// Stops with verdict `timeLimit` once `deadline` has passed (give the solver the same one).
     ///
-    /// Throws ``SurrogateOptimizationError/emptyDataset`` without samples,
-    /// ``SurrogateOptimizationError/tooManySamples(count:limit:)`` above ``maximumSampleCount``, and
-    /// ``SurrogateOptimizationError/invalidTolerance(_:)`` for ε outside [0, 1).
+    /// Throws ``ConvexRegressionError/emptyDataset`` without samples,
+    /// ``ConvexRegressionError/tooManySamples(count:limit:)`` above ``maximumSampleCount``, and
+    /// ``ConvexRegressionError/invalidTolerance(_:)`` for ε outside [0, 1).
     public static func check(_ data: Dataset, using solver: any LPSolver, relativeTolerance: Double = defaultRelativeTolerance,
                              deadline: Deadline? = nil) throws -> DataConvexityReport {
         let start = DispatchTime.now()
         let n = data.count, d = data.dimension
-        guard n > 0 else { throw SurrogateOptimizationError.emptyDataset }
-        guard n <= maximumSampleCount else { throw SurrogateOptimizationError.tooManySamples(count: n, limit: maximumSampleCount) }
-        guard relativeTolerance >= 0, relativeTolerance < 1 else { throw SurrogateOptimizationError.invalidTolerance(relativeTolerance) }
+        guard n > 0 else { throw ConvexRegressionError.emptyDataset }
+        guard n <= maximumSampleCount else { throw ConvexRegressionError.tooManySamples(count: n, limit: maximumSampleCount) }
+        guard relativeTolerance >= 0, relativeTolerance < 1 else { throw ConvexRegressionError.invalidTolerance(relativeTolerance) }
         let samples = StandardizedSamples(data)
         let range = (data.targets.max() ?? 0) - (data.targets.min() ?? 0)
         let tolerance = relativeTolerance * range                          // τ = ε (max y − min y)
@@ -160,9 +160,9 @@ public enum DataConvexity {
     /// Throws above ``maximumProgramSampleCount`` samples or without samples.
     public static func interpolationProgram(for data: Dataset) throws -> LinearProgram {
         let n = data.count, d = data.dimension
-        guard n > 0 else { throw SurrogateOptimizationError.emptyDataset }
+        guard n > 0 else { throw ConvexRegressionError.emptyDataset }
         guard n <= maximumProgramSampleCount else {
-            throw SurrogateOptimizationError.tooManySamples(count: n, limit: maximumProgramSampleCount)
+            throw ConvexRegressionError.tooManySamples(count: n, limit: maximumProgramSampleCount)
         }
         let samples = StandardizedSamples(data)
         var lp = LinearProgram(name: "convex-interpolation")

@@ -1,8 +1,9 @@
 import ConvexNetworks
+import ConvexRegression
+import DataFiles
 import Foundation
 import GLPKBackend
 import LinearProgramming
-import SurrogateOptimization
 import Testing
 
 /// Convexity of data (the interpolation LP and its certificates) and the L1 / L∞ convex
@@ -185,24 +186,24 @@ import Testing
 
     @Test func emptyAndOversizedDataAreClearErrors() throws {
         let empty = try Dataset(inputNames: ["x"], targetName: "y", inputs: [], targets: [])
-        #expect(throws: SurrogateOptimizationError.emptyDataset) { try DataConvexity.check(empty, using: Self.solver) }
-        #expect(throws: SurrogateOptimizationError.emptyDataset) { try ConvexRegression.fit(empty, norm: .l1, using: Self.solver) }
+        #expect(throws: ConvexRegressionError.emptyDataset) { try DataConvexity.check(empty, using: Self.solver) }
+        #expect(throws: ConvexRegressionError.emptyDataset) { try ConvexRegressionEstimator.fit(empty, norm: .l1, using: Self.solver) }
         let n = DataConvexity.maximumSampleCount + 1
         let large = try Dataset(inputNames: ["x"], targetName: "y", inputs: (0..<n).map(Double.init), targets: [Double](repeating: 0, count: n))
-        #expect(throws: SurrogateOptimizationError.tooManySamples(count: n, limit: DataConvexity.maximumSampleCount)) {
+        #expect(throws: ConvexRegressionError.tooManySamples(count: n, limit: DataConvexity.maximumSampleCount)) {
             try DataConvexity.check(large, using: Self.solver)
         }
-        #expect(throws: SurrogateOptimizationError.tooManySamples(count: n, limit: ConvexRegression.maximumSampleCount)) {
-            try ConvexRegression.fit(large, norm: .linf, using: Self.solver)
+        #expect(throws: ConvexRegressionError.tooManySamples(count: n, limit: ConvexRegressionEstimator.maximumSampleCount)) {
+            try ConvexRegressionEstimator.fit(large, norm: .linf, using: Self.solver)
         }
-        #expect(SurrogateOptimizationError.tooManySamples(count: n, limit: 2000).description.contains("2000"))
-        #expect(throws: SurrogateOptimizationError.self) { try DataConvexity.interpolationProgram(for: large) }
+        #expect(ConvexRegressionError.tooManySamples(count: n, limit: 2000).description.contains("2000"))
+        #expect(throws: ConvexRegressionError.self) { try DataConvexity.interpolationProgram(for: large) }
     }
 
     // MARK: convex regression
 
     /// Saves, reloads and certifies a fitted model; returns the reloaded predictions.
-    static func roundTrip(_ result: ConvexRegression.Result, data: Dataset) throws -> [Double] {
+    static func roundTrip(_ result: ConvexRegressionEstimator.Result, data: Dataset) throws -> [Double] {
         #expect(result.model.network.architecture.family == .maxaffine)
         #expect(result.model.network.architecture.lanes == data.count)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("data-convexity-\(UUID().uuidString).json").path
@@ -224,7 +225,7 @@ import Testing
         let constantL1 = y.reduce(0) { $0 + abs($1 - median) } / n
         let constantLInf = (y.max()! - y.min()!) / 2                  // the midrange's error, best for L∞
 
-        let l1 = try ConvexRegression.solve(data, norm: .l1, using: Self.solver)
+        let l1 = try ConvexRegressionEstimator.solve(data, norm: .l1, using: Self.solver)
         let predictions = try Self.roundTrip(l1, data: data)
         let meanError = zip(predictions, y).reduce(0) { $0 + abs($1.0 - $1.1) } / n
         #expect(abs(meanError - l1.meanAbsoluteError) < 1e-12)
@@ -232,7 +233,7 @@ import Testing
         #expect(l1.meanAbsoluteError > 0)                              // noisy data are not convex
         #expect(abs(l1.objective - l1.meanAbsoluteError * n) <= 1e-6)
 
-        let linf = try ConvexRegression.solve(data, norm: .linf, using: Self.solver)
+        let linf = try ConvexRegressionEstimator.solve(data, norm: .linf, using: Self.solver)
         _ = try Self.roundTrip(linf, data: data)
         #expect(linf.maxAbsoluteError <= constantLInf)
         #expect(abs(linf.objective - linf.maxAbsoluteError) <= 1e-6)
@@ -243,13 +244,13 @@ import Testing
 
     @Test func noiselessConvexDataAreFitExactly() throws {
         let data = try Self.samples(count: 40, dimension: 3, seed: 9) { Self.squaredNorm($0) + abs($0[1]) }
-        for norm in ConvexRegression.Norm.allCases {
-            let result = try ConvexRegression.solve(data, norm: norm, using: Self.solver)
+        for norm in ConvexRegressionEstimator.Norm.allCases {
+            let result = try ConvexRegressionEstimator.solve(data, norm: norm, using: Self.solver)
             _ = try Self.roundTrip(result, data: data)
             #expect(result.maxAbsoluteError <= 1e-7, "\(norm)")
             #expect(result.meanAbsoluteError <= 1e-7, "\(norm)")
         }
-        let model = try ConvexRegression.fit(data, norm: .l1, using: Self.solver)
+        let model = try ConvexRegressionEstimator.fit(data, norm: .l1, using: Self.solver)
         #expect(model.inputNames == ["x1", "x2", "x3"] && model.targetName == "y")
     }
 
@@ -257,7 +258,7 @@ import Testing
         // For any convex f within t of the data, yᵢ − t ≤ f(xᵢ) ≤ Σ μⱼ f(xⱼ) ≤ Σ μⱼ yⱼ + t.
         let data = try Self.samples(count: 40, dimension: 1, seed: 10) { sin(3 * $0[0]) }
         let certificate = try #require(try DataConvexity.check(data, using: Self.solver).certificate)
-        let linf = try ConvexRegression.solve(data, norm: .linf, using: Self.solver)
+        let linf = try ConvexRegressionEstimator.solve(data, norm: .linf, using: Self.solver)
         _ = try Self.roundTrip(linf, data: data)
         #expect(linf.maxAbsoluteError >= (certificate.target - certificate.combinedTarget) / 2 - 1e-9)
         // The fitted values themselves are convex data.

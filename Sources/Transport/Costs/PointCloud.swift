@@ -1,4 +1,4 @@
-import ConvexNetworks
+import DataFiles
 
 /// Weighted points in ℝᵈ: `count` points stored row by row (`coordinates[i * dimension + k]` is
 /// coordinate k of point i) with one non-negative mass each.
@@ -47,7 +47,7 @@ public struct PointCloud: Sendable, Equatable {
 
     /// Points from a CSV table: the coordinates are `coordinateColumns` (default: every column
     /// but the weight column), the masses the `weightColumn` (default: uniform). Unknown column
-    /// names throw `ConvexNetworksError.unknownColumn`.
+    /// names throw `CSVError.unknownColumn`.
     public init(table: CSVTable, weightColumn: String? = nil, coordinateColumns: [String]? = nil,
                 name: String = "cloud") throws {
         let names = coordinateColumns ?? table.header.filter { $0 != weightColumn }
