@@ -39,7 +39,7 @@ let package = Package(
         ]),
         .executableTarget(name: "hycnn-bench", dependencies: [
             "ConvexNetworks", "SurrogateOptimization", "ConvexRegression", "LinearProgramming", "GLPKBackend", "InteriorPoint",
-            "Transport", "DataFiles", "TestSupport",
+            "Transport", "LinearAlgebra", "DataFiles", "TestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Benchmarks/hycnn-bench"),
         .target(name: "TestSupport", dependencies: ["LinearProgramming", "ConvexNetworks"], path: "Tests/TestSupport"),
@@ -48,7 +48,9 @@ let package = Package(
         .testTarget(name: "LinearProgrammingTests", dependencies: ["LinearProgramming", "TestSupport"]),
         .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "LinearProgramming", "TestSupport"]),
         .testTarget(name: "ConvexNetworksTests", dependencies: ["ConvexNetworks", "DataFiles", "TestSupport"]),
-        .testTarget(name: "SurrogateOptimizationTests", dependencies: ["SurrogateOptimization", "GLPKBackend", "DataFiles", "TestSupport"]),
+        .testTarget(name: "SurrogateOptimizationTests", dependencies: [
+            "SurrogateOptimization", "ConvexNetworks", "LinearProgramming", "GLPKBackend", "DataFiles", "TestSupport",
+        ]),
         .testTarget(name: "ConvexRegressionTests", dependencies: ["ConvexRegression", "ConvexNetworks", "LinearProgramming", "GLPKBackend", "DataFiles"]),
         .testTarget(name: "InteriorPointTests", dependencies: ["InteriorPoint", "GLPKBackend", "LinearProgramming", "TestSupport"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "GLPKBackend", "InteriorPoint", "LinearProgramming", "ConvexNetworks", "DataFiles"]),
