@@ -5,7 +5,7 @@ import Testing
 @Suite("CSVTable")
 struct CSVTableTests {
     /// The (line, column) of the `.malformed` error that parsing `text` throws, or nil.
-    private func badCSVPlace(_ text: String) -> (line: Int, column: Int, reason: String)? {
+    private func malformedPlace(_ text: String) -> (line: Int, column: Int, reason: String)? {
         do {
             _ = try CSVTable(text: text)
             return nil
@@ -74,7 +74,7 @@ struct CSVTableTests {
             ("\u{FEFF}\n\n", 1, 0, "empty"),
         ]
         for c in cases {
-            let place = badCSVPlace(c.text)
+            let place = malformedPlace(c.text)
             #expect(place?.line == c.line, "line for \(c.text.debugDescription)")
             #expect(place?.column == c.column, "column for \(c.text.debugDescription)")
             #expect(place?.reason.contains(c.mentions) == true, "reason for \(c.text.debugDescription): \(place?.reason ?? "no error")")
