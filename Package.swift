@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SurrogateOptimization", targets: ["SurrogateOptimization"]),
         .library(name: "InteriorPoint", targets: ["InteriorPoint"]),
         .library(name: "Transport", targets: ["Transport"]),
+        .library(name: "Solvers", targets: ["Solvers"]),
         .executable(name: "hycnn", targets: ["hycnn"]),
     ],
     dependencies: [
@@ -30,13 +31,14 @@ let package = Package(
         .target(name: "SurrogateOptimization", dependencies: ["ConvexNetworks", "LinearProgramming", "DataFiles"]),
         .target(name: "InteriorPoint", dependencies: ["LinearProgramming", "LinearAlgebra", "CLinearAlgebra", "CCholmod"]),
         .target(name: "Transport", dependencies: ["LinearProgramming", "LinearAlgebra", "ConvexNetworks"]),
+        .target(name: "Solvers", dependencies: ["LinearProgramming", "GLPKBackend", "InteriorPoint"]),
         .executableTarget(name: "hycnn", dependencies: [
-            "LinearProgramming", "GLPKBackend", "InteriorPoint", "ConvexNetworks", "SurrogateOptimization",
+            "LinearProgramming", "Solvers", "ConvexNetworks", "SurrogateOptimization",
             "Transport", "DataFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "hycnn-bench", dependencies: [
-            "ConvexNetworks", "SurrogateOptimization", "LinearProgramming", "GLPKBackend", "InteriorPoint",
+            "ConvexNetworks", "SurrogateOptimization", "LinearProgramming", "LinearAlgebra", "GLPKBackend", "Solvers",
             "Transport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Benchmarks/hycnn-bench"),
@@ -48,6 +50,7 @@ let package = Package(
         .testTarget(name: "SurrogateOptimizationTests", dependencies: ["SurrogateOptimization", "GLPKBackend", "DataFiles"]),
         .testTarget(name: "InteriorPointTests", dependencies: ["InteriorPoint", "GLPKBackend", "LinearProgramming"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "GLPKBackend", "InteriorPoint", "LinearProgramming", "ConvexNetworks"]),
+        .testTarget(name: "SolversTests", dependencies: ["Solvers", "GLPKBackend", "InteriorPoint", "LinearProgramming"]),
         .testTarget(name: "hycnnTests", dependencies: ["hycnn", "hycnn-bench"]),
     ]
 )

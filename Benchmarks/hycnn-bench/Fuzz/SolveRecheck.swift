@@ -1,7 +1,6 @@
 import Foundation
-import GLPKBackend
-import InteriorPoint
 import LinearProgramming
+import Solvers
 
 /// Re-checks one `hycnn solve --json` answer through the library (the fuzzer runs it in a
 /// child process, `hycnn-bench fuzz-recheck --check solve`, since GLPK may abort on the data
@@ -144,11 +143,7 @@ struct SolveRecheck {
     }
 
     func referenceSolvers(_ model: LinearProgram) -> [(String, any LPSolver)] {
-        var glpk = GLPKSettings(method: model.hasIntegerVariables ? .branchAndCut : .primalSimplex)
-        glpk.timeLimit = 5
-        if model.hasIntegerVariables { return [("GLPK branch-and-cut", GLPKSolver(settings: glpk))] }
-        var ipm = InteriorPointSettings()
-        ipm.timeLimit = 5
-        return [("GLPK simplex", GLPKSolver(settings: glpk)), ("our interior point", InteriorPointSolver(settings: ipm))]
+        if model.hasIntegerVariables { return [("GLPK branch-and-cut", SolverChoice.mip.makeSolver(timeLimit: 5))] }
+        return [("GLPK simplex", SolverChoice.simplex.makeSolver(timeLimit: 5)), ("our interior point", SolverChoice.ipm.makeSolver(timeLimit: 5))]
     }
 }

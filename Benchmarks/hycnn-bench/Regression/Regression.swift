@@ -1,7 +1,7 @@
 import ArgumentParser
 import ConvexNetworks
 import Foundation
-import GLPKBackend
+import Solvers
 import SurrogateOptimization
 
 /// The paper's convex-regression experiment: fit every model to every target and
@@ -134,7 +134,7 @@ struct Regression: ParsableCommand {
         let start = DispatchTime.now()
         let fitted: RegressionModel
         if let norm = model.convexRegression {
-            fitted = try ConvexRegression.fit(training, norm: norm, using: GLPKSolver(method: .dualSimplex))
+            fitted = try ConvexRegression.fit(training, norm: norm, using: SolverChoice.dualSimplex.makeSolver())
         } else {
             fitted = try Trainer(settings: settings).fit(architecture, to: training).model
         }
