@@ -106,7 +106,7 @@ struct SolveRecheck {
         let sign: Double = model.sense == .maximize ? -1 : 1
         for (name, solver) in referenceSolvers(model) {
             guard let solution = try? solver.solve(model), solution.x.count == model.variableCount,
-                  solution.status == .optimal || solution.status == .almostOptimal || solution.status == .dualInfeasible,
+                  solution.status.hasOptimalPoint || solution.status == .dualInfeasible,
                   Self.violation(model, solution.x) == nil else { continue }
             let (reference, referenceMagnitude) = Self.objective(model, solution.x)
             if sign * (reference - claimed) < 0, !JSONValue.close(reference, claimed, scale: max(magnitude, referenceMagnitude)) {
@@ -134,7 +134,7 @@ struct SolveRecheck {
         if infeasible {
             for (name, solver) in referenceSolvers(model) {
                 if let solution = try? solver.solve(model), solution.x.count == model.variableCount,
-                   solution.status == .optimal || solution.status == .almostOptimal, Self.violation(model, solution.x) == nil {
+                   solution.status.hasOptimalPoint, Self.violation(model, solution.x) == nil {
                     return .rejected("claimed infeasible, but \(name) finds a point feasible by the independent check")
                 }
             }

@@ -84,6 +84,7 @@ struct MinimizeCommand: ParsableCommand {
             solution = answer
         } catch {
             printError("error: \(error)")
+            if case .smoothModel? = error as? SurrogateOptimizationError { printError("(hycnn fit --gate max trains the max gate)") }
             throw ExitCode.failure
         }
         let exitCode = ExitCode(MinimizeReport.verdict(solution))
