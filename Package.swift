@@ -51,6 +51,8 @@ let package = Package(
         .testTarget(name: "InteriorPointTests", dependencies: ["InteriorPoint", "GLPKBackend", "LinearProgramming"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "GLPKBackend", "InteriorPoint", "LinearProgramming", "ConvexNetworks"]),
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "GLPKBackend", "InteriorPoint", "LinearProgramming"]),
-        .testTarget(name: "hycnnTests", dependencies: ["hycnn", "hycnn-bench"]),
+        .testTarget(name: "hycnnTests", dependencies: [
+            "hycnn", "hycnn-bench", "LinearProgramming", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
     ]
 )
