@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "ConvexRegression", targets: ["ConvexRegression"]),
         .library(name: "InteriorPoint", targets: ["InteriorPoint"]),
         .library(name: "Transport", targets: ["Transport"]),
+        .library(name: "Solvers", targets: ["Solvers"]),
         .executable(name: "hycnn", targets: ["hycnn"]),
     ],
     dependencies: [
@@ -32,14 +33,15 @@ let package = Package(
         .target(name: "ConvexRegression", dependencies: ["ConvexNetworks", "LinearProgramming"]),
         .target(name: "InteriorPoint", dependencies: ["LinearProgramming", "LinearAlgebra", "CLinearAlgebra", "CCholmod"]),
         .target(name: "Transport", dependencies: ["LinearProgramming", "LinearAlgebra", "ConvexNetworks", "DataFiles"]),
+        .target(name: "Solvers", dependencies: ["LinearProgramming", "GLPKBackend", "InteriorPoint"]),
         .executableTarget(name: "hycnn", dependencies: [
-            "LinearProgramming", "GLPKBackend", "InteriorPoint", "ConvexNetworks", "SurrogateOptimization",
+            "LinearProgramming", "Solvers", "ConvexNetworks", "SurrogateOptimization",
             "ConvexRegression", "Transport", "DataFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "hycnn-bench", dependencies: [
-            "ConvexNetworks", "SurrogateOptimization", "ConvexRegression", "LinearProgramming", "GLPKBackend", "InteriorPoint",
-            "Transport", "LinearAlgebra", "DataFiles", "TestSupport",
+            "ConvexNetworks", "SurrogateOptimization", "ConvexRegression", "LinearProgramming", "LinearAlgebra",
+            "GLPKBackend", "Solvers", "Transport", "DataFiles", "TestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Benchmarks/hycnn-bench"),
         .target(name: "TestSupport", dependencies: ["LinearProgramming", "ConvexNetworks"], path: "Tests/TestSupport"),
@@ -54,6 +56,10 @@ let package = Package(
         .testTarget(name: "ConvexRegressionTests", dependencies: ["ConvexRegression", "ConvexNetworks", "LinearProgramming", "GLPKBackend", "DataFiles"]),
         .testTarget(name: "InteriorPointTests", dependencies: ["InteriorPoint", "GLPKBackend", "LinearProgramming", "TestSupport"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "GLPKBackend", "InteriorPoint", "LinearProgramming", "ConvexNetworks", "DataFiles"]),
-        .testTarget(name: "hycnnTests", dependencies: ["hycnn", "hycnn-bench", "TestSupport"]),
+        .testTarget(name: "SolversTests", dependencies: ["Solvers", "GLPKBackend", "InteriorPoint", "LinearProgramming"]),
+        .testTarget(name: "hycnnTests", dependencies: [
+            "hycnn", "hycnn-bench", "LinearProgramming", "TestSupport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
     ]
 )

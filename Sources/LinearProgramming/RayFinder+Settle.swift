@@ -102,7 +102,7 @@ extension RayFinder {
                                                   tolerances: VerificationTolerances) throws -> Solution {
         guard claim.x.count == model.variableCount else { return claim }
         let recession = try solver.solve(recessionProblem(for: continuousRelaxation(of: model)))
-        guard recession.status == .optimal || recession.status == .almostOptimal, recession.objective < 0 else { return claim }
+        guard recession.status.hasOptimalPoint, recession.objective < 0 else { return claim }
         let verifier = CertificateVerifier(model: model, tolerances: tolerances)
         guard verifier.checkImprovingRay(recession.x, feasiblePoint: claim.x).verified else { return claim }
         var settled = claim

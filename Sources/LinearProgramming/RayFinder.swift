@@ -32,7 +32,7 @@ public enum RayFinder {
         let elastic = elasticProblem(for: relaxation)
         if deadline?.hasPassed == true { return timeUp }
         let elasticSolution = try solver.solve(elastic)
-        guard elasticSolution.status == .optimal || elasticSolution.status == .almostOptimal,
+        guard elasticSolution.status.hasOptimalPoint,
               elasticSolution.rowDuals.count == elastic.constraintCount else {
             return .undetermined(reason: "the elastic problem ended \(elasticSolution.status.summary)")
         }
@@ -49,7 +49,7 @@ public enum RayFinder {
         let recession = recessionProblem(for: relaxation)
         if deadline?.hasPassed == true { return timeUp }
         let recessionSolution = try solver.solve(recession)
-        guard recessionSolution.status == .optimal || recessionSolution.status == .almostOptimal else {
+        guard recessionSolution.status.hasOptimalPoint else {
             return .undetermined(reason: "the recession problem ended \(recessionSolution.status.summary)")
         }
         let ray = recessionSolution.x

@@ -12,6 +12,10 @@ public enum SolutionStatus: String, Sendable, Codable, CaseIterable {
     case timeLimit
     case numericalError
 
+    /// True when the solver found an optimal point, to its full or its reduced tolerances
+    /// (`optimal` or `almostOptimal`).
+    public var hasOptimalPoint: Bool { self == .optimal || self == .almostOptimal }
+
     /// True when the solver stopped on a limit rather than an answer.
     public var isLimit: Bool { self == .iterationLimit || self == .timeLimit }
 

@@ -9,10 +9,7 @@ enum EpigraphEncoding {
     static func encode(_ model: RegressionModel, name: String, inputs: [LinearExpression],
                        into lp: inout LinearProgram) throws -> EncodedSurrogate {
         let architecture = model.network.architecture
-        guard architecture.nonlinearity.isPiecewiseLinear else {
-            throw SurrogateOptimizationError.notEncodable(
-                surrogate: name, reason: "its \(architecture.nonlinearity.name) nonlinearity is smooth; retrain it with --gate max (or relu) for an exact LP")
-        }
+        precondition(architecture.nonlinearity.isPiecewiseLinear, "compile refuses smooth models before encoding")
         let certificate = ConvexityCertificate.certify(model, trials: 0)
         guard certificate.convex else {
             throw SurrogateOptimizationError.notConvex(surrogate: name, reason: certificate.reasons.joined(separator: "; "))

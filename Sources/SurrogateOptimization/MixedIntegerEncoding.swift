@@ -40,11 +40,7 @@ enum MixedIntegerEncoding {
         guard inputs.count == model.inputDimension else {
             throw SurrogateOptimizationError.inputCountMismatch(surrogate: name, expected: model.inputDimension, actual: inputs.count)
         }
-        guard architecture.nonlinearity.isPiecewiseLinear else {
-            throw SurrogateOptimizationError.notEncodable(
-                surrogate: name,
-                reason: "its \(architecture.nonlinearity.name) nonlinearity is smooth; retrain it with --gate max (or relu) for an exact MILP")
-        }
+        precondition(architecture.nonlinearity.isPiecewiseLinear, "compile refuses smooth models before encoding")
         let ranges = try IntervalBounds.inputRanges(of: inputs, over: program.variables, surrogate: name)
         var bounds = IntervalBounds(model: model, inputRanges: ranges)
         if let (l, r) = bounds.firstNonFiniteRow {
@@ -77,7 +73,7 @@ enum MixedIntegerEncoding {
                 case let .leakyRelu(alpha):
                     binaryCount += encodeLeaky(y: y, slope: alpha, a: lanes[0], bounds: laneBounds[0], tag: tag, into: &lp)
                 case .smoothMaxGate, .softplus:
-                    preconditionFailure("smooth nonlinearities are rejected above")
+                    preconditionFailure("compile refuses smooth models before encoding")
                 }
             }
             previous = units

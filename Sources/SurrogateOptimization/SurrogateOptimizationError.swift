@@ -1,5 +1,7 @@
 /// Misuse and bad input in surrogate problems; solver outcomes are statuses, never errors.
 public enum SurrogateOptimizationError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// A surrogate with a smooth nonlinearity (smooth max, softplus): no LP or MILP equals it.
+    case smoothModel(surrogate: String, nonlinearity: String)
     case notEncodable(surrogate: String, reason: String)
     case notConvex(surrogate: String, reason: String)
     case unboundedInput(surrogate: String, input: Int)
@@ -11,6 +13,9 @@ public enum SurrogateOptimizationError: Error, CustomStringConvertible, Equatabl
 
     public var description: String {
         switch self {
+        case let .smoothModel(surrogate, nonlinearity):
+            return "surrogate '\(surrogate)' cannot be encoded exactly: its \(nonlinearity) nonlinearity is smooth; "
+                + "retrain it with a piecewise-linear one (the max gate or relu)"
         case let .notEncodable(surrogate, reason):
             return "surrogate '\(surrogate)' cannot be encoded exactly: \(reason)"
         case let .notConvex(surrogate, reason):

@@ -14,7 +14,8 @@ public struct CompiledSurrogateProblem: Sendable {
 
 extension SurrogateProblem {
     /// Encodes every surrogate exactly and assembles the program. Throws for smooth models
-    /// (no exact encoding), bad references, unbounded inputs on the MILP route, and a surrogate
+    /// (``SurrogateOptimizationError/smoothModel(surrogate:nonlinearity:)``: no exact encoding;
+    /// checked here once, before any encoding), bad references, unbounded inputs on the MILP route, and a surrogate
     /// that neither the objective (with a nonzero weight) nor a finite bound uses: nothing would
     /// tie its value in the program to the network, so no value of it could be reported.
     /// `forceMixedInteger` encodes every surrogate with binaries (to cross-check the LP route);
@@ -30,6 +31,10 @@ extension SurrogateProblem {
                 entry: "surrogate '\(surrogate.name)'",
                 reason: "it is neither in the objective (with a nonzero weight) nor bounded by a constraint, so nothing ties its value to the network; use it in the objective or a constraint, or remove it")
         }
+        for surrogate in surrogates where !surrogate.model.network.architecture.nonlinearity.isPiecewiseLinear {
+            throw SurrogateOptimizationError.smoothModel(surrogate: surrogate.name,
+                                                         nonlinearity: surrogate.model.network.architecture.nonlinearity.name)
+        }
         var program = LinearProgram(name: name, sense: sense, objectiveConstant: objectiveLinear.constant)
         for v in variables { program.addVariable(v.name, lower: v.lower, upper: v.upper) }
         for (j, c) in objectiveLinear.coefficients where j < variables.count { program.variables[j].cost += c }
@@ -37,11 +42,6 @@ extension SurrogateProblem {
         var encodings: [EncodedSurrogate] = []
         var convexity: [Bool] = []
         for (k, surrogate) in surrogates.enumerated() {
-            guard surrogate.model.network.architecture.nonlinearity.isPiecewiseLinear else {
-                throw SurrogateOptimizationError.notEncodable(
-                    surrogate: surrogate.name,
-                    reason: "its \(surrogate.model.network.architecture.nonlinearity.name) nonlinearity is smooth; retrain it with the max gate (hycnn fit --gate max) or relu")
-            }
             let convex = ConvexityCertificate.certify(surrogate.model, trials: 0).convex
             convexity.append(convex)
             if convex && usedInConvexDirection(k) && !forceMixedInteger {

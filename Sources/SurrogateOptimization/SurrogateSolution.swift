@@ -68,7 +68,7 @@ extension CompiledSurrogateProblem {
         let certificate = verify(solution, for: program)
         let stoppedAtLimit = solution.status == .timeLimit || solution.status == .iterationLimit
         let hasPoint = solution.x.count == program.variableCount
-            && (solution.status == .optimal || solution.status == .almostOptimal || stoppedAtLimit)
+            && (solution.status.hasOptimalPoint || stoppedAtLimit)
         // An incumbent at a limit: its feasibility is checked as a MIP point's, its optimality is not claimed.
         let incumbentCheck = hasPoint && stoppedAtLimit
             ? verify(Solution(status: .optimal, objective: program.objectiveValue(solution.x), x: solution.x,

@@ -16,7 +16,8 @@ struct HyCNN: ParsableCommand {
             reached (check-data: also undecided at its tolerance), 4 not convex (check-data: with a \
             verified certificate; certify: not certified convex).
             """,
-        subcommands: [Solve.self, Fit.self, Predict.self, Certify.self, Minimize.self, CheckData.self, TransportCommand.self])
+        subcommands: [SolveCommand.self, FitCommand.self, PredictCommand.self, CertifyCommand.self, MinimizeCommand.self,
+                      CheckDataCommand.self, TransportCommand.self])
 
     /// Like ParsableCommand.main(), but every failure that is not a help request exits with 1.
     static func main() {
@@ -29,7 +30,7 @@ struct HyCNN: ParsableCommand {
             let code = exitCode(for: error)
             if code == .success || error is ExitCode { exit(withError: error) }
             printError(fullMessage(for: error))
-            Foundation.exit(1)
+            Foundation.exit(ExitCode.failure.rawValue)
         }
     }
 }

@@ -104,12 +104,14 @@ import Testing
         var problem = SurrogateProblem(name: "smooth")
         let x = problem.addVariable("x", lower: 0, upper: 1)
         problem.objectiveSurrogates = [(try problem.addSurrogate("f", model: model, variables: [x]), 1)]
-        #expect {
-            try problem.compile()
-        } throws: { error in
-            guard case let SurrogateOptimizationError.notEncodable(surrogate, reason) = error else { return false }
-            return surrogate == "f" && reason.contains("--gate max")
+        for forceMixedInteger in [false, true] {                    // refused once, before either encoding
+            #expect(throws: SurrogateOptimizationError.smoothModel(surrogate: "f", nonlinearity: "smooth-max")) {
+                try problem.compile(forceMixedInteger: forceMixedInteger)
+            }
         }
+        let message = SurrogateOptimizationError.smoothModel(surrogate: "f", nonlinearity: "smooth-max").description
+        #expect(message.contains("smooth") && message.contains("the max gate or relu"))
+        #expect(!message.contains("--"), "the library names no command-line flag")
     }
 
     @Test func badReferencesAreClearErrors() throws {

@@ -1,6 +1,6 @@
 import Foundation
-import GLPKBackend
 import LinearProgramming
+import Solvers
 
 /// Re-checks a `check-data` "a convex function fits the data" answer (exit 0) by its own
 /// formulation: for each sample i, the lowest target that a convex combination of the other
@@ -31,7 +31,7 @@ enum HullRecheck {
                 program.addConstraint("x", zip(mu, others).compactMap { x[$1] == 0 ? nil : ($0, x[$1]) }, .equal, x[i])
             }
             program.addConstraint("sum", mu.map { ($0, 1.0) }, .equal, 1)
-            guard let solution = try? GLPKSolver(method: .primalSimplex).solve(program), solution.status == .optimal,
+            guard let solution = try? SolverChoice.simplex.makeSolver().solve(program), solution.status == .optimal,
                   solution.x.count == mu.count else { continue }
             let weights = solution.x.map { max($0, 0) }
             let total = weights.reduce(0, +)

@@ -1,7 +1,6 @@
 import Foundation
-import GLPKBackend
-import InteriorPoint
 import LinearProgramming
+import Solvers
 
 /// Re-checks one `hycnn solve --json` answer through the library (the fuzzer runs it in a
 /// child process, `hycnn-bench fuzz-recheck --check solve`, since GLPK may abort on the data
@@ -107,7 +106,7 @@ struct SolveRecheck {
         let sign: Double = model.sense == .maximize ? -1 : 1
         for (name, solver) in referenceSolvers(model) {
             guard let solution = try? solver.solve(model), solution.x.count == model.variableCount,
-                  solution.status == .optimal || solution.status == .almostOptimal || solution.status == .dualInfeasible,
+                  solution.status.hasOptimalPoint || solution.status == .dualInfeasible,
                   Self.violation(model, solution.x) == nil else { continue }
             let (reference, referenceMagnitude) = Self.objective(model, solution.x)
             if sign * (reference - claimed) < 0, !JSONValue.close(reference, claimed, scale: max(magnitude, referenceMagnitude)) {
@@ -135,7 +134,7 @@ struct SolveRecheck {
         if infeasible {
             for (name, solver) in referenceSolvers(model) {
                 if let solution = try? solver.solve(model), solution.x.count == model.variableCount,
-                   solution.status == .optimal || solution.status == .almostOptimal, Self.violation(model, solution.x) == nil {
+                   solution.status.hasOptimalPoint, Self.violation(model, solution.x) == nil {
                     return .rejected("claimed infeasible, but \(name) finds a point feasible by the independent check")
                 }
             }
@@ -144,11 +143,7 @@ struct SolveRecheck {
     }
 
     func referenceSolvers(_ model: LinearProgram) -> [(String, any LPSolver)] {
-        var glpk = GLPKSettings(method: model.hasIntegerVariables ? .branchAndCut : .primalSimplex)
-        glpk.timeLimit = 5
-        if model.hasIntegerVariables { return [("GLPK branch-and-cut", GLPKSolver(settings: glpk))] }
-        var ipm = InteriorPointSettings()
-        ipm.timeLimit = 5
-        return [("GLPK simplex", GLPKSolver(settings: glpk)), ("our interior point", InteriorPointSolver(settings: ipm))]
+        if model.hasIntegerVariables { return [("GLPK branch-and-cut", SolverChoice.mip.makeSolver(timeLimit: 5))] }
+        return [("GLPK simplex", SolverChoice.simplex.makeSolver(timeLimit: 5)), ("our interior point", SolverChoice.ipm.makeSolver(timeLimit: 5))]
     }
 }

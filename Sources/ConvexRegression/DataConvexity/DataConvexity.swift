@@ -269,7 +269,7 @@ public enum DataConvexity {
         }
         lp.addConstraint("y", terms, .equal, -1)                                     // Σ λⱼ (ỹⱼ − ỹᵢ) = −1
         let solution = try solver.solve(lp)
-        guard solution.status == .optimal || solution.status == .almostOptimal, solution.x.count == neighbours.count else { return nil }
+        guard solution.status.hasOptimalPoint, solution.x.count == neighbours.count else { return nil }
         let largest = solution.x.max() ?? 0
         let multipliers = zip(neighbours, solution.x).compactMap { j, weight in
             weight > 1e-12 * largest ? PairMultiplier(point: i, neighbour: j, weight: weight) : nil

@@ -85,7 +85,7 @@ public enum ConvexRegressionEstimator {
             rounds += 1
             let lp = program(samples, norm: norm, pairs: pairs)
             let solution = try solver.solve(lp)
-            guard solution.status == .optimal || solution.status == .almostOptimal, solution.x.count == lp.variableCount else {
+            guard solution.status.hasOptimalPoint, solution.x.count == lp.variableCount else {
                 throw ConvexRegressionError.solverFailed(solver: solver.name, sample: nil, reason: "it ended with status '\(solution.status.summary)'")
             }
             let cuts = violatedPairs(samples, solution: solution.x, active: active)

@@ -68,7 +68,7 @@ struct AllocationModel {
         let hasDuals = solution.rowDuals.count == program.constraintCount
         let u = sourceRows.map { hasDuals ? solution.rowDuals[$0] : .nan }
         let v = targetRows.map { hasDuals ? solution.rowDuals[$0] : .nan }
-        let optimal = solution.status == .optimal || solution.status == .almostOptimal
+        let optimal = solution.status.hasOptimalPoint
         return TransportPlan(entries: entries, cost: optimal ? solution.objective : .nan, sourcePotentials: u, targetPotentials: v,
                              status: solution.status, iterations: solution.iterations, seconds: solution.seconds,
                              method: "lp:" + solution.solver)
@@ -96,7 +96,7 @@ struct AllocationModel {
                             tolerances: TransportTolerances) -> TransportCertificate {
         let report = verify(solution, for: model.program)
         var failures = report.failures.map { "LP certificate: " + $0 }
-        let optimal = solution.status == .optimal || solution.status == .almostOptimal
+        let optimal = solution.status.hasOptimalPoint
         let minimum = plan.entries.map(\.mass).min() ?? 0
         let negative = minimum < 0 ? -minimum / totalMass : 0
         if optimal {

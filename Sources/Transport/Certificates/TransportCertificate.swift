@@ -79,7 +79,7 @@ public struct TransportCertificate: Sendable {
         var certificate = TransportCertificate(kind: .dualPotentials, maxDualViolation: .nan, marginalError: .nan, gap: .nan,
                                                negativeMass: .nan, recomputedCost: .nan, dualObjective: .nan,
                                                lpReport: nil, failures: [])
-        guard plan.status == .optimal || plan.status == .almostOptimal else {
+        guard plan.status.hasOptimalPoint else {
             certificate.failures = ["the solver stopped without an optimal plan (\(plan.status.summary))"]
             return certificate
         }

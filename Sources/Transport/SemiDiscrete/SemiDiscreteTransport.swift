@@ -42,7 +42,7 @@ public enum SemiDiscreteTransport {
 
         let lp = semiDualProgram(dots: dots, weights: b, samples: n)
         let solution = try solver.solve(lp)
-        guard solution.status == .optimal || solution.status == .almostOptimal, solution.x.count == lp.variableCount else {
+        guard solution.status.hasOptimalPoint, solution.x.count == lp.variableCount else {
             throw TransportError.solverFailed(solver: solver.name, reason: "the semi-dual LP ended with status '\(solution.status.summary)'")
         }
         guard solution.rowDuals.count == n * m else {
@@ -59,7 +59,7 @@ public enum SemiDiscreteTransport {
         var centered = false, margin: Double? = nil
         if settings.centerPotentials, m > 1 {
             let centring = centringProgram(dots: dots, plan: plan, samples: n, sites: m)
-            if let result = try? solver.solve(centring), result.status == .optimal || result.status == .almostOptimal,
+            if let result = try? solver.solve(centring), result.status.hasOptimalPoint,
                result.x.count == centring.variableCount {
                 potential.potentials = Array(result.x[0..<m])
                 margin = result.x[m]

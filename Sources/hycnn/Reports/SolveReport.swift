@@ -28,7 +28,7 @@ enum SolveReport {
                         "nonzeros": model.nonzeroCount, "sense": model.sense.rawValue],
             "status": verdict.word,
             "solverStatus": solution.status.rawValue,
-            "objective": JSONOutput.number(solution.status == .optimal || solution.status == .almostOptimal ? solution.objective : nil),
+            "objective": JSONOutput.number(solution.status.hasOptimalPoint ? solution.objective : nil),
             "solver": solution.solver,
             "seconds": solution.seconds,
             "iterations": solution.iterations,
@@ -54,7 +54,7 @@ enum SolveReport {
         lines.append("problem      \(model.name): \(model.constraintCount) rows, \(model.variableCount) columns, \(model.nonzeroCount) nonzeros, \(model.sense.rawValue)")
         lines.append("solver       \(solution.solver), \(solution.iterations) iterations, \(format(solution.seconds, digits: 3)) s")
         lines.append(contentsOf: statusLines(Verdict(solution, report: report), solution: solution, note: statusNote))
-        if solution.status == .optimal || solution.status == .almostOptimal {
+        if solution.status.hasOptimalPoint {
             lines.append("objective    \(solution.objective)")
         }
         lines.append(certificateLine(report))

@@ -2,8 +2,8 @@ import ArgumentParser
 import ConvexNetworks
 import Foundation
 import GLPKBackend
-import InteriorPoint
 import LinearProgramming
+import Solvers
 import SurrogateOptimization
 
 /// Encode-and-solve time against network size: minimise a random convex HyCNN
@@ -143,10 +143,9 @@ struct Encoding: ParsableCommand {
         precondition(compiled.route == .lp, "a network with V > 0 must take the LP route")
         let program = compiled.program
         say("LP \(program.constraintCount)×\(program.variableCount) encoded in \(EncodingRun.seconds(encodeSeconds)) s; primal simplex…")
-        var primal = GLPKSettings(method: .primalSimplex)
-        primal.timeLimit = lpTimeLimit
+        let primal = SolverChoice.simplex.makeSolver(timeLimit: lpTimeLimit)
         clock = DispatchTime.now()
-        let solution = try compiled.solve(using: GLPKSolver(settings: primal))
+        let solution = try compiled.solve(using: primal)
         let solveSeconds = Self.seconds(since: clock)
         let optimal = solution.status == .optimal
         var lp = EncodingRun.LinearRoute(
@@ -159,18 +158,14 @@ struct Encoding: ParsableCommand {
             + (optimal ? ", verified: \(lp.verified)" : ""))
         if optimal, !lp.verified { say("LP not verified: " + Self.why(solution)) }
         if dual {
-            var settings = GLPKSettings(method: .dualSimplex)
-            settings.timeLimit = lpTimeLimit
-            let dualSolution = try GLPKSolver(settings: settings).solve(program)
+            let dualSolution = try SolverChoice.dualSimplex.makeSolver(timeLimit: lpTimeLimit).solve(program)
             lp.dualStatus = dualSolution.status
             lp.dualSeconds = dualSolution.seconds
             lp.dualObjective = dualSolution.objective
             say("dual simplex \(dualSolution.status.summary) \(EncodingRun.value(dualSolution.objective)) in \(EncodingRun.seconds(dualSolution.seconds)) s")
         }
         if ipm {
-            var settings = InteriorPointSettings()
-            settings.timeLimit = lpTimeLimit
-            let ipmSolution = try compiled.solve(using: InteriorPointSolver(settings: settings))
+            let ipmSolution = try compiled.solve(using: SolverChoice.ipm.makeSolver(timeLimit: lpTimeLimit))
             lp.ipm = EncodingRun.InteriorPointResult(
                 status: ipmSolution.status, seconds: ipmSolution.programSolution.seconds,
                 iterations: ipmSolution.programSolution.iterations, objective: ipmSolution.objective,
@@ -184,7 +179,7 @@ struct Encoding: ParsableCommand {
 
         // (2) MILP route.
         clock = DispatchTime.now()
-        let mixed = try problem.compile(forceMixedInteger: true, tightening: tighten ? GLPKSolver(method: .primalSimplex) : nil)
+        let mixed = try problem.compile(forceMixedInteger: true, tightening: tighten ? SolverChoice.simplex.makeSolver() : nil)
         let binaries = mixed.encodings.reduce(0) { $0 + $1.binaryCount }
         var milp = EncodingRun.MixedIntegerRoute(
             rows: mixed.program.constraintCount, columns: mixed.program.variableCount, binaries: binaries,

@@ -4,8 +4,9 @@ import DataFiles
 import Foundation
 
 /// `hycnn certify model.json`: re-check convexity from the file alone.
-struct Certify: ParsableCommand {
+struct CertifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "certify",
         abstract: "Check a saved model's convexity from the file alone.",
         discussion: """
             Reports, per layer, the nonlinearity (convex and non-decreasing or not) and the \
@@ -27,7 +28,7 @@ struct Certify: ParsableCommand {
             regression = try RegressionModel(contentsOfFile: model)
         } catch {
             printError("error: \(error)")
-            throw ExitCode(1)
+            throw ExitCode.failure
         }
         let certificate = ConvexityCertificate.certify(regression, seed: seed, trials: max(trials, 0))
         if json {
@@ -41,6 +42,6 @@ struct Certify: ParsableCommand {
                 try StandardOutput.line("  f((a+b)/2) = \(c.midpointValue) > (f(a)+f(b))/2 = \(c.chordValue)")
             }
         }
-        throw ExitCode(certificate.convex ? 0 : 4)
+        throw certificate.convex ? ExitCode.success : ExitCode.notConvex
     }
 }

@@ -1,9 +1,8 @@
 import ArgumentParser
 import DataFiles
 import Foundation
-import GLPKBackend
-import InteriorPoint
 import LinearProgramming
+import Solvers
 import Transport
 
 extension GroundCost: ExpressibleByArgument {}
@@ -14,9 +13,17 @@ struct TransportCommand: ParsableCommand {
         case exact, lp, sinkhorn
     }
 
-    /// The LP solver of `--method lp`.
+    /// The LP solver of `--method lp`: the transport LP's subset of ``SolverChoice``.
     enum LPSolverChoice: String, ExpressibleByArgument, CaseIterable {
         case auto, simplex, ipm
+
+        var solverChoice: SolverChoice {
+            switch self {
+            case .auto: .auto
+            case .simplex: .simplex
+            case .ipm: .ipm
+            }
+        }
     }
 
     static let configuration = CommandConfiguration(
@@ -123,19 +130,14 @@ struct TransportCommand: ParsableCommand {
         } catch {
             printError("error: \(error)")
             if case .tooLarge? = error as? TransportError { printError("(--memory-limit GB sets the limit)") }
-            throw ExitCode(1)
+            throw ExitCode.failure
         }
-        let exitCode: Int32
-        switch outcome.plan.status {
-        case .optimal, .almostOptimal: exitCode = outcome.certificate.verified || outcome.entropic != nil ? 0 : 1
-        case .primalInfeasible, .dualInfeasible: exitCode = 2
-        case .iterationLimit, .timeLimit: exitCode = 3
-        case .numericalError: exitCode = 1
-        }
+        // An entropic plan is only near-optimal: converged is its success.
+        let exitCode = ExitCode(status: outcome.plan.status, verified: outcome.certificate.verified || outcome.entropic != nil)
         // Outputs only after success: a failed or limited run leaves earlier files as they were.
         var written: String?, drawn: String?
         do {
-            if exitCode == 0 {
+            if exitCode == .success {
                 if let plan {
                     try plan.write(TransportReport.planCSV(outcome.plan, problem: input.problem))
                     written = plan.path
@@ -150,14 +152,14 @@ struct TransportCommand: ParsableCommand {
             }
         } catch {
             printError("error: \(error)")
-            throw ExitCode(1)
+            throw ExitCode.failure
         }
         if json {
             try JSONOutput.print(TransportReport.json(outcome, input: input, output: written, svg: drawn))
         } else {
             try StandardOutput.line(TransportReport.text(outcome, input: input, output: written, svg: drawn))
         }
-        throw ExitCode(exitCode)
+        throw exitCode
     }
 
     func solve(_ problem: TransportProblem) throws -> TransportOutcome {
@@ -171,18 +173,15 @@ struct TransportCommand: ParsableCommand {
                                     methodTitle: "exact network simplex")
         case .lp:
             let requested = solver ?? .auto
-            let choice = Self.resolve(requested, sources: problem.sourceCount, targets: problem.targetCount)
+            let choice = requested.solverChoice.resolved(transportSources: problem.sourceCount, targets: problem.targetCount)
             let why = requested == .auto ? " (--solver auto: \(2 * problem.sourceCount * problem.targetCount) nonzeros)" : ""
-            if choice == .ipm {
-                var settings = InteriorPointSettings()
-                settings.timeLimit = timeLimit
-                let result = try problem.solve(using: InteriorPointSolver(settings: settings), tolerances: Self.interiorPointTolerances)
+            let lpSolver = choice.makeSolver(timeLimit: timeLimit)
+            if let tolerance = choice.transportTolerance {
+                let result = try problem.solve(using: lpSolver, tolerances: Self.tolerances(tolerance))
                 return TransportOutcome(plan: result.plan, certificate: result.certificate,
-                                        methodTitle: "LP, our interior point" + why, tolerance: Self.interiorPointTolerances.gap)
+                                        methodTitle: "LP, our interior point" + why, tolerance: tolerance)
             }
-            var settings = GLPKSettings(method: .primalSimplex)
-            settings.timeLimit = timeLimit
-            let result = try problem.solve(using: GLPKSolver(settings: settings))
+            let result = try problem.solve(using: lpSolver)
             return TransportOutcome(plan: result.plan, certificate: result.certificate, methodTitle: "LP, GLPK primal simplex" + why)
         case .sinkhorn:
             let e = epsilon ?? 1e-3 * max(problem.cost.maxAbsoluteValue, .leastNormalMagnitude)
@@ -206,25 +205,17 @@ struct TransportCommand: ParsableCommand {
 }
 
 extension TransportCommand {
-    /// The concrete LP solver: `auto` is ipm when the transport LP's 2·n·m nonzeros exceed the
-    /// general threshold of ``InteriorPointPreference``, simplex otherwise.
-    static func resolve(_ choice: LPSolverChoice, sources: Int, targets: Int) -> LPSolverChoice {
-        guard choice == .auto else { return choice }
-        return InteriorPointPreference.prefersInteriorPoint(transportSources: sources, targets: targets) ? .ipm : .simplex
+    /// The transport certificate's tolerances with dual feasibility, marginals and gap at
+    /// `tolerance` (the solver's, ``SolverChoice/transportTolerance``), the rest as for exact plans.
+    static func tolerances(_ tolerance: Double) -> TransportTolerances {
+        var tolerances = TransportTolerances()
+        tolerances.dualFeasibility = tolerance
+        tolerances.marginal = tolerance
+        tolerances.gap = tolerance
+        return tolerances
     }
 
-    /// The transport certificate's tolerances for an interior-point plan: an interior point
-    /// stops at a relative gap and infeasibility of 1e-8, so its plan cannot meet the exact
-    /// solvers' 1e-9; its LP certificate is also checked by `verify` (1e-6).
-    static let interiorPointTolerances: TransportTolerances = {
-        var tolerances = TransportTolerances()
-        tolerances.dualFeasibility = 1e-7
-        tolerances.marginal = 1e-7
-        tolerances.gap = 1e-7
-        return tolerances
-    }()
-
-    static var interiorPointToleranceText: String { TransportReport.power(interiorPointTolerances.gap) }
+    static var interiorPointToleranceText: String { TransportReport.power(SolverChoice.interiorPointTransportTolerance) }
 }
 
 /// What a `hycnn transport` run produced.

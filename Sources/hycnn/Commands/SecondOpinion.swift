@@ -5,15 +5,6 @@ import LinearProgramming
 /// verdict the evidence contradicted; never after a limit): GLPK's methods ↔ our interior
 /// point. The verified answer is reported, with a note naming the first solver's failure.
 enum SecondOpinion {
-    /// The other solver family for an LP, nil for branch-and-cut.
-    static func alternative(to choice: SolverChoice) -> SolverChoice? {
-        switch choice {
-        case .simplex, .dualSimplex, .interior: return .ipm
-        case .ipm: return .simplex
-        case .mip, .auto: return nil
-        }
-    }
-
     /// Whether an answer with this verdict deserves a second solver.
     static func wanted(_ verdict: Verdict) -> Bool {
         verdict.outcome == .unverified || verdict.outcome == .numericalError

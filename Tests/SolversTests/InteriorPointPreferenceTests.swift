@@ -1,4 +1,4 @@
-import InteriorPoint
+import Solvers
 import LinearProgramming
 import Testing
 

@@ -1,7 +1,7 @@
 import LinearProgramming
 
-/// When to prefer our interior point over GLPK's primal simplex: the size rule behind the
-/// CLI's `--solver auto`, from release measurements on this project's machine kind (2 cores;
+/// When to prefer our interior point over GLPK's primal simplex: the size rule behind
+/// ``SolverChoice/auto``, from release measurements on this project's machine kind (2 cores;
 /// Benchmarks/README.md, "Choosing the LP solver").
 ///
 /// The interior point takes 10–30 iterations whatever the size, each one factorisation of

@@ -1,9 +1,8 @@
 import ArgumentParser
 import DataFiles
 import Foundation
-import GLPKBackend
-import InteriorPoint
 import LinearProgramming
+import Solvers
 import Transport
 
 /// Exact optimal transport time against n: our network simplex, POT's `ot.emd`
@@ -95,13 +94,13 @@ struct TransportBench: ParsableCommand {
             }
         }
         if n <= glpkMax {
-            let lp = try problem!.solve(using: GLPKSolver(method: .primalSimplex))
+            let lp = try problem!.solve(using: SolverChoice.simplex.makeSolver())
             row.glpkSeconds = lp.plan.seconds
             row.glpkCost = lp.plan.cost
             row.glpkVerified = lp.certificate.verified
         }
         if n <= ipmMax {
-            let lp = try problem!.solve(using: InteriorPointSolver())
+            let lp = try problem!.solve(using: SolverChoice.ipm.makeSolver())
             row.ipmSeconds = lp.plan.seconds
             row.ipmCost = lp.plan.status == .optimal ? lp.plan.cost : .nan
             row.ipmIterations = lp.plan.iterations

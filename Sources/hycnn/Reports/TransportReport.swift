@@ -15,7 +15,7 @@ enum TransportReport {
     /// certificate is not expected to verify); otherwise the solver's status.
     static func status(_ outcome: TransportOutcome) -> (word: String, summary: String) {
         let status = outcome.plan.status
-        if outcome.entropic != nil && (status == .optimal || status == .almostOptimal) {
+        if outcome.entropic != nil && status.hasOptimalPoint {
             return ("approximate", "approximate (entropic plan: Sinkhorn converged to its marginal tolerance; not certified optimal)")
         }
         return (status.rawValue, status.summary)

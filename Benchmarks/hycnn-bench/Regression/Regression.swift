@@ -2,7 +2,7 @@ import ArgumentParser
 import ConvexNetworks
 import ConvexRegression
 import Foundation
-import GLPKBackend
+import Solvers
 
 /// The paper's convex-regression experiment: fit every model to every target and
 /// dimension for several seeds; report the noiseless test MSE per (target, d, model).
@@ -134,7 +134,7 @@ struct Regression: ParsableCommand {
         let start = DispatchTime.now()
         let fitted: RegressionModel
         if let norm = model.convexRegression {
-            fitted = try ConvexRegressionEstimator.fit(training, norm: norm, using: GLPKSolver(method: .dualSimplex))
+            fitted = try ConvexRegressionEstimator.fit(training, norm: norm, using: SolverChoice.dualSimplex.makeSolver())
         } else {
             fitted = try Trainer(settings: settings).fit(architecture, to: training).model
         }

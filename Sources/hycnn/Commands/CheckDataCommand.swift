@@ -3,13 +3,13 @@ import ConvexNetworks
 import ConvexRegression
 import DataFiles
 import Foundation
-import GLPKBackend
 import LinearProgramming
+import Solvers
 
 extension ConvexRegressionEstimator.Norm: ExpressibleByArgument {}
 
 /// `hycnn check-data data.csv --target y`: does any convex function fit the samples? With proof.
-struct CheckData: ParsableCommand {
+struct CheckDataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-data",
         abstract: "Check whether any convex function fits the samples of a CSV file, with proof.",
@@ -51,8 +51,6 @@ struct CheckData: ParsableCommand {
 
     func run() throws {
         let deadline = timeLimit.map { Deadline(secondsFromNow: $0) }     // one deadline for the whole command
-        var settings = GLPKSettings(method: .primalSimplex)
-        settings.deadline = deadline
         let dataset: Dataset, report: DataConvexityReport
         var regression: ConvexRegressionEstimator.Result?
         do {
@@ -60,31 +58,31 @@ struct CheckData: ParsableCommand {
             let table = try CSVTable(contentsOfFile: data)
             let inputNames = inputs?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             dataset = try Dataset(table: table, target: target, inputs: inputNames)
-            report = try DataConvexity.check(dataset, using: GLPKSolver(settings: settings), relativeTolerance: tolerance, deadline: deadline)
+            report = try DataConvexity.check(dataset, using: SolverChoice.simplex.makeSolver(deadline: deadline), relativeTolerance: tolerance, deadline: deadline)
             if let fit, let destination, report.verdict != .timeLimit {
-                settings.method = .dualSimplex
-                let result = try ConvexRegressionEstimator.solve(dataset, norm: fit, using: GLPKSolver(settings: settings))
+                let result = try ConvexRegressionEstimator.solve(dataset, norm: fit, using: SolverChoice.dualSimplex.makeSolver(deadline: deadline))
                 try destination.write(result.model.jsonData())
                 regression = result
             }
         } catch {
             printError("error: \(error)")
-            throw ExitCode(deadline?.hasPassed == true ? 3 : 1)
+            throw deadline?.hasPassed == true ? ExitCode.limitOrUndecided : ExitCode.failure
         }
         if json {
             try JSONOutput.print(jsonObject(report, regression: regression, data: dataset))
         } else {
             try StandardOutput.line(text(report, regression: regression, data: dataset))
         }
-        throw ExitCode(Self.exitCode(report))
+        throw Self.exitCode(report)
     }
 
-    /// 0 convex, 4 not convex (only with a verified certificate), 3 undecided or time limit.
-    static func exitCode(_ report: DataConvexityReport) -> Int32 {
+    /// success when convex, notConvex only with a verified certificate (else failure),
+    /// limitOrUndecided when undecided or at the time limit.
+    static func exitCode(_ report: DataConvexityReport) -> ExitCode {
         switch report.verdict {
-        case .convex: return 0
-        case .notConvex: return report.certificate?.verified == true ? 4 : 1
-        case .undecided, .timeLimit: return 3
+        case .convex: return .success
+        case .notConvex: return report.certificate?.verified == true ? .notConvex : .failure
+        case .undecided, .timeLimit: return .limitOrUndecided
         }
     }
 

@@ -68,7 +68,7 @@ enum MinimizeReport {
             "solver       \(solution.programSolution.solver), \(solution.programSolution.iterations) iterations, \(String(format: "%.3f", seconds)) s in all",
         ]
         lines.append(contentsOf: SolveReport.statusLines(verdict(solution), solution: solution.programSolution))
-        if solution.status == .optimal || solution.status == .almostOptimal {
+        if solution.status.hasOptimalPoint {
             lines.append("objective    \(solution.objective)   (forward passes at x*: \(solution.forwardObjective))")
         }
         if let check = solution.incumbentCheck {

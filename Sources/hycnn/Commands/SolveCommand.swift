@@ -1,13 +1,13 @@
 import ArgumentParser
 import DataFiles
 import Foundation
-import GLPKBackend
-import InteriorPoint
 import LinearProgramming
+import Solvers
 
 /// `hycnn solve FILE.mps`: solve an LP or MIP and check its certificate independently.
-struct Solve: ParsableCommand {
+struct SolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "solve",
         abstract: "Solve an LP or MIP from an MPS file and verify the answer's certificate.",
         discussion: """
             Reads fixed MPS (or free MPS with --free); gzipped files (.mps.gz) are read directly. \
@@ -74,12 +74,12 @@ struct Solve: ParsableCommand {
             loaded = try LinearProgram(mpsFile: file, format: free ? .free : .fixed)
         } catch {
             printError("error: \(error)")
-            throw ExitCode(1)
+            throw ExitCode.failure
         }
         let relaxedColumns = relax ? loaded.integerVariableCount : 0
         if relax && solver == .mip {
             printError("error: --relax solves the LP relaxation with an LP solver and --solver mip solves the MIP; choose one")
-            throw ExitCode(1)
+            throw ExitCode.failure
         }
         if relax && relaxedColumns == 0 { printError("note: the model has no integer columns; --relax changes nothing") }
         let model = relax ? loaded.linearRelaxation() : loaded
@@ -92,11 +92,11 @@ struct Solve: ParsableCommand {
             prepared = try model.preparedForSolver(choice == .mip ? .mixedInteger : .linearOnly)
             for warning in prepared.warnings { printError("warning: \(warning)") }
             let program = prepared.program
-            solution = try choice.makeSolver(deadline: deadline, presolve: presolve, verbose: verbose).solve(program)
+            solution = try choice.makeSolver(deadline: deadline, presolve: presolve, logger: SolverChoice.logger(verbose: verbose)).solve(program)
             report = verify(solution, for: program)
             if SecondOpinion.wanted(Verdict(solution, report: report)), !program.hasIntegerVariables,
-               let other = SecondOpinion.alternative(to: choice), deadline?.hasPassed != true {
-                var second = try other.makeSolver(deadline: deadline, presolve: presolve, verbose: verbose).solve(program)
+               let other = choice.alternative, deadline?.hasPassed != true {
+                var second = try other.makeSolver(deadline: deadline, presolve: presolve, logger: SolverChoice.logger(verbose: verbose)).solve(program)
                 let secondReport = verify(second, for: program)
                 if secondReport.verified {
                     second.diagnosis = SecondOpinion.note(first: solution, report: report, second: second)
@@ -106,10 +106,10 @@ struct Solve: ParsableCommand {
         } catch LinearProgrammingError.integerColumnsInLPSolver(let count) {
             printError("error: the model has \(count) integer column\(count == 1 ? "" : "s"); an LP solver solves only its "
                        + "relaxation: use --solver mip (or auto) for the MIP, or --relax for the LP relaxation")
-            throw ExitCode(1)
+            throw ExitCode.failure
         } catch {
             printError("error: \(error)")
-            throw ExitCode(1)
+            throw ExitCode.failure
         }
         let program = prepared.program
         let relaxation = relaxedColumns > 0 ? "LP relaxation: \(relaxedColumns) integer column\(relaxedColumns == 1 ? "" : "s") made continuous" : nil
@@ -124,6 +124,6 @@ struct Solve: ParsableCommand {
         } else {
             try StandardOutput.line(SolveReport.text(model: program, solution: solution, report: report, allVariables: allVariables, statusNote: relaxation))
         }
-        throw ExitCode(ExitStatus.code(for: Verdict(solution, report: report)))
+        throw ExitCode(Verdict(solution, report: report))
     }
 }

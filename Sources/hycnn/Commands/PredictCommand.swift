@@ -4,8 +4,9 @@ import DataFiles
 import Foundation
 
 /// `hycnn predict model.json data.csv [-o predictions.csv]`.
-struct Predict: ParsableCommand {
+struct PredictCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "predict",
         abstract: "Evaluate a saved model on the rows of a CSV file.",
         discussion: """
             The CSV must have the model's input columns (by name; other columns are ignored). \
@@ -38,7 +39,7 @@ struct Predict: ParsableCommand {
             }
         } catch {
             printError("error: \(error)")
-            throw ExitCode(1)
+            throw ExitCode.failure
         }
     }
 }

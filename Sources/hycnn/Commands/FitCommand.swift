@@ -7,8 +7,9 @@ extension ModelFamily: ExpressibleByArgument {}
 extension NonNegativity: ExpressibleByArgument {}
 
 /// `hycnn fit data.csv --target y -o model.json`: train a network and save it.
-struct Fit: ParsableCommand {
+struct FitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fit",
         abstract: "Fit a convex network (or a baseline) to the samples of a CSV file.",
         discussion: """
             Inputs and target are standardised (the scalers are saved in the model, so predictions \
@@ -111,7 +112,7 @@ struct Fit: ParsableCommand {
             throw error
         } catch {
             printError("error: \(error)")
-            throw ExitCode(1)
+            throw ExitCode.failure
         }
     }
 }

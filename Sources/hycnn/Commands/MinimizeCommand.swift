@@ -1,14 +1,14 @@
 import ArgumentParser
 import DataFiles
 import Foundation
-import GLPKBackend
-import InteriorPoint
 import LinearProgramming
+import Solvers
 import SurrogateOptimization
 
 /// `hycnn minimize problem.json`: optimise over learned surrogates exactly and certify.
-struct Minimize: ParsableCommand {
+struct MinimizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "minimize",
         abstract: "Solve an optimisation problem over learned surrogates exactly, with certificates.",
         discussion: """
             The problem file names variables, saved models (surrogates) applied to the variables, \
@@ -50,9 +50,8 @@ struct Minimize: ParsableCommand {
             file = try ProblemFile(contentsOfFile: problem)
             // Checked before solving: the plot may not replace the problem, a model or a data file.
             plot = try svg.map { try OutputFile(path: $0, role: "--svg", inputs: [problem] + file.modelFiles.values + file.dataFiles.values) }
-            var tightening = GLPKSettings(method: .primalSimplex)
-            tightening.deadline = deadline
-            var program = try file.problem.compile(forceMixedInteger: forceMILP, tightening: tighten ? GLPKSolver(settings: tightening) : nil,
+            let tightening = tighten ? SolverChoice.simplex.makeSolver(deadline: deadline) : nil
+            var program = try file.problem.compile(forceMixedInteger: forceMILP, tightening: tightening,
                                                    deadline: deadline)
             // The numeric policy, once: the solver solves and the certificate checks this program.
             let prepared: PreparedProgram
@@ -69,10 +68,10 @@ struct Minimize: ParsableCommand {
                 printError("note: the problem compiles to a MILP, which needs branch-and-cut; --solver \(solver.rawValue) is ignored (an LP solver would solve only its relaxation)")
             }
             let choice: SolverChoice = compiled.route == .milp ? .mip : solver.resolved(for: compiled.program, family: .surrogate)
-            var answer = try compiled.solve(using: choice.makeSolver(deadline: deadline, verbose: false))
+            var answer = try compiled.solve(using: choice.makeSolver(deadline: deadline))
             if SecondOpinion.wanted(MinimizeReport.verdict(answer)), compiled.route == .lp,
-               let other = SecondOpinion.alternative(to: choice), deadline?.hasPassed != true {
-                var second = try compiled.solve(using: other.makeSolver(deadline: deadline, verbose: false))
+               let other = choice.alternative, deadline?.hasPassed != true {
+                var second = try compiled.solve(using: other.makeSolver(deadline: deadline))
                 if second.verified {
                     let failing = answer.surrogates.first { !$0.verified }
                     let reason = answer.certificate.verified
@@ -85,20 +84,21 @@ struct Minimize: ParsableCommand {
             solution = answer
         } catch {
             printError("error: \(error)")
-            throw ExitCode(1)
+            if case .smoothModel? = error as? SurrogateOptimizationError { printError("(hycnn fit --gate max trains the max gate)") }
+            throw ExitCode.failure
         }
-        let exitCode = ExitStatus.code(for: MinimizeReport.verdict(solution))
+        let exitCode = ExitCode(MinimizeReport.verdict(solution))
         // The plot is written only for a verified answer, so a failed run leaves an earlier plot as it was.
         var drawn: String?
         if let plot, !solution.x.isEmpty {
-            if exitCode == 0 {
+            if exitCode == .success {
                 do {
                     let panels = try SurrogatePlot.panels(file: file, solution: solution)
                     try plot.write(SurrogatePlot.svg(panels, title: "\(file.problem.name): surrogates and the exact optimum"))
                     drawn = plot.path
                 } catch {
                     printError("error: \(error)")
-                    throw ExitCode(1)
+                    throw ExitCode.failure
                 }
             } else {
                 printError("note: no verified optimum, so --svg \(plot.path) was not written")
@@ -112,6 +112,6 @@ struct Minimize: ParsableCommand {
         } else {
             try StandardOutput.line(MinimizeReport.text(file: file, compiled: compiled, solution: solution, seconds: seconds, svg: drawn))
         }
-        throw ExitCode(exitCode)
+        throw exitCode
     }
 }

@@ -1,0 +1,74 @@
+import GLPKBackend
+import InteriorPoint
+import LinearProgramming
+
+/// Which LP/MILP solver to use, by name: one of GLPK's methods, our interior point, or `auto`,
+/// which picks by the program (``resolved(for:family:)``, ``resolved(transportSources:targets:)``).
+/// The one place that builds solvers (``makeSolver(deadline:timeLimit:presolve:logger:)``);
+/// everything else works on `any LPSolver`.
+public enum SolverChoice: String, Sendable, CaseIterable {
+    /// By the program: branch-and-cut for a MIP, else ``InteriorPointPreference``'s size rule.
+    case auto
+    /// GLPK's primal simplex.
+    case simplex
+    /// GLPK's dual simplex.
+    case dualSimplex = "dual-simplex"
+    /// GLPK's interior point (no time limit).
+    case interior
+    /// GLPK's branch-and-cut.
+    case mip
+    /// Our interior point.
+    case ipm
+
+    /// The concrete choice for `program`: `auto` becomes mip for a MIP, ipm for an LP above
+    /// `family`'s nonzero threshold (``InteriorPointPreference``) and simplex otherwise; every
+    /// other choice stays itself.
+    public func resolved(for program: LinearProgram, family: InteriorPointPreference.Family = .general) -> SolverChoice {
+        guard self == .auto else { return self }
+        if program.hasIntegerVariables { return .mip }
+        return InteriorPointPreference.prefersInteriorPoint(for: program, family: family) ? .ipm : .simplex
+    }
+
+    /// The concrete choice for the balanced transport LP between `sources` and `targets`
+    /// points: `auto` becomes ipm when its 2·n·m nonzeros exceed the general threshold of
+    /// ``InteriorPointPreference``, simplex otherwise; every other choice stays itself.
+    public func resolved(transportSources sources: Int, targets: Int) -> SolverChoice {
+        guard self == .auto else { return self }
+        return InteriorPointPreference.prefersInteriorPoint(transportSources: sources, targets: targets) ? .ipm : .simplex
+    }
+
+    /// Whether the solver stops itself at a time limit or deadline (GLPK's interior point has none).
+    public var honoursTimeLimit: Bool { self != .interior }
+
+    /// The solver, stopping at `deadline` (certificate search included) or `timeLimit` seconds
+    /// after its solve began, whichever comes first; GLPK's methods presolve when `presolve`
+    /// (our interior point always does). With a `logger` the solver's log goes there as text
+    /// ready to print (GLPK's terminal output as it comes; the interior point's lines each with
+    /// its newline); without one the solver is silent. `auto` must have been resolved first.
+    public func makeSolver(deadline: Deadline? = nil, timeLimit: Double? = nil, presolve: Bool = false,
+                           logger: (@Sendable (String) -> Void)? = nil) -> any LPSolver {
+        switch self {
+        case .auto:
+            preconditionFailure("resolve the solver choice auto for the program before making a solver")
+        case .ipm:
+            var settings = InteriorPointSettings()
+            settings.deadline = deadline
+            settings.timeLimit = timeLimit
+            if let logger { settings.logger = { line in logger(line.hasSuffix("\n") ? line : line + "\n") } }
+            return InteriorPointSolver(settings: settings)
+        case .simplex, .dualSimplex, .interior, .mip:
+            let method: GLPKSettings.Method = switch self {
+                case .simplex: .primalSimplex
+                case .dualSimplex: .dualSimplex
+                case .interior: .interiorPoint
+                default: .branchAndCut
+            }
+            var settings = GLPKSettings(method: method)
+            settings.deadline = deadline
+            settings.timeLimit = timeLimit
+            settings.presolve = presolve
+            settings.logger = logger
+            return GLPKSolver(settings: settings)
+        }
+    }
+}
