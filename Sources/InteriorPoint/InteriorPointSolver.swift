@@ -64,7 +64,7 @@ public struct InteriorPointSolver: LPSolver {
     }
 
     private func solveValidated(_ model: LinearProgram, deadline: Double?) throws -> Solution {
-        switch StandardForm.build(from: model) {
+        switch try StandardForm.build(from: model) {
         case let .infeasibleRow(row):
             log("row \(model.constraints[row].name) has no free variables and its bounds exclude its activity")
             return try classify(model, deadline: deadline, otherwise: .numericalError, iterations: 0)

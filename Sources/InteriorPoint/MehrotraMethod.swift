@@ -187,11 +187,11 @@ struct MehrotraMethod<Solver: NormalEquations> {
         var scaled = [Double](repeating: 0, count: n)
         for j in 0..<n { scaled[j] = theta[j] * rHat[j] }
         var rhs = [Double](repeating: 0, count: m)     // r_b + A Θ r̂
-        form.multiply(scaled, into: &rhs)
+        form.matrix.multiply(scaled, writingTo: &rhs)
         for i in 0..<m { rhs[i] += rb[i] }
         let dy = solveNormal(rhs)
         var dx = [Double](repeating: 0, count: n)      // Δx = Θ(AᵀΔy − r̂)
-        form.transposeMultiply(dy, into: &dx)
+        form.matrix.transposeMultiply(dy, writingTo: &dx)
         for j in 0..<n { dx[j] = theta[j] * (dx[j] - rHat[j]) }
         var d = Direction(x: dx, y: dy, wl: [Double](repeating: 0, count: n), wu: [Double](repeating: 0, count: n),
                           zl: [Double](repeating: 0, count: n), zu: [Double](repeating: 0, count: n))
@@ -228,10 +228,10 @@ struct MehrotraMethod<Solver: NormalEquations> {
 
     private func normalResidual(_ r: [Double], _ v: [Double]) -> [Double] {
         var t = [Double](repeating: 0, count: form.columnCount)
-        form.transposeMultiply(v, into: &t)
+        form.matrix.transposeMultiply(v, writingTo: &t)
         for j in t.indices { t[j] *= theta[j] }
         var product = [Double](repeating: 0, count: form.rowCount)
-        form.multiply(t, into: &product)
+        form.matrix.multiply(t, writingTo: &product)
         return zip(r, product).map { $0 - $1 }
     }
 
@@ -259,12 +259,12 @@ struct MehrotraMethod<Solver: NormalEquations> {
         guard let delta = normal.factor(form, theta: theta, regularization: 1e-10) else { return false }
         regularization = max(1e-12, delta / 10)
         let dy = solveNormal(form.b)                                    // x = Aᵀ(AAᵀ)⁻¹ b
-        form.transposeMultiply(dy, into: &x)
+        form.matrix.transposeMultiply(dy, writingTo: &x)
         var ac = [Double](repeating: 0, count: m)                       // y = (AAᵀ)⁻¹ A c
-        form.multiply(form.c, into: &ac)
+        form.matrix.multiply(form.c, writingTo: &ac)
         y = solveNormal(ac)
         var aty = [Double](repeating: 0, count: n)
-        form.transposeMultiply(y, into: &aty)
+        form.matrix.transposeMultiply(y, writingTo: &aty)
         var minW = Double.infinity, minZ = Double.infinity
         for j in 0..<n {
             let z = form.c[j] - aty[j]                                  // z = c − Aᵀy
@@ -297,18 +297,19 @@ struct MehrotraMethod<Solver: NormalEquations> {
 
     private mutating func computeResiduals() {
         let n = form.columnCount, m = form.rowCount
-        form.multiply(x, into: &rb)
+        form.matrix.multiply(x, writingTo: &rb)
         for i in 0..<m { rowMagnitude[i] = abs(form.b[i]) }
+        let a = form.matrix
         for j in 0..<n {                                                 // Σⱼ |aᵢⱼ xⱼ| per row
             let xj = abs(x[j])
-            for k in form.columnStart[j]..<form.columnStart[j + 1] { rowMagnitude[form.rowIndex[k]] += abs(form.values[k]) * xj }
+            for k in a.columnStart[j]..<a.columnStart[j + 1] { rowMagnitude[a.rowIndex[k]] += abs(a.values[k]) * xj }
         }
         var primal = 0.0, dual = 0.0
         for i in 0..<m {
             rb[i] = form.b[i] - rb[i]                                   // r_b = b − A x
             primal = max(primal, abs(rb[i]) / (1 + rowMagnitude[i] / scaling.rowScale[i]) / scaling.rowScale[i])
         }
-        form.transposeMultiply(y, into: &rc)
+        form.matrix.transposeMultiply(y, writingTo: &rc)
         var pobj = 0.0, dobj = 0.0, complementarity = 0.0
         for i in 0..<m { dobj += form.b[i] * y[i] }
         for j in 0..<n {
