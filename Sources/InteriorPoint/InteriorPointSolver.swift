@@ -76,7 +76,7 @@ public struct InteriorPointSolver: LPSolver {
             let sparse = SparseNormalEquations(pattern: form)
             if let deadline, Self.now() >= deadline { return Solution(status: .timeLimit, solver: name) }   // the analysis took the time
             let denseFlops = pow(Double(form.rowCount), 3) / 3
-            let (termination, x, y, iterations) = sparse.factorFlops < Self.sparseFlopsFraction * denseFlops
+            let (termination, x, y, iterations) = sparse.factorFlops < settings.sparseFlopsFraction * denseFlops
                 ? iterate(model, form: form, scaling: scaling, deadline: deadline, normal: sparse, backend: "sparse")
                 : iterate(model, form: form, scaling: scaling, deadline: deadline,
                           normal: DenseNormalEquations(dimension: form.rowCount), backend: "dense")
@@ -96,10 +96,6 @@ public struct InteriorPointSolver: LPSolver {
             }
         }
     }
-
-    /// The sparse Cholesky is used when its flop count is below this fraction of the dense one's
-    /// (measured on Netlib: sparse is never slower by more than 0.04 s above 0.36).
-    static let sparseFlopsFraction = 0.3
 
     /// Runs the interior point with one linear-algebra backend; returns the model's x and y.
     private func iterate<Normal: NormalEquations>(_ model: LinearProgram, form: StandardForm, scaling: RuizScaling,
@@ -189,7 +185,7 @@ public struct InteriorPointSolver: LPSolver {
     }
 
     private func log(_ line: String) {
-        if settings.verbose, let logger = settings.logger { logger(line) }
+        settings.logger?(line)
     }
 
     private static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }

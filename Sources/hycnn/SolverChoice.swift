@@ -40,7 +40,6 @@ enum SolverChoice: String, CaseIterable, ExpressibleByArgument {
         case .ipm:
             var settings = InteriorPointSettings()
             settings.deadline = deadline
-            settings.verbose = verbose
             if verbose { settings.logger = logger }
             return InteriorPointSolver(settings: settings)
         case .simplex, .dualSimplex, .interior, .mip:
