@@ -1,8 +1,8 @@
 import Foundation
 import LinearProgramming
 
-/// Our primal-dual interior-point LP solver (Mehrotra predictor–corrector over LAPACK's
-/// Cholesky) behind the ``LPSolver`` protocol.
+/// Our primal-dual interior-point LP solver (Mehrotra predictor–corrector over a sparse or
+/// dense Cholesky of the normal equations, BLAS inside) behind the ``LPSolver`` protocol.
 ///
 /// A solve validates the model and settings, presolves, builds the internal standard form,
 /// equilibrates it (Ruiz), iterates, and maps the point back to the caller's units and

@@ -1,8 +1,9 @@
 import LinearAlgebra
 
 /// ``NormalEquations`` with a sparse Cholesky factorization: ``SparseCholeskyAnalysis`` (CHOLMOD)
-/// orders A Aᵀ (AMD) and computes its supernodal structure once, when the value is made; each `factor` assembles
-/// A Θ Aᵀ + δ I supernode by supernode from the √θ-scaled columns of A and factors it with
+/// orders A Aᵀ (AMD) and computes its supernodal structure once, when the value is made; each
+/// `factor` assembles A Θ Aᵀ + δ I supernode by supernode from the √θ-scaled columns of A
+/// (``SparseMatrix/scaledValues(columnFactors:writingTo:)``) and factors it with
 /// ``SupernodalFactor`` (BLAS on the dense blocks). Dependent rows are treated exactly as by
 /// ``DenseNormalEquations`` (``PivotReplacingCholesky``).
 ///
@@ -13,7 +14,7 @@ struct SparseNormalEquations: NormalEquations {
     private var storage: SupernodalFactor?
     /// Values of A times √θⱼ, rewritten by every `factor` (one spare entry: never empty).
     private var scaled: [Double]
-    /// √θⱼ of the last `factor` (one spare entry: never empty).
+    /// √θⱼ of the last `factor`.
     private var rootTheta: [Double]
     let dimension: Int
     let columnCount: Int
@@ -25,7 +26,7 @@ struct SparseNormalEquations: NormalEquations {
         columnCount = form.columnCount
         entryCount = form.matrix.nonzeroCount
         scaled = [Double](repeating: 0, count: entryCount + 1)
-        rootTheta = [Double](repeating: 0, count: columnCount + 1)
+        rootTheta = [Double](repeating: 0, count: columnCount)
         storage = SparseCholeskyAnalysis.analyze(form.matrix).map { SupernodalFactor(structure: $0, pattern: form.matrix) }
     }
 
