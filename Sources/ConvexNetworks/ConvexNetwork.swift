@@ -1,4 +1,4 @@
-import CLinearAlgebra
+import LinearAlgebra
 
 /// A network in standardised units: its architecture and the flat vector of
 /// effective parameters (the stacked W block, then V and b per layer; see ``LayerShape``). Batches are column-major
@@ -26,7 +26,7 @@ public struct ConvexNetwork: Sendable, Equatable {
     @discardableResult
     public func forward(_ x: UnsafePointer<Double>, batch: Int, workspace: NetworkWorkspace) -> UnsafeMutableBufferPointer<Double> {
         precondition(batch > 0 && batch <= workspace.batchCapacity, "batch \(batch) exceeds the workspace capacity")
-        let d = Int32(inputDimension), b = Int32(batch), ld = workspace.batchCapacity
+        let d = inputDimension, ld = workspace.batchCapacity
         let skipRows = shapes[0].wLeading
         parameters.withUnsafeBufferPointer { p in
             let theta = p.baseAddress!
@@ -35,13 +35,13 @@ public struct ConvexNetwork: Sendable, Equatable {
                 for r in 0..<shape.rows { (pre + r * ld).update(repeating: theta[shape.bOffset + r], count: batch) }
             }
             // pre += xᵀ Wᵀ for every layer at once: (B × d)(d × skipRows).
-            cblas_dgemm(CblasColMajor, CblasTrans, CblasTrans, b, Int32(skipRows), d,
-                        1, x, d, theta, Int32(skipRows), 1, workspace.stackedPre, Int32(ld))
+            BLAS.gemm(transposeA: true, transposeB: true, m: batch, n: skipRows, k: d,
+                      a: x, lda: d, b: theta, ldb: skipRows, beta: 1, c: workspace.stackedPre, ldc: ld)
             for (l, shape) in shapes.enumerated() {
                 let pre = workspace.pre(l)
                 if shape.fanIn > 0 {                                                     // pre += z_prev Vᵀ
-                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, b, Int32(shape.rows), Int32(shape.fanIn),
-                                1, workspace.z(l - 1), Int32(ld), theta + shape.vOffset, Int32(shape.rows), 1, pre, Int32(ld))
+                    BLAS.gemm(transposeB: true, m: batch, n: shape.rows, k: shape.fanIn,
+                              a: workspace.z(l - 1), lda: ld, b: theta + shape.vOffset, ldb: shape.rows, beta: 1, c: pre, ldc: ld)
                 }
                 if l < shapes.count - 1 {
                     architecture.nonlinearity.forward(pre: pre, z: workspace.z(l), ld: ld, lanes: shape.lanes, width: shape.width, batch: batch)
@@ -57,12 +57,12 @@ public struct ConvexNetwork: Sendable, Equatable {
     public func backward(_ x: UnsafePointer<Double>, batch: Int, outputGradient: UnsafePointer<Double>,
                          workspace: NetworkWorkspace, parameterGradient: UnsafeMutablePointer<Double>?,
                          inputGradient: UnsafeMutablePointer<Double>? = nil) {
-        let d = Int32(inputDimension), b = Int32(batch), ld = workspace.batchCapacity
+        let d = inputDimension, ld = workspace.batchCapacity
         let skipRows = shapes[0].wLeading
         parameters.withUnsafeBufferPointer { p in
             let theta = p.baseAddress!
             for l in stride(from: shapes.count - 1, through: 0, by: -1) {
-                let shape = shapes[l], rows = Int32(shape.rows)
+                let shape = shapes[l]
                 let dPre = workspace.dPre(l)
                 if l == shapes.count - 1 {
                     dPre.update(from: outputGradient, count: batch)                         // one column: dPre = ∂L/∂f
@@ -72,8 +72,8 @@ public struct ConvexNetwork: Sendable, Equatable {
                 }
                 if let g = parameterGradient {
                     if shape.fanIn > 0 {                                                  // dV = dPreᵀ z_prev
-                        cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, rows, Int32(shape.fanIn), b,
-                                    1, dPre, Int32(ld), workspace.z(l - 1), Int32(ld), 0, g + shape.vOffset, rows)
+                        BLAS.gemm(transposeA: true, m: shape.rows, n: shape.fanIn, k: batch,
+                                  a: dPre, lda: ld, b: workspace.z(l - 1), ldb: ld, beta: 0, c: g + shape.vOffset, ldc: shape.rows)
                     }
                     for r in 0..<shape.rows {                                             // db = dPreᵀ 1
                         let column = dPre + r * ld
@@ -83,17 +83,17 @@ public struct ConvexNetwork: Sendable, Equatable {
                     }
                 }
                 if shape.fanIn > 0 {                                                      // dz_prev = dPre V
-                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, b, Int32(shape.fanIn), rows,
-                                1, dPre, Int32(ld), theta + shape.vOffset, rows, 0, workspace.dZ(l - 1), Int32(ld))
+                    BLAS.gemm(m: batch, n: shape.fanIn, k: shape.rows,
+                              a: dPre, lda: ld, b: theta + shape.vOffset, ldb: shape.rows, beta: 0, c: workspace.dZ(l - 1), ldc: ld)
                 }
             }
             if let g = parameterGradient {                                                // dW = dPreᵀ xᵀ, every layer at once
-                cblas_dgemm(CblasColMajor, CblasTrans, CblasTrans, Int32(skipRows), d, b,
-                            1, workspace.stackedDPre, Int32(ld), x, d, 0, g, Int32(skipRows))
+                BLAS.gemm(transposeA: true, transposeB: true, m: skipRows, n: d, k: batch,
+                          a: workspace.stackedDPre, lda: ld, b: x, ldb: d, beta: 0, c: g, ldc: skipRows)
             }
             if let dx = inputGradient {                                                  // dx += Wᵀ dPreᵀ
-                cblas_dgemm(CblasColMajor, CblasTrans, CblasTrans, d, b, Int32(skipRows),
-                            1, theta, Int32(skipRows), workspace.stackedDPre, Int32(ld), 1, dx, d)
+                BLAS.gemm(transposeA: true, transposeB: true, m: d, n: batch, k: skipRows,
+                          a: theta, lda: skipRows, b: workspace.stackedDPre, ldb: ld, beta: 1, c: dx, ldc: d)
             }
         }
     }

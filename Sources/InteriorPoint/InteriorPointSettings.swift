@@ -18,10 +18,48 @@ public struct InteriorPointSettings: Sendable {
     public var presolve: Bool = true
     /// Ruiz equilibration of the internal copy of A (the caller's model is never modified).
     public var scaling: Bool = true
-    /// Writes the iteration log to `logger` (iteration, objectives, residuals, gap, μ, step).
-    public var verbose: Bool = false
-    /// Receives log lines when `verbose` is set; the solver prints nothing itself.
+    /// Receives the log (presolve, the backend chosen, one line per iteration with objectives,
+    /// residuals, gap, μ and step lengths, how the iteration ended); nil: quiet. The solver
+    /// prints nothing itself.
     public var logger: (@Sendable (String) -> Void)? = nil
+
+    // MARK: Working constants of the iteration
+    // The defaults are the values all of Netlib solves with; they are settings so that an
+    // experiment can vary them, not knobs a caller needs.
+
+    /// Proximal regularisation ρ added to Θ⁻¹ = z_l/w_l + z_u/w_u + ρ for a column with a finite bound.
+    public var boundedColumnRegularization: Double = 1e-12
+    /// Proximal regularisation ρ for a free column (no finite bound), where it alone keeps Θ finite.
+    public var freeColumnRegularization: Double = 1e-8
+    /// Regularisation δ of the normal equations A Θ Aᵀ + δ I for Mehrotra's starting point.
+    public var startingRegularization: Double = 1e-10
+    /// Smallest δ: after a step that did not collapse, δ relaxes to max(this, δ/10).
+    public var minimumRegularization: Double = 1e-12
+    /// After a collapsed step the iteration re-factors with δ ← max(`regularizationGrowth`·δ,
+    /// `retryRegularization`).
+    public var regularizationGrowth: Double = 1e3
+    /// The smallest δ of a re-factorization after a collapsed step.
+    public var retryRegularization: Double = 1e-9
+    /// A step collapsed when both step lengths are below this (the factorization lost accuracy).
+    public var collapsedStepLength: Double = 1e-6
+    /// Re-factorizations with a larger δ after a collapsed step before the step is taken anyway.
+    public var factorizationRetries: Int = 3
+    /// The run has stalled (and ends at its best iterate) after this many iterations without
+    /// halving the merit max(primal infeasibility, dual infeasibility, gap).
+    public var stallIterations: Int = 30
+    /// A step is tiny when both step lengths are below this ...
+    public var tinyStepLength: Double = 1e-7
+    /// ... and the run has stalled after this many tiny steps in a row.
+    public var tinyStepLimit: Int = 5
+    /// Each step goes this fraction of the way to the boundary of w, z ≥ 0 (at most a full step).
+    public var fractionToBoundary: Double = 0.9995
+    /// The iterates diverge (a sign of infeasibility or unboundedness) when some |xⱼ|, zⱼ or |yᵢ| exceeds this.
+    public var divergenceLimit: Double = 1e13
+    /// Steps of iterative refinement of each normal-equations solve against the unregularised A Θ Aᵀ.
+    public var refinementSteps: Int = 3
+    /// The sparse Cholesky is used when its flop count is below this fraction of the dense one's
+    /// (m³/3 for m rows); measured on Netlib, sparse is never slower by more than 0.04 s above 0.36.
+    public var sparseFlopsFraction: Double = 0.3
 
     public init() {}
 
@@ -37,5 +75,24 @@ public struct InteriorPointSettings: Sendable {
         if let limit = timeLimit {
             try check(limit > 0 && limit.isFinite, "timeLimit", limit, "must be a positive number of seconds")
         }
+        for (name, value) in [("boundedColumnRegularization", boundedColumnRegularization),
+                              ("freeColumnRegularization", freeColumnRegularization),
+                              ("startingRegularization", startingRegularization),
+                              ("minimumRegularization", minimumRegularization),
+                              ("retryRegularization", retryRegularization)] {
+            try check(value > 0 && value < 1, name, value, "must lie in (0, 1)")
+        }
+        try check(regularizationGrowth > 1 && regularizationGrowth.isFinite, "regularizationGrowth",
+                  regularizationGrowth, "must be a finite number above 1")
+        for (name, value) in [("collapsedStepLength", collapsedStepLength), ("tinyStepLength", tinyStepLength),
+                              ("fractionToBoundary", fractionToBoundary), ("sparseFlopsFraction", sparseFlopsFraction)] {
+            try check(value > 0 && value < 1, name, value, "must lie in (0, 1)")
+        }
+        try check(divergenceLimit > 1 && divergenceLimit.isFinite, "divergenceLimit", divergenceLimit,
+                  "must be a finite number above 1")
+        try check(factorizationRetries >= 0, "factorizationRetries", Double(factorizationRetries), "must be zero or positive")
+        try check(refinementSteps >= 0, "refinementSteps", Double(refinementSteps), "must be zero or positive")
+        try check(stallIterations > 0, "stallIterations", Double(stallIterations), "must be positive")
+        try check(tinyStepLimit > 0, "tinyStepLimit", Double(tinyStepLimit), "must be positive")
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import LinearProgramming
 
-/// Our primal-dual interior-point LP solver (Mehrotra predictor–corrector over LAPACK's
-/// Cholesky) behind the ``LPSolver`` protocol.
+/// Our primal-dual interior-point LP solver (Mehrotra predictor–corrector over a sparse or
+/// dense Cholesky of the normal equations, BLAS inside) behind the ``LPSolver`` protocol.
 ///
 /// A solve validates the model and settings, presolves, builds the internal standard form,
 /// equilibrates it (Ruiz), iterates, and maps the point back to the caller's units and
@@ -64,7 +64,7 @@ public struct InteriorPointSolver: LPSolver {
     }
 
     private func solveValidated(_ model: LinearProgram, deadline: Double?) throws -> Solution {
-        switch StandardForm.build(from: model) {
+        switch try StandardForm.build(from: model) {
         case let .infeasibleRow(row):
             log("row \(model.constraints[row].name) has no free variables and its bounds exclude its activity")
             return try classify(model, deadline: deadline, otherwise: .numericalError, iterations: 0)
@@ -76,7 +76,7 @@ public struct InteriorPointSolver: LPSolver {
             let sparse = SparseNormalEquations(pattern: form)
             if let deadline, Self.now() >= deadline { return Solution(status: .timeLimit, solver: name) }   // the analysis took the time
             let denseFlops = pow(Double(form.rowCount), 3) / 3
-            let (termination, x, y, iterations) = sparse.factorFlops < Self.sparseFlopsFraction * denseFlops
+            let (termination, x, y, iterations) = sparse.factorFlops < settings.sparseFlopsFraction * denseFlops
                 ? iterate(model, form: form, scaling: scaling, deadline: deadline, normal: sparse, backend: "sparse")
                 : iterate(model, form: form, scaling: scaling, deadline: deadline,
                           normal: DenseNormalEquations(dimension: form.rowCount), backend: "dense")
@@ -89,17 +89,13 @@ public struct InteriorPointSolver: LPSolver {
             case .stalled, .diverging, .factorizationFailed:
                 // The best iterate is optimal when the certificate verifies, almost optimal at 100× looser tolerances.
                 let nearly = finish(model, x: x, y: y, iterations: iterations, status: .optimal)
-                if nearly.status == .optimal || nearly.status == .almostOptimal { return nearly }
+                if nearly.status.hasOptimalPoint { return nearly }
                 var classified = try classify(model, deadline: deadline, otherwise: .numericalError, iterations: iterations)
                 if classified.status == .numericalError { classified.x = x; classified.rowDuals = y }
                 return classified
             }
         }
     }
-
-    /// The sparse Cholesky is used when its flop count is below this fraction of the dense one's
-    /// (measured on Netlib: sparse is never slower by more than 0.04 s above 0.36).
-    static let sparseFlopsFraction = 0.3
 
     /// Runs the interior point with one linear-algebra backend; returns the model's x and y.
     private func iterate<Normal: NormalEquations>(_ model: LinearProgram, form: StandardForm, scaling: RuizScaling,
@@ -150,7 +146,7 @@ public struct InteriorPointSolver: LPSolver {
         default:
             break
         }
-        if solution.status != .optimal && solution.status != .almostOptimal { solution.objective = .nan }
+        if !solution.status.hasOptimalPoint { solution.objective = .nan }
         return solution
     }
 
@@ -189,7 +185,7 @@ public struct InteriorPointSolver: LPSolver {
     }
 
     private func log(_ line: String) {
-        if settings.verbose, let logger = settings.logger { logger(line) }
+        settings.logger?(line)
     }
 
     private static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }

@@ -104,29 +104,4 @@ public struct Matrix: Equatable, Sendable {
         try BLAS.gemm(self, other, into: &product)
         return product
     }
-
-    /// The product A x (BLAS `gemv`).
-    /// - Throws: `dimensionMismatch` unless `vector.count == columns`.
-    public func multiplied(by vector: [Double]) throws -> [Double] {
-        var product = [Double](repeating: 0, count: rows)
-        try BLAS.gemv(self, vector, into: &product)
-        return product
-    }
-
-    /// Throws `nonFinite` for the first NaN or infinite entry, looking only at the lower
-    /// triangle (what symmetric LAPACK routines read) when `lowerTriangleOnly` is set.
-    func requireFinite(lowerTriangleOnly: Bool = false) throws {
-        for j in 0..<columns {
-            for i in (lowerTriangleOnly ? min(j, rows) : 0)..<rows where !elements[i + j * rows].isFinite {
-                throw LinearAlgebraError.nonFinite(row: i, column: j)
-            }
-        }
-    }
-
-    /// Throws `nonFinite(row: i, column: 0)` for the first NaN or infinite entry of `vector`.
-    static func requireFinite(_ vector: [Double]) throws {
-        if let i = vector.firstIndex(where: { !$0.isFinite }) {
-            throw LinearAlgebraError.nonFinite(row: i, column: 0)
-        }
-    }
 }

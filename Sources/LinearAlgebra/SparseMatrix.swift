@@ -14,8 +14,8 @@ public struct SparseMatrix: Sendable, Equatable {
     public let columnStart: [Int]
     /// The row of each stored entry.
     public let rowIndex: [Int]
-    /// The value of each stored entry.
-    public let values: [Double]
+    /// The value of each stored entry (rescaled in place by ``scale(rows:columns:)``).
+    public private(set) var values: [Double]
 
     /// The number of stored entries (explicit zeros included).
     public var nonzeroCount: Int { rowIndex.count }
@@ -127,14 +127,7 @@ public struct SparseMatrix: Sendable, Equatable {
             throw LinearAlgebraError.dimensionMismatch(
                 what: "sparse A x: length of the output (must equal the rows of A)", expected: rows, actual: y.count)
         }
-        for i in 0..<rows {
-            y[i] = 0
-        }
-        for j in 0..<columns {
-            for k in columnStart[j]..<columnStart[j + 1] {
-                y[rowIndex[k]] += values[k] * x[j]  // y_i += a_ij x_j
-            }
-        }
+        multiply(x, writingTo: &y)
     }
 
     /// The product Aᵀ y.
@@ -156,37 +149,49 @@ public struct SparseMatrix: Sendable, Equatable {
             throw LinearAlgebraError.dimensionMismatch(
                 what: "sparse Aᵀ y: length of the output (must equal the columns of A)", expected: columns, actual: x.count)
         }
+        transposeMultiply(y, writingTo: &x)
+    }
+
+    /// y ← A x over caller-provided buffers, unchecked: `x` holds `columns` entries, `y` `rows`.
+    /// No allocation; a column with xⱼ = 0 is skipped.
+    public func multiply(_ x: UnsafePointer<Double>, writingTo y: UnsafeMutablePointer<Double>) {
+        for i in 0..<rows { y[i] = 0 }
+        for j in 0..<columns {
+            let xj = x[j]
+            if xj == 0 { continue }
+            for k in columnStart[j]..<columnStart[j + 1] { y[rowIndex[k]] += values[k] * xj }   // y_i += a_ij x_j
+        }
+    }
+
+    /// x ← Aᵀ y over caller-provided buffers, unchecked: `y` holds `rows` entries, `x` `columns`.
+    /// No allocation.
+    public func transposeMultiply(_ y: UnsafePointer<Double>, writingTo x: UnsafeMutablePointer<Double>) {
         for j in 0..<columns {
             var sum = 0.0
-            for k in columnStart[j]..<columnStart[j + 1] {
-                sum += values[k] * y[rowIndex[k]]  // x_j = Σ_i a_ij y_i
-            }
+            for k in columnStart[j]..<columnStart[j + 1] { sum += values[k] * y[rowIndex[k]] }  // x_j = Σ_i a_ij y_i
             x[j] = sum
         }
     }
 
-    /// The transpose Aᵀ, again in compressed-column form (row indices sorted).
-    public func transposed() -> SparseMatrix {
-        var start = [Int](repeating: 0, count: rows + 1)
-        for i in rowIndex {
-            start[i + 1] += 1
-        }
-        for i in 0..<rows {
-            start[i + 1] += start[i]  // entry counts per row of A → start offsets of columns of Aᵀ
-        }
-        var nextSlot = Array(start.dropLast())
-        var transposedRowIndex = [Int](repeating: 0, count: nonzeroCount)
-        var transposedValues = [Double](repeating: 0, count: nonzeroCount)
+    /// A ← R A C in place, with R = diag(`rowFactors`) and C = diag(`columnFactors`): each
+    /// stored aᵢⱼ becomes aᵢⱼ·(rᵢ·cⱼ). The pattern is unchanged.
+    /// - Precondition: `rowFactors.count == rows` and `columnFactors.count == columns`.
+    public mutating func scale(rows rowFactors: [Double], columns columnFactors: [Double]) {
+        precondition(rowFactors.count == rows && columnFactors.count == columns,
+                     "scale: \(rowFactors.count) row and \(columnFactors.count) column factors for a \(rows) × \(columns) matrix")
         for j in 0..<columns {
-            for k in columnStart[j]..<columnStart[j + 1] {
-                let slot = nextSlot[rowIndex[k]]
-                transposedRowIndex[slot] = j
-                transposedValues[slot] = values[k]
-                nextSlot[rowIndex[k]] += 1
-            }
+            for k in columnStart[j]..<columnStart[j + 1] { values[k] *= rowFactors[rowIndex[k]] * columnFactors[j] }
         }
-        return SparseMatrix(rows: columns, columns: rows, validColumnStart: start,
-                            rowIndex: transposedRowIndex, values: transposedValues)
+    }
+
+    /// The values of A C, C = diag(`columnFactors`), into a caller-provided buffer of at least
+    /// `nonzeroCount` entries, in storage order (same pattern as A): out[k] = aᵢⱼ·cⱼ. Unchecked,
+    /// no allocation.
+    public func scaledValues(columnFactors: UnsafePointer<Double>, writingTo out: UnsafeMutablePointer<Double>) {
+        for j in 0..<columns {
+            let factor = columnFactors[j]
+            for k in columnStart[j]..<columnStart[j + 1] { out[k] = values[k] * factor }
+        }
     }
 
     /// The same matrix stored densely.

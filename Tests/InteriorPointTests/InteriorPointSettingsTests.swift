@@ -1,3 +1,4 @@
+import LinearProgramming
 import Testing
 @testable import InteriorPoint
 
@@ -17,4 +18,42 @@ import Testing
     settings = InteriorPointSettings()
     settings.maxIterations = 0
     #expect(throws: InteriorPointError.self) { try settings.validate() }
+}
+
+@Test func workingConstantsAreValidatedByName() {
+    var settings = InteriorPointSettings()
+    settings.sparseFlopsFraction = 1.5
+    #expect(throws: InteriorPointError.invalidSetting(name: "sparseFlopsFraction", value: 1.5, reason: "must lie in (0, 1)")) {
+        try settings.validate()
+    }
+    settings = InteriorPointSettings()
+    settings.freeColumnRegularization = 0
+    #expect(throws: InteriorPointError.invalidSetting(name: "freeColumnRegularization", value: 0, reason: "must lie in (0, 1)")) {
+        try settings.validate()
+    }
+    settings = InteriorPointSettings()
+    settings.factorizationRetries = -1
+    #expect(throws: InteriorPointError.invalidSetting(name: "factorizationRetries", value: -1, reason: "must be zero or positive")) {
+        try settings.validate()
+    }
+    settings = InteriorPointSettings()
+    settings.stallIterations = 0
+    #expect(throws: InteriorPointError.invalidSetting(name: "stallIterations", value: 0, reason: "must be positive")) {
+        try settings.validate()
+    }
+    settings = InteriorPointSettings()
+    settings.regularizationGrowth = 1
+    #expect(throws: InteriorPointError.invalidSetting(name: "regularizationGrowth", value: 1,
+                                                      reason: "must be a finite number above 1")) {
+        try settings.validate()
+    }
+}
+
+@Test func aSolveValidatesTheWorkingConstants() {
+    var settings = InteriorPointSettings()
+    settings.divergenceLimit = .infinity
+    let solver = InteriorPointSolver(settings: settings)
+    var lp = LinearProgram()
+    lp.addVariable("x", lower: 0, upper: 1, cost: 1)
+    #expect(throws: InteriorPointError.self) { try solver.solve(lp) }
 }

@@ -182,7 +182,6 @@ import Testing
     @Test func verboseLogHasOneLinePerIteration() throws {
         let lines = LogLines()
         var settings = InteriorPointSettings()
-        settings.verbose = true
         settings.logger = { lines.append($0) }
         let solution = try InteriorPointSolver(settings: settings).solve(Self.planted(.feasible, seed: 1))
         let iterationLines = lines.all.filter { $0.range(of: #"^\s*\d+\s+-?\d"#, options: .regularExpression) != nil }

@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import TestSupport
 import Testing
 @testable import InteriorPoint
@@ -18,8 +19,8 @@ import Testing
             columnStart.append(rowIndex.count)
         }
         let n = columns.count
-        return StandardForm(rowCount: m, columnCount: n, columnStart: columnStart, rowIndex: rowIndex, values: values,
-                            b: [Double](repeating: 0, count: m), c: [Double](repeating: 0, count: n),
+        let matrix = try! SparseMatrix(rows: m, columns: n, columnStart: columnStart, rowIndex: rowIndex, values: values)
+        return StandardForm(matrix: matrix, b: [Double](repeating: 0, count: m), c: [Double](repeating: 0, count: n),
                             lower: [Double](repeating: 0, count: n), upper: [Double](repeating: .infinity, count: n),
                             columnOrigin: Array(0..<n), rowOrigin: Array(0..<m), objectiveSign: 1, constantTerm: 0)
     }
@@ -64,10 +65,10 @@ import Testing
     /// M v = A Θ Aᵀ v.
     static func normalProduct(_ form: StandardForm, theta: [Double], _ v: [Double]) -> [Double] {
         var t = [Double](repeating: 0, count: form.columnCount)
-        form.transposeMultiply(v, into: &t)
+        form.matrix.transposeMultiply(v, writingTo: &t)
         for j in t.indices { t[j] *= theta[j] }
         var out = [Double](repeating: 0, count: form.rowCount)
-        form.multiply(t, into: &out)
+        form.matrix.multiply(t, writingTo: &out)
         return out
     }
 
@@ -81,8 +82,8 @@ import Testing
     /// agree then: both backends are backward stable, but A Θ Aᵀ is ill-conditioned).
     static func energyDifference(_ form: StandardForm, theta: [Double], _ x: [Double], _ reference: [Double]) -> Double {
         var difference = [Double](repeating: 0, count: form.columnCount), base = difference
-        form.transposeMultiply(zip(x, reference).map { $0 - $1 }, into: &difference)
-        form.transposeMultiply(reference, into: &base)
+        form.matrix.transposeMultiply(zip(x, reference).map { $0 - $1 }, writingTo: &difference)
+        form.matrix.transposeMultiply(reference, writingTo: &base)
         let numerator = zip(difference, theta).map { $0 * $0 * $1 }.reduce(0, +)
         let denominator = zip(base, theta).map { $0 * $0 * $1 }.reduce(0, +)
         return (numerator / denominator).squareRoot()
@@ -162,8 +163,8 @@ import Testing
             #expect(result.sparseReplaced == dependent && result.denseReplaced == dependent)
             #expect(result.sparse.filter { abs($0) < 1e-40 }.count == dependent)
             var sparseATx = [Double](repeating: 0, count: form.columnCount), denseATx = sparseATx
-            form.transposeMultiply(result.sparse, into: &sparseATx)
-            form.transposeMultiply(result.dense, into: &denseATx)
+            form.matrix.transposeMultiply(result.sparse, writingTo: &sparseATx)
+            form.matrix.transposeMultiply(result.dense, writingTo: &denseATx)
             #expect(Self.relativeDifference(sparseATx, denseATx) < 1e-9)
             #expect(Self.residual(form, theta: theta, result.sparse, result.r) < 1e-12)
         }

@@ -58,17 +58,14 @@ struct MatrixTests {
         #expect(m.column(2) == [3, 6])
     }
 
-    @Test("matrix and vector products match the triple loop")
+    @Test("matrix products match the triple loop")
     func products() throws {
         var rng = SplitMix64(seed: 1)
         let a = randomMatrix(rows: 7, columns: 5, using: &rng)
         let b = randomMatrix(rows: 5, columns: 4, using: &rng)
-        let x = randomVector(5, using: &rng)
         #expect(maxDifference(try a.multiplied(by: b), naiveProduct(a, b)) < 1e-13)
-        #expect(maxDifference(try a.multiplied(by: x), naiveProduct(a, x)) < 1e-13)
         #expect(try Matrix.identity(7).multiplied(by: a) == a)
         #expect(throws: LinearAlgebraError.self) { try a.multiplied(by: a) }
-        #expect(throws: LinearAlgebraError.self) { try a.multiplied(by: [1, 2]) }
     }
 }
 

@@ -15,16 +15,6 @@ func randomVector(_ count: Int, using rng: inout SplitMix64) -> [Double] {
     (0..<count).map { _ in Double.random(in: -1...1, using: &rng) }
 }
 
-/// A random symmetric positive definite matrix: Mᵀ M + n I.
-func randomSPD(_ n: Int, using rng: inout SplitMix64) -> Matrix {
-    let m = randomMatrix(rows: n, columns: n, using: &rng)
-    var a = naiveProduct(m.transposed(), m)
-    for i in 0..<n {
-        a[i, i] += Double(n)
-    }
-    return a
-}
-
 /// A B by the textbook triple loop, the reference the BLAS wrappers are checked against.
 func naiveProduct(_ a: Matrix, _ b: Matrix) -> Matrix {
     precondition(a.columns == b.rows)
@@ -57,11 +47,6 @@ func maxDifference(_ a: [Double], _ b: [Double]) -> Double {
 func maxDifference(_ a: Matrix, _ b: Matrix) -> Double {
     precondition(a.rows == b.rows && a.columns == b.columns)
     return maxDifference(a.elements, b.elements)
-}
-
-/// The Euclidean norm ‖v‖₂.
-func norm(_ v: [Double]) -> Double {
-    v.reduce(0.0) { $0 + $1 * $1 }.squareRoot()
 }
 
 extension Matrix {

@@ -1,4 +1,4 @@
-import CLinearAlgebra
+import LinearAlgebra
 
 /// The semi-discrete transport potential φ(x) = maxⱼ ⟨x, yⱼ⟩ − ψⱼ over sites y₁ … y_m with
 /// weights b (Σ b = 1) and potentials ψ. Its gradient, the site of the winning
@@ -58,9 +58,10 @@ public struct SemiDiscretePotential: Sendable, Equatable {
     func scores(_ points: UnsafePointer<Double>, count: Int, into s: UnsafeMutablePointer<Double>) {
         let m = siteCount
         guard count > 0, m > 0 else { return }
-        // S = X Yᵀ: (count × d)(d × m), row-major.
-        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(count), Int32(m), Int32(dimension),
-                    1, points, Int32(dimension), sites, Int32(dimension), 0, s, Int32(m))
+        // S = X Yᵀ (count × m, row-major) is column-major Sᵀ = Y Xᵀ: (m × d)(d × count), with the
+        // row-major Y (m × d) and X (count × d) read as column-major Yᵀ and Xᵀ.
+        BLAS.gemm(transposeA: true, m: m, n: count, k: dimension,
+                  a: sites, lda: dimension, b: points, ldb: dimension, beta: 0, c: s, ldc: m)
         for i in 0..<count { for j in 0..<m { s[i * m + j] -= potentials[j] } }   // Sᵢⱼ = ⟨xᵢ, yⱼ⟩ − ψⱼ
     }
 

@@ -1,4 +1,4 @@
-import CLinearAlgebra
+import LinearAlgebra
 import LinearProgramming
 
 /// The entropic transport plan found by ``Sinkhorn``, with its potentials and costs.
@@ -87,9 +87,10 @@ public struct EntropicPlan: Sendable, Equatable {
         }
         var mapped = [Double](repeating: 0, count: sourceCount * dimension)
         guard sourceCount > 0, targetCount > 0 else { return mapped }
-        // T = P Y: (n × m)(m × d), row-major.
-        cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(sourceCount), Int32(dimension), Int32(targetCount),
-                    1, plan, Int32(targetCount), targets, Int32(dimension), 0, &mapped, Int32(dimension))
+        // T = P Y (n × d, row-major) is column-major Tᵀ = Yᵀ Pᵀ: (d × m)(m × n), with the
+        // row-major Y (m × d) and P (n × m) read as column-major Yᵀ and Pᵀ.
+        BLAS.gemm(m: dimension, n: sourceCount, k: targetCount,
+                  a: targets, lda: dimension, b: plan, ldb: targetCount, beta: 0, c: &mapped, ldc: dimension)
         for i in 0..<sourceCount {
             let a = sourceWeights[i]
             for k in 0..<dimension { mapped[i * dimension + k] = a > 0 ? mapped[i * dimension + k] / a : .nan }   // Tᵢ = (PY)ᵢ / aᵢ

@@ -1,4 +1,4 @@
-import CLinearAlgebra
+import LinearAlgebra
 
 /// The inner loops of log-domain Sinkhorn over one contiguous row: the soft-minimum
 /// −ε·log Σⱼ exp(hⱼ − λ·cⱼ) (λ = 1/ε) by a max pass and an exp pass (stable log-sum-exp), and
@@ -49,7 +49,7 @@ enum SinkhornKernels {
         for j in 0..<count { scratch[j] = h[j] - lambda * c[j] }             // vⱼ = hⱼ − λ cⱼ
         let m = maximum(scratch, count: count)                                // M = maxⱼ vⱼ
         for j in 0..<count { scratch[j] = exp(scratch[j] - m) }               // e^{vⱼ − M} ∈ [0, 1]
-        let s = cblas_dasum(Int32(count), scratch, 1)                         // S = Σⱼ e^{vⱼ − M} ≥ 1
+        let s = BLAS.asum(n: count, x: scratch)                         // S = Σⱼ e^{vⱼ − M} ≥ 1
         return -epsilon * (m + _log(s))                                       // −ε (M + log S)
     }
 
@@ -58,7 +58,7 @@ enum SinkhornKernels {
     static func exponentiate(row c: UnsafePointer<Double>, h: UnsafePointer<Double>, count: Int, lambda: Double,
                              shift: Double, into out: UnsafeMutablePointer<Double>) -> (mass: Double, cost: Double) {
         for j in 0..<count { out[j] = exp(shift + h[j] - lambda * c[j]) }    // Pⱼ = e^{shift + hⱼ − λ cⱼ}
-        return (cblas_dasum(Int32(count), out, 1), cblas_ddot(Int32(count), c, 1, out, 1))
+        return (BLAS.asum(n: count, x: out), BLAS.dot(n: count, x: c, y: out))
     }
 
     /// maxⱼ v[j] with four running maxima (−∞ for an empty row).

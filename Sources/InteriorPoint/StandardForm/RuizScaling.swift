@@ -26,10 +26,10 @@ struct RuizScaling {
             var columnFactor = [Double](repeating: 1, count: form.columnCount)
             for j in 0..<form.columnCount {
                 var columnMax = 0.0
-                for k in form.columnStart[j]..<form.columnStart[j + 1] {
-                    let a = abs(form.values[k])
+                for k in form.matrix.columnStart[j]..<form.matrix.columnStart[j + 1] {
+                    let a = abs(form.matrix.values[k])
                     columnMax = max(columnMax, a)
-                    rowMax[form.rowIndex[k]] = max(rowMax[form.rowIndex[k]], a)
+                    rowMax[form.matrix.rowIndex[k]] = max(rowMax[form.matrix.rowIndex[k]], a)
                 }
                 if columnMax > 0 {
                     columnFactor[j] = powerOfTwo(1 / columnMax.squareRoot())     // cⱼ ≈ 1/√max|a·ⱼ|
@@ -39,12 +39,8 @@ struct RuizScaling {
             let rowFactor = rowMax.map { $0 > 0 ? powerOfTwo(1 / $0.squareRoot()) : 1 }  // rᵢ ≈ 1/√max|aᵢ·|
             for r in rowMax where r > 0 { worst = max(worst, abs(1 - r)) }
             if worst < 0.5 { break }
-            for j in 0..<form.columnCount {
-                for k in form.columnStart[j]..<form.columnStart[j + 1] {
-                    form.values[k] *= rowFactor[form.rowIndex[k]] * columnFactor[j]
-                }
-                scaling.columnScale[j] *= columnFactor[j]
-            }
+            form.matrix.scale(rows: rowFactor, columns: columnFactor)            // A ← R A C
+            for j in 0..<form.columnCount { scaling.columnScale[j] *= columnFactor[j] }
             for i in 0..<form.rowCount { scaling.rowScale[i] *= rowFactor[i] }
         }
         for i in 0..<form.rowCount { form.b[i] *= scaling.rowScale[i] }

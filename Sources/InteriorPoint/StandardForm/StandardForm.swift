@@ -1,3 +1,4 @@
+import LinearAlgebra
 import LinearProgramming
 
 /// The interior point's internal copy of an LP,
@@ -6,14 +7,11 @@ import LinearProgramming
 ///
 /// built from a ``LinearProgram`` by: negating c for a maximisation; substituting fixed
 /// variables (l = u) into the rows; dropping free rows; giving every non-equality row
-/// `lo ≤ aᵀx ≤ up` a slack column, aᵀx − s = 0 with lo ≤ s ≤ up. A is stored column-wise (CSC);
-/// the caller's model is never modified.
+/// `lo ≤ aᵀx ≤ up` a slack column, aᵀx − s = 0 with lo ≤ s ≤ up. A is a ``SparseMatrix``
+/// (compressed columns); the caller's model is never modified.
 struct StandardForm {
-    var rowCount: Int
-    var columnCount: Int
-    var columnStart: [Int]
-    var rowIndex: [Int]
-    var values: [Double]
+    /// A, rows × columns of the standard form.
+    var matrix: SparseMatrix
     var b: [Double]
     var c: [Double]
     var lower: [Double]
@@ -28,13 +26,18 @@ struct StandardForm {
     /// objective = objectiveSign · (cᵀx) + constantTerm.
     let constantTerm: Double
 
+    var rowCount: Int { matrix.rows }
+    var columnCount: Int { matrix.columns }
+
     enum Outcome {
         case form(StandardForm)
         /// A row left without variables whose bounds exclude its (fixed) activity.
         case infeasibleRow(Int)
     }
 
-    static func build(from model: LinearProgram) -> Outcome {
+    /// The standard form of a validated `model` (no duplicate entries).
+    /// - Throws: a ``LinearAlgebraError`` only if the model was not validated.
+    static func build(from model: LinearProgram) throws -> Outcome {
         let sign: Double = model.sense == .minimize ? 1 : -1
         let variableCount = model.variableCount
         var newIndex = [Int](repeating: -1, count: variableCount)
@@ -98,28 +101,9 @@ struct StandardForm {
             }
             columnStart.append(rowIndex.count)
         }
-        return .form(StandardForm(rowCount: rowOrigin.count, columnCount: columnOrigin.count,
-                                  columnStart: columnStart, rowIndex: rowIndex, values: values,
-                                  b: b, c: c, lower: lower, upper: upper, columnOrigin: columnOrigin,
+        let matrix = try SparseMatrix(rows: rowOrigin.count, columns: columnOrigin.count, columnStart: columnStart,
+                                      rowIndex: rowIndex, values: values)
+        return .form(StandardForm(matrix: matrix, b: b, c: c, lower: lower, upper: upper, columnOrigin: columnOrigin,
                                   rowOrigin: rowOrigin, objectiveSign: sign, constantTerm: constant))
-    }
-
-    /// y ← A x.
-    func multiply(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>) {
-        for i in 0..<rowCount { y[i] = 0 }
-        for j in 0..<columnCount {
-            let xj = x[j]
-            if xj == 0 { continue }
-            for k in columnStart[j]..<columnStart[j + 1] { y[rowIndex[k]] += values[k] * xj }
-        }
-    }
-
-    /// x ← Aᵀ y.
-    func transposeMultiply(_ y: UnsafePointer<Double>, into x: UnsafeMutablePointer<Double>) {
-        for j in 0..<columnCount {
-            var sum = 0.0
-            for k in columnStart[j]..<columnStart[j + 1] { sum += values[k] * y[rowIndex[k]] }
-            x[j] = sum
-        }
     }
 }

@@ -1,6 +1,9 @@
-/// ``NormalEquations`` with a sparse Cholesky factorization: CHOLMOD orders A Aᵀ (AMD) and
-/// computes its supernodal structure once, when the value is made; each `factor` assembles
-/// A Θ Aᵀ + δ I supernode by supernode from the √θ-scaled columns of A and factors it with
+import LinearAlgebra
+
+/// ``NormalEquations`` with a sparse Cholesky factorization: ``SparseCholeskyAnalysis`` (CHOLMOD)
+/// orders A Aᵀ (AMD) and computes its supernodal structure once, when the value is made; each
+/// `factor` assembles A Θ Aᵀ + δ I supernode by supernode from the √θ-scaled columns of A
+/// (``SparseMatrix/scaledValues(columnFactors:writingTo:)``) and factors it with
 /// ``SupernodalFactor`` (BLAS on the dense blocks). Dependent rows are treated exactly as by
 /// ``DenseNormalEquations`` (``PivotReplacingCholesky``).
 ///
@@ -11,18 +14,20 @@ struct SparseNormalEquations: NormalEquations {
     private var storage: SupernodalFactor?
     /// Values of A times √θⱼ, rewritten by every `factor` (one spare entry: never empty).
     private var scaled: [Double]
+    /// √θⱼ of the last `factor`.
+    private var rootTheta: [Double]
     let dimension: Int
     let columnCount: Int
     let entryCount: Int
-
 
     /// Orders and analyses the pattern of `form`'s A Aᵀ; `factor` must be given the same pattern.
     init(pattern form: StandardForm) {
         dimension = form.rowCount
         columnCount = form.columnCount
-        entryCount = form.rowIndex.count
+        entryCount = form.matrix.nonzeroCount
         scaled = [Double](repeating: 0, count: entryCount + 1)
-        storage = CholmodAnalysis.analyze(form).map { SupernodalFactor(structure: $0, pattern: form) }
+        rootTheta = [Double](repeating: 0, count: columnCount)
+        storage = SparseCholeskyAnalysis.analyze(form.matrix).map { SupernodalFactor(structure: $0, pattern: form.matrix) }
     }
 
     /// Nonzeros of L and flops of one factorization, as CHOLMOD's analysis counts them (NaN if
@@ -34,15 +39,15 @@ struct SparseNormalEquations: NormalEquations {
 
     mutating func factor(_ form: StandardForm, theta: [Double], regularization: Double) -> Double? {
         precondition(form.rowCount == dimension && form.columnCount == columnCount
-                     && form.rowIndex.count == entryCount, "factor: A's pattern differs from the analysed one")
+                     && form.matrix.nonzeroCount == entryCount, "factor: A's pattern differs from the analysed one")
         guard dimension > 0 else { return regularization }
         guard storage != nil, regularization.isFinite, regularization >= 0 else { return nil }
-        for j in 0..<columnCount {                                     // ã_ij = a_ij √θ_j
+        for j in 0..<columnCount {
             let t = theta[j]
             guard t >= 0, t.isFinite else { return nil }
-            let root = t.squareRoot()
-            for p in form.columnStart[j]..<form.columnStart[j + 1] { scaled[p] = form.values[p] * root }
+            rootTheta[j] = t.squareRoot()
         }
+        form.matrix.scaledValues(columnFactors: rootTheta, writingTo: &scaled)     // ã_ij = a_ij √θ_j
         if !isKnownUniquelyReferenced(&storage!) { storage = storage!.copy() }
         let finite = scaled.withUnsafeBufferPointer { buffer in
             storage!.factor(scaled: buffer.baseAddress!, delta: regularization)

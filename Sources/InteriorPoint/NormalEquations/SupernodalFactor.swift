@@ -1,7 +1,7 @@
-import CLinearAlgebra
+import LinearAlgebra
 
-/// Left-looking supernodal Cholesky L Lᵀ = P (A Θ Aᵀ + δ I) Pᵀ over CHOLMOD's symbolic
-/// analysis, with the pivot rule of ``DenseNormalEquations``: a pivot at most
+/// Left-looking supernodal Cholesky L Lᵀ = P (A Θ Aᵀ + δ I) Pᵀ over the symbolic analysis of
+/// ``SparseCholeskyAnalysis`` (CHOLMOD), with the pivot rule of ``DenseNormalEquations``: a pivot at most
 /// `PivotReplacingCholesky.pivotTolerance`·Mₖₖ (or not positive) becomes a huge pivot, so a dependent row gets
 /// Δyᵢ ≈ 0 instead of a breakdown — in one pass, which CHOLMOD's own numeric factorization
 /// (it stops at the first non-positive pivot) cannot do.
@@ -60,8 +60,8 @@ final class SupernodalFactor {
 
     private let dimension: Int, supernodeCount: Int
 
-    convenience init(structure: SupernodalStructure, pattern form: StandardForm) {
-        self.init(structure: structure, columnStart: form.columnStart, rowIndex: form.rowIndex)
+    convenience init(structure: SupernodalStructure, pattern a: SparseMatrix) {
+        self.init(structure: structure, columnStart: a.columnStart, rowIndex: a.rowIndex)
     }
 
     init(structure: SupernodalStructure, columnStart patternStart: [Int], rowIndex patternRows: [Int]) {
@@ -226,12 +226,11 @@ final class SupernodalFactor {
                     }
                 }
             } else {
-                cblas_dsyrk(CblasColMajor, CblasLower, CblasNoTrans, Int32(inside), Int32(dColumns),
-                            1, source, Int32(dHeight), 0, c, Int32(rowsLeft))
+                BLAS.syrk(triangle: .lower, n: inside, k: dColumns, alpha: 1, a: source, lda: dHeight,
+                          beta: 0, c: c, ldc: rowsLeft)
                 if rowsLeft > inside {
-                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, Int32(rowsLeft - inside), Int32(inside),
-                                Int32(dColumns), 1, source + inside, Int32(dHeight), source, Int32(dHeight),
-                                0, c + inside, Int32(rowsLeft))
+                    BLAS.gemm(transposeB: true, m: rowsLeft - inside, n: inside, k: dColumns,
+                              a: source + inside, lda: dHeight, b: source, ldb: dHeight, beta: 0, c: c + inside, ldc: rowsLeft)
                 }
             }
             for r in 0..<rowsLeft { relative[r] = map[Int(rows[first + r])] }
@@ -267,7 +266,7 @@ final class SupernodalFactor {
     private func factorPanel(_ s: Int, replaced: inout Int) -> Bool {
         let k1 = firstColumn[s], columns = firstColumn[s + 1] - k1
         let height = rowStart[s + 1] - rowStart[s]
-        let a = values + valueStart[s], lda = Int32(height)
+        let a = values + valueStart[s], lda = height
         var k = 0
         while k < columns {
             let kb = min(Self.blockSize, columns - k)
@@ -285,17 +284,17 @@ final class SupernodalFactor {
                         }
                     }
                 } else {
-                    cblas_dtrsm(CblasColMajor, CblasRight, CblasLower, CblasTrans, CblasNonUnit, Int32(below), Int32(kb),
-                                1, a + k * height + k, lda, a + k * height + k + kb, lda)
+                    BLAS.trsmRightLowerTransposed(m: below, n: kb, l: a + k * height + k, lda: lda,
+                                                  b: a + k * height + k + kb, ldb: lda)
                 }
             }
             if trailing > 0 {                                                 // T ← T − P Pᵀ (columns of s only)
-                cblas_dsyrk(CblasColMajor, CblasLower, CblasNoTrans, Int32(trailing), Int32(kb),
-                            -1, a + k * height + k + kb, lda, 1, a + (k + kb) * height + k + kb, lda)
+                BLAS.syrk(triangle: .lower, n: trailing, k: kb, alpha: -1, a: a + k * height + k + kb, lda: lda,
+                          beta: 1, c: a + (k + kb) * height + k + kb, ldc: lda)
                 if height > columns {
-                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, Int32(height - columns), Int32(trailing), Int32(kb),
-                                -1, a + k * height + columns, lda, a + k * height + k + kb, lda,
-                                1, a + (k + kb) * height + columns, lda)
+                    BLAS.gemm(transposeB: true, m: height - columns, n: trailing, k: kb, alpha: -1,
+                              a: a + k * height + columns, lda: lda, b: a + k * height + k + kb, ldb: lda,
+                              beta: 1, c: a + (k + kb) * height + columns, ldc: lda)
                 }
             }
             k += kb
@@ -311,7 +310,7 @@ final class SupernodalFactor {
         let psi = rowStart[s], height = rowStart[s + 1] - psi
         let a = values + valueStart[s], xs = x + k1, below = height - columns
         if columns >= 16 {
-            cblas_dtrsv(CblasColMajor, CblasLower, CblasNoTrans, CblasNonUnit, Int32(columns), a, Int32(height), xs, 1)
+            BLAS.trsvLower(n: columns, l: a, lda: height, x: xs)
         } else {
             for c in 0..<columns {
                 let column = a + c * height
@@ -322,8 +321,7 @@ final class SupernodalFactor {
         }
         guard below > 0 else { return }
         if below * columns >= 256 {
-            cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(below), Int32(columns), 1, a + columns, Int32(height),
-                        xs, 1, 0, t, 1)
+            BLAS.gemv(m: below, n: columns, alpha: 1, a: a + columns, lda: height, x: xs, beta: 0, y: t)
             for r in 0..<below { x[Int(rows[psi + columns + r])] -= t[r] }
         } else {
             for c in 0..<columns {
@@ -343,8 +341,8 @@ final class SupernodalFactor {
         if below > 0 {
             if below * columns >= 256 {
                 for r in 0..<below { t[r] = x[Int(rows[psi + columns + r])] }
-                cblas_dgemv(CblasColMajor, CblasTrans, Int32(below), Int32(columns), -1, a + columns, Int32(height),
-                            t, 1, 1, xs, 1)
+                BLAS.gemv(transpose: true, m: below, n: columns, alpha: -1, a: a + columns, lda: height,
+                          x: t, beta: 1, y: xs)
             } else {
                 for c in 0..<columns {
                     let column = a + c * height
@@ -355,7 +353,7 @@ final class SupernodalFactor {
             }
         }
         if columns >= 16 {
-            cblas_dtrsv(CblasColMajor, CblasLower, CblasTrans, CblasNonUnit, Int32(columns), a, Int32(height), xs, 1)
+            BLAS.trsvLower(transpose: true, n: columns, l: a, lda: height, x: xs)
         } else {
             for c in stride(from: columns - 1, through: 0, by: -1) {
                 let column = a + c * height

@@ -1,4 +1,4 @@
-import CLinearAlgebra
+import LinearAlgebra
 
 /// ``NormalEquations`` with a dense m × m matrix and a blocked Cholesky factorization over BLAS
 /// (right-looking, as LAPACK's `dpotrf`: `dtrsm` panels and `dsyrk` trailing updates), whose
@@ -37,12 +37,12 @@ struct DenseNormalEquations: NormalEquations {
     }
 
     func solve(_ rhs: inout [Double]) {
-        let m = Int32(dimension)
+        let m = dimension
         guard m > 0 else { return }
         matrix.withUnsafeBufferPointer { factor in
             rhs.withUnsafeMutableBufferPointer { b in
-                cblas_dtrsv(CblasColMajor, CblasLower, CblasNoTrans, CblasNonUnit, m, factor.baseAddress!, m, b.baseAddress!, 1)  // L v = r
-                cblas_dtrsv(CblasColMajor, CblasLower, CblasTrans, CblasNonUnit, m, factor.baseAddress!, m, b.baseAddress!, 1)    // Lᵀ x = v
+                BLAS.trsvLower(n: m, l: factor.baseAddress!, lda: m, x: b.baseAddress!)                    // L v = r
+                BLAS.trsvLower(transpose: true, n: m, l: factor.baseAddress!, lda: m, x: b.baseAddress!)   // Lᵀ x = v
             }
         }
     }
@@ -53,10 +53,11 @@ struct DenseNormalEquations: NormalEquations {
         for k in 0..<m {                                     // zero the lower triangle
             (a + k * m + k).update(repeating: 0, count: m - k)
         }
-        form.rowIndex.withUnsafeBufferPointer { rows in
-            form.values.withUnsafeBufferPointer { values in
+        let sparse = form.matrix
+        sparse.rowIndex.withUnsafeBufferPointer { rows in
+            sparse.values.withUnsafeBufferPointer { values in
                 for j in 0..<form.columnCount {
-                    let t = theta[j], start = form.columnStart[j], end = form.columnStart[j + 1]
+                    let t = theta[j], start = sparse.columnStart[j], end = sparse.columnStart[j + 1]
                     for p in start..<end {
                         let column = a + rows[p] * m
                         let scaled = t * values[p]
@@ -71,7 +72,6 @@ struct DenseNormalEquations: NormalEquations {
     /// In-place blocked Cholesky M = L Lᵀ of the lower triangle; false if a non-finite value appears.
     private static func cholesky(_ a: UnsafeMutablePointer<Double>, dimension m: Int,
                                  diagonal: UnsafePointer<Double>, replaced: inout Int) -> Bool {
-        let lda = Int32(m)
         var k = 0
         while k < m {
             let kb = min(blockSize, m - k)
@@ -82,10 +82,9 @@ struct DenseNormalEquations: NormalEquations {
             let rest = m - k - kb
             if rest > 0 {
                 let block = a + k * m + k, panel = a + k * m + k + kb, trailing = a + (k + kb) * m + k + kb
-                cblas_dtrsm(CblasColMajor, CblasRight, CblasLower, CblasTrans, CblasNonUnit, Int32(rest), Int32(kb),
-                            1, block, lda, panel, lda)                              // P ← P L_kk⁻ᵀ
-                cblas_dsyrk(CblasColMajor, CblasLower, CblasNoTrans, Int32(rest), Int32(kb),
-                            -1, panel, lda, 1, trailing, lda)                       // T ← T − P Pᵀ
+                BLAS.trsmRightLowerTransposed(m: rest, n: kb, l: block, lda: m, b: panel, ldb: m)   // P ← P L_kk⁻ᵀ
+                BLAS.syrk(triangle: .lower, n: rest, k: kb, alpha: -1, a: panel, lda: m,
+                          beta: 1, c: trailing, ldc: m)                                     // T ← T − P Pᵀ
             }
             k += kb
         }

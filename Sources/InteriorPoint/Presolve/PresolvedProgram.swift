@@ -105,7 +105,7 @@ struct PresolvedProgram: Sendable {
             result.rowDuals = []
             result.reducedCosts = []
         }
-        let optimal = solution.status == .optimal || solution.status == .almostOptimal
+        let optimal = solution.status.hasOptimalPoint
         result.objective = optimal && hasPoint ? original.objectiveValue(result.x) : .nan
         return result
     }

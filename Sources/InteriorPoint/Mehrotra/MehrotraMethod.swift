@@ -39,7 +39,7 @@ struct MehrotraMethod<Solver: NormalEquations> {
     private(set) var iterations = 0
     private(set) var measures = Measures()
     private var theta: [Double]
-    private var regularization: Double = 1e-12
+    private var regularization: Double
     private let boundCount: Int
     // Residuals of the current point: rb = b − A x, rl = l + w_l − x, ru = u − x − w_u, rc = c − Aᵀy − z_l + z_u.
     private var rb: [Double], rl: [Double], ru: [Double], rc: [Double]
@@ -52,6 +52,7 @@ struct MehrotraMethod<Solver: NormalEquations> {
         self.settings = settings
         self.deadline = deadline
         self.normal = normal
+        regularization = settings.minimumRegularization
         let n = form.columnCount, m = form.rowCount
         hasLower = form.lower.map { $0.isFinite }
         hasUpper = form.upper.map { $0.isFinite }
@@ -82,36 +83,38 @@ struct MehrotraMethod<Solver: NormalEquations> {
             if measures.merit < 0.5 * bestMerit {
                 bestMerit = measures.merit
                 bestMeritIteration = iterations
-            } else if iterations - bestMeritIteration >= 30 {
+            } else if iterations - bestMeritIteration >= settings.stallIterations {
                 restoreBest()
                 return .stalled
             }
             if isDiverging() { restoreBest(); return .diverging }
 
             for j in 0..<form.columnCount {
-                var inverse = hasLower[j] || hasUpper[j] ? 1e-12 : 1e-8                   // ρ: proximal, larger for free columns
+                var inverse = hasLower[j] || hasUpper[j] ? settings.boundedColumnRegularization
+                                                         : settings.freeColumnRegularization  // ρ: proximal, larger for free columns
                 if hasLower[j] { inverse += zl[j] / wl[j] }
                 if hasUpper[j] { inverse += zu[j] / wu[j] }
                 theta[j] = 1 / inverse                                                   // Θ = (z_l/w_l + z_u/w_u + ρ)⁻¹
             }
             // A step that collapses means the factorization lost accuracy: retry with a larger δ.
             var computed: (step: Direction, alphaP: Double, alphaD: Double)?
-            for attempt in 0..<4 {
+            for attempt in 0...settings.factorizationRetries {
                 guard let delta = normal.factor(form, theta: theta, regularization: regularization) else {
                     return .factorizationFailed
                 }
                 let candidate = predictorCorrector()
-                let collapsed = !(candidate.alphaP >= 1e-6 || candidate.alphaD >= 1e-6)
-                if !collapsed || attempt == 3 {
-                    regularization = max(1e-12, delta / 10)
+                let collapsed = !(candidate.alphaP >= settings.collapsedStepLength
+                                  || candidate.alphaD >= settings.collapsedStepLength)
+                if !collapsed || attempt == settings.factorizationRetries {
+                    regularization = max(settings.minimumRegularization, delta / 10)
                     computed = candidate
                     break
                 }
-                regularization = max(delta * 1e3, 1e-9)
+                regularization = max(delta * settings.regularizationGrowth, settings.retryRegularization)
             }
             guard let (step, alphaP, alphaD) = computed else { return .factorizationFailed }
-            tinySteps = alphaP < 1e-7 && alphaD < 1e-7 ? tinySteps + 1 : 0
-            if tinySteps >= 5 { restoreBest(); return .stalled }
+            tinySteps = alphaP < settings.tinyStepLength && alphaD < settings.tinyStepLength ? tinySteps + 1 : 0
+            if tinySteps >= settings.tinyStepLimit { restoreBest(); return .stalled }
             for j in 0..<form.columnCount {
                 x[j] += alphaP * step.x[j]
                 if hasLower[j] { wl[j] += alphaP * step.wl[j]; zl[j] += alphaD * step.zl[j] }
@@ -142,7 +145,7 @@ struct MehrotraMethod<Solver: NormalEquations> {
     }
 
     /// Mehrotra's predictor and corrector with the current factorization, and the step lengths
-    /// (0.9995 of the way to the boundary, at most 1).
+    /// (`fractionToBoundary` of the way to the boundary, at most 1).
     private func predictorCorrector() -> (step: Direction, alphaP: Double, alphaD: Double) {
         let mu = measures.mu
         // Predictor (affine scaling): q = −w∘z.
@@ -169,7 +172,7 @@ struct MehrotraMethod<Solver: NormalEquations> {
         }
         let step = direction(ql: ql, qu: qu)
         let (alphaP, alphaD) = maximumSteps(step)
-        return (step, min(1, 0.9995 * alphaP), min(1, 0.9995 * alphaD))
+        return (step, min(1, settings.fractionToBoundary * alphaP), min(1, settings.fractionToBoundary * alphaD))
     }
 
     struct Direction {
@@ -187,11 +190,11 @@ struct MehrotraMethod<Solver: NormalEquations> {
         var scaled = [Double](repeating: 0, count: n)
         for j in 0..<n { scaled[j] = theta[j] * rHat[j] }
         var rhs = [Double](repeating: 0, count: m)     // r_b + A Θ r̂
-        form.multiply(scaled, into: &rhs)
+        form.matrix.multiply(scaled, writingTo: &rhs)
         for i in 0..<m { rhs[i] += rb[i] }
         let dy = solveNormal(rhs)
         var dx = [Double](repeating: 0, count: n)      // Δx = Θ(AᵀΔy − r̂)
-        form.transposeMultiply(dy, into: &dx)
+        form.matrix.transposeMultiply(dy, writingTo: &dx)
         for j in 0..<n { dx[j] = theta[j] * (dx[j] - rHat[j]) }
         var d = Direction(x: dx, y: dy, wl: [Double](repeating: 0, count: n), wu: [Double](repeating: 0, count: n),
                           zl: [Double](repeating: 0, count: n), zu: [Double](repeating: 0, count: n))
@@ -208,13 +211,13 @@ struct MehrotraMethod<Solver: NormalEquations> {
         return d
     }
 
-    /// M⁻¹ r with up to three steps of iterative refinement against the unregularised A Θ Aᵀ.
+    /// M⁻¹ r with up to `refinementSteps` steps of iterative refinement against the unregularised A Θ Aᵀ.
     private func solveNormal(_ r: [Double]) -> [Double] {
         var v = r
         normal.solve(&v)
         var residualNorm = Double.infinity
         let target = 1e-14 * (r.map(abs).max() ?? 0)
-        for _ in 0..<3 {
+        for _ in 0..<settings.refinementSteps {
             let residual = normalResidual(r, v)                         // r − A Θ Aᵀ v
             let norm = residual.map(abs).max() ?? 0
             if !(norm < 0.5 * residualNorm) || norm <= target { break }
@@ -228,10 +231,10 @@ struct MehrotraMethod<Solver: NormalEquations> {
 
     private func normalResidual(_ r: [Double], _ v: [Double]) -> [Double] {
         var t = [Double](repeating: 0, count: form.columnCount)
-        form.transposeMultiply(v, into: &t)
+        form.matrix.transposeMultiply(v, writingTo: &t)
         for j in t.indices { t[j] *= theta[j] }
         var product = [Double](repeating: 0, count: form.rowCount)
-        form.multiply(t, into: &product)
+        form.matrix.multiply(t, writingTo: &product)
         return zip(r, product).map { $0 - $1 }
     }
 
@@ -256,15 +259,15 @@ struct MehrotraMethod<Solver: NormalEquations> {
     private mutating func startingPoint() -> Bool {
         let n = form.columnCount, m = form.rowCount
         for j in 0..<n { theta[j] = 1 }
-        guard let delta = normal.factor(form, theta: theta, regularization: 1e-10) else { return false }
-        regularization = max(1e-12, delta / 10)
+        guard let delta = normal.factor(form, theta: theta, regularization: settings.startingRegularization) else { return false }
+        regularization = max(settings.minimumRegularization, delta / 10)
         let dy = solveNormal(form.b)                                    // x = Aᵀ(AAᵀ)⁻¹ b
-        form.transposeMultiply(dy, into: &x)
+        form.matrix.transposeMultiply(dy, writingTo: &x)
         var ac = [Double](repeating: 0, count: m)                       // y = (AAᵀ)⁻¹ A c
-        form.multiply(form.c, into: &ac)
+        form.matrix.multiply(form.c, writingTo: &ac)
         y = solveNormal(ac)
         var aty = [Double](repeating: 0, count: n)
-        form.transposeMultiply(y, into: &aty)
+        form.matrix.transposeMultiply(y, writingTo: &aty)
         var minW = Double.infinity, minZ = Double.infinity
         for j in 0..<n {
             let z = form.c[j] - aty[j]                                  // z = c − Aᵀy
@@ -297,18 +300,19 @@ struct MehrotraMethod<Solver: NormalEquations> {
 
     private mutating func computeResiduals() {
         let n = form.columnCount, m = form.rowCount
-        form.multiply(x, into: &rb)
+        form.matrix.multiply(x, writingTo: &rb)
         for i in 0..<m { rowMagnitude[i] = abs(form.b[i]) }
+        let a = form.matrix
         for j in 0..<n {                                                 // Σⱼ |aᵢⱼ xⱼ| per row
             let xj = abs(x[j])
-            for k in form.columnStart[j]..<form.columnStart[j + 1] { rowMagnitude[form.rowIndex[k]] += abs(form.values[k]) * xj }
+            for k in a.columnStart[j]..<a.columnStart[j + 1] { rowMagnitude[a.rowIndex[k]] += abs(a.values[k]) * xj }
         }
         var primal = 0.0, dual = 0.0
         for i in 0..<m {
             rb[i] = form.b[i] - rb[i]                                   // r_b = b − A x
             primal = max(primal, abs(rb[i]) / (1 + rowMagnitude[i] / scaling.rowScale[i]) / scaling.rowScale[i])
         }
-        form.transposeMultiply(y, into: &rc)
+        form.matrix.transposeMultiply(y, writingTo: &rc)
         var pobj = 0.0, dobj = 0.0, complementarity = 0.0
         for i in 0..<m { dobj += form.b[i] * y[i] }
         for j in 0..<n {
@@ -338,14 +342,14 @@ struct MehrotraMethod<Solver: NormalEquations> {
     }
 
     private func isDiverging() -> Bool {
-        let limit = 1e13
+        let limit = settings.divergenceLimit
         for j in 0..<form.columnCount where abs(x[j]) > limit || zl[j] > limit || zu[j] > limit { return true }
         for i in 0..<form.rowCount where abs(y[i]) > limit { return true }
         return false
     }
 
     private func log() {
-        guard settings.verbose, let logger = settings.logger else { return }
+        guard let logger = settings.logger else { return }
         let m = measures
         func e(_ v: Double) -> String { String(format: "%10.3e", v) }
         if iterations == 0 {
@@ -359,16 +363,4 @@ struct MehrotraMethod<Solver: NormalEquations> {
     }
 
     private func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
-}
-
-/// How ``MehrotraMethod/run()`` ended.
-enum MehrotraTermination: Equatable {
-    case optimal
-    case iterationLimit
-    case timeLimit
-    /// No progress: steps vanished or the merit stopped decreasing.
-    case stalled
-    /// Iterates grew without bound, the usual sign of infeasibility or unboundedness.
-    case diverging
-    case factorizationFailed
 }

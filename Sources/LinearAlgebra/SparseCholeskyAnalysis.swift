@@ -1,39 +1,14 @@
 import CCholmod
 
-/// The symbolic half of a sparse Cholesky of A Aᵀ, computed by CHOLMOD: a fill-reducing
-/// ordering (AMD on A Aᵀ) and the supernodal structure of L (with CHOLMOD's relaxed
-/// amalgamation). Everything CHOLMOD allocated is freed before `analyze` returns; the numeric
-/// factorization is ours (``SupernodalFactor``), so that dependent rows can be handled inside it.
-///
-/// Indices k are positions in the permuted order: row k of L is row `permutation[k]` of A.
-/// Supernode s holds columns `firstColumn[s] ..< firstColumn[s + 1]`; its row pattern is
-/// `rows[rowStart[s] ..< rowStart[s + 1]]` (sorted, beginning with its own columns) and its
-/// values a column-major block of that many rows, at `valueStart[s]`.
-struct SupernodalStructure {
-    let dimension: Int
-    let permutation: [Int]
-    let inversePermutation: [Int]
-    let firstColumn: [Int]
-    let rowStart: [Int]
-    let rows: [Int32]
-    let valueStart: [Int]
-    /// Supernode of each column.
-    let supernodeOf: [Int32]
-    /// Largest update block (rows × columns) a descendant sends to an ancestor.
-    let largestUpdate: Int
-    /// Nonzeros of L without amalgamation padding, and flops of one factorization (CHOLMOD's count).
-    let factorNonzeros: Double
-    let factorFlops: Double
-
-    var supernodeCount: Int { firstColumn.count - 1 }
-    var valueCount: Int { valueStart.last ?? 0 }
-}
-
-enum CholmodAnalysis {
-    /// Orders and analyses A Aᵀ for `form`'s pattern of A; nil if CHOLMOD fails (out of memory)
-    /// or the pattern is too large for its 32-bit interface.
-    static func analyze(_ form: StandardForm) -> SupernodalStructure? {
-        let m = form.rowCount, n = form.columnCount, entries = form.rowIndex.count
+/// The symbolic sparse Cholesky analysis of A Aᵀ by CHOLMOD: a fill-reducing ordering (AMD on
+/// A Aᵀ) and the supernodal structure of L (with CHOLMOD's relaxed amalgamation), from the
+/// pattern of A alone. Everything CHOLMOD allocated is freed before `analyze` returns; the
+/// numeric factorization is the caller's (an interior point's handles dependent rows inside it).
+public enum SparseCholeskyAnalysis {
+    /// Orders and analyses A Aᵀ for the pattern of `a` (its values are not read); nil if
+    /// CHOLMOD fails (out of memory) or the pattern is too large for its 32-bit interface.
+    public static func analyze(_ a: SparseMatrix) -> SupernodalStructure? {
+        let m = a.rows, n = a.columns, entries = a.nonzeroCount
         guard entries < Int(Int32.max), m < Int(Int32.max), n < Int(Int32.max) else { return nil }
         guard m > 0 else {
             return SupernodalStructure(dimension: 0, permutation: [], inversePermutation: [], firstColumn: [0],
@@ -54,8 +29,8 @@ enum CholmodAnalysis {
         defer { cholmod_free_sparse(&pattern, common) }
         let p = matrix.pointee.p.assumingMemoryBound(to: Int32.self)
         let i = matrix.pointee.i.assumingMemoryBound(to: Int32.self)
-        for j in 0...n { p[j] = Int32(form.columnStart[j]) }
-        for k in 0..<entries { i[k] = Int32(form.rowIndex[k]) }
+        for j in 0...n { p[j] = Int32(a.columnStart[j]) }
+        for k in 0..<entries { i[k] = Int32(a.rowIndex[k]) }
 
         // AMD on A Aᵀ. COLAMD or METIS give up to 2× fewer flops on some Netlib problems
         // (maros-r7, dfl001), but the rows a factorization takes out as dependent depend on
