@@ -22,7 +22,7 @@ public struct GLPKSettings: Sendable {
     /// Branch-and-cut: GLPK's own `tm_lim` does not cover the whole of `glp_intopt`. Its MIP
     /// presolver checks no clock, the root LP relaxation gets the full limit on its own, and the
     /// search's clock starts only after both (on the encoding benchmark's 2,048-binary big-M
-    /// MILP, `glpsol --tmlim 60` stopped after 86.6 s: 26.6 s of presolve and root LP, then
+    /// MILP, GLPK's own `glpsol` with a 60 s limit stopped after 86.6 s: 26.6 s of presolve and root LP, then
     /// 60 s of search). ``GLPKSolver`` therefore also stops the search from GLPK's callback
     /// once the limit has passed since the solve began (60.1 s on that MILP); what can still
     /// run past it is the node LP in progress and, when the root LP itself is cut short, the

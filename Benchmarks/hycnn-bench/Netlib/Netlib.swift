@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TestSupport
 
 /// The Netlib LP set through several solvers (issue 5's benchmark): per problem and solver the
 /// status, objective error against reference.csv, iterations, time, the certificate's largest
@@ -34,13 +35,13 @@ struct Netlib: ParsableCommand {
     @Option(help: "Extra seconds a child may take beyond --time-limit (reading the file, verifying) before it is killed.")
     var allowance = 30.0
 
-    @Option(help: "The Netlib folder with *.mps.gz and reference.csv (default: $HYCNN_NETLIB_DIR or ../shared/netlib).")
+    @Option(help: "The Netlib folder with *.mps.gz and reference.csv (default: $HYCNN_NETLIB_DIR, else the folder shared/netlib next to the checkout, as the tests find it).")
     var netlib: String?
 
     @Option(help: "CSV of every run, written as each finishes.")
     var csv = "Benchmarks/results/netlib.csv"
 
-    var directory: String { netlib ?? ProcessInfo.processInfo.environment["HYCNN_NETLIB_DIR"] ?? "../shared/netlib" }
+    var directory: String { netlib ?? NetlibReference.directory?.path ?? "shared/netlib" }
 
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }

@@ -25,7 +25,7 @@ import Darwin
 public struct OutputFile: Sendable, Equatable {
     /// The path as given.
     public let path: String
-    /// What the command calls this output in messages: "-o", "--svg", "--output".
+    /// What the caller calls this output in messages (e.g. the option that named the path).
     public let role: String
     /// The absolute path that is replaced: the link target for a symbolic link.
     public let target: String

@@ -8,7 +8,7 @@ import Darwin
 
 /// Checked writes to stdout and best-effort writes to stderr. Swift's `print` drops write
 /// errors and `FileHandle.write` traps on them; a command's results go through ``write(_:)``
-/// instead, so that a full disk or a closed pipe (`hycnn … > /dev/full`) ends the command with
+/// instead, so that a full disk or a closed pipe (output sent to `/dev/full`) ends the command with
 /// an error rather than a signal or a false success. (Ignore SIGPIPE in the process so a
 /// closed pipe arrives as the error EPIPE.)
 public enum StandardOutput {

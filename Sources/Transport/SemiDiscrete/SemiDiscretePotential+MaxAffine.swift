@@ -4,7 +4,7 @@ extension SemiDiscretePotential {
     /// The potential φ(x) = maxⱼ ⟨x, yⱼ⟩ − ψⱼ as a max-affine ``RegressionModel`` (one maxout unit
     /// with m pieces: slopes yⱼ, intercepts −ψⱼ, output 1·max + 0) with identity scalers, the
     /// route ConvexRegression uses. Its prediction is φ, its input gradient the map's site, it
-    /// certifies convex (`hycnn certify`) and it encodes exactly as an LP in surrogate problems.
+    /// certifies convex (``ConvexityCertificate``) and it encodes exactly as an LP in surrogate problems.
     /// Save it with ``RegressionModel/save(to:)``.
     public func maxAffineModel(inputNames: [String]? = nil, targetName: String = "potential") throws -> RegressionModel {
         let names = inputNames ?? (1...dimension).map { "x\($0)" }
