@@ -51,11 +51,10 @@ struct Throughput: ParsableCommand {
 
     /// Runs Benchmarks/peers/hycnn_numpy.py in this invocation: milliseconds per epoch in float64 and float32.
     static func numpyPeer(width: Int, depth: Int, epochs: Int) -> (float64: Double, float32: Double)? {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("peers/hycnn_numpy.py")
+        let script = BenchmarksFolder.peerScript("hycnn_numpy.py")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, "\(width)", "\(depth)", "\(epochs)"]
+        process.arguments = ["python3", script, "\(width)", "\(depth)", "\(epochs)"]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -14,12 +14,8 @@ struct TransportPeer {
     let python: String
 
     init(python: String?) {
-        let venv = Self.benchmarksFolder.appendingPathComponent(".venv/bin/python").path
+        let venv = BenchmarksFolder.url.appendingPathComponent(".venv/bin/python").path
         self.python = python ?? (FileManager.default.isExecutableFile(atPath: venv) ? venv : "python3")
-    }
-
-    static var benchmarksFolder: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     }
 
     /// Writes both clouds as raw little-endian float64 and runs the peer; nil when it fails
@@ -35,7 +31,7 @@ struct TransportPeer {
         } catch {
             return (nil, "cannot write the points: \(error.localizedDescription)")
         }
-        let script = Self.benchmarksFolder.appendingPathComponent("peers/transport_pot.py").path
+        let script = BenchmarksFolder.peerScript("transport_pot.py")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [python, script, x.path, y.path, "\(n)", "\(m)", "\(d)", "\(repeats)"]
