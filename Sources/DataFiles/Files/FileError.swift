@@ -12,7 +12,7 @@ public enum FileError: Error, CustomStringConvertible, Equatable, Sendable {
     case unreadable(path: String, reason: String)
     /// The system refused to write `path`, or the data could not be written whole.
     case unwritable(path: String, reason: String)
-    /// The output `path` (for `role`, e.g. "-o") is the same file as the input `input`.
+    /// The output `path` (for `role`, the name the caller gives it) is the same file as the input `input`.
     case outputIsInput(path: String, role: String, input: String)
     /// The output `path` exists and is not a regular file (`kind` as in ``notRegularFile``).
     case outputNotRegularFile(path: String, role: String, kind: String)
