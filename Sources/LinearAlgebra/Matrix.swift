@@ -57,15 +57,6 @@ public struct Matrix: Equatable, Sendable {
         }
     }
 
-    /// The `n × n` identity matrix.
-    public static func identity(_ n: Int) -> Matrix {
-        var result = Matrix(rows: n, columns: n)
-        for i in 0..<n {
-            result[i, i] = 1
-        }
-        return result
-    }
-
     /// Entry (row, column), 0-based.
     public subscript(row: Int, column: Int) -> Double {
         get {
@@ -78,30 +69,5 @@ public struct Matrix: Equatable, Sendable {
                          "index (\(row), \(column)) outside a \(rows) × \(columns) matrix")
             elements[row + column * rows] = newValue
         }
-    }
-
-    /// The transpose Aᵀ.
-    public func transposed() -> Matrix {
-        var result = Matrix(rows: columns, columns: rows)
-        for j in 0..<columns {
-            for i in 0..<rows {
-                result.elements[j + i * columns] = elements[i + j * rows]
-            }
-        }
-        return result
-    }
-
-    /// Column `index` as an array of `rows` entries.
-    public func column(_ index: Int) -> [Double] {
-        precondition(0 <= index && index < columns, "column \(index) outside a matrix with \(columns) columns")
-        return Array(elements[(index * rows)..<((index + 1) * rows)])
-    }
-
-    /// The product A B (BLAS `gemm`).
-    /// - Throws: `dimensionMismatch` unless `other.rows == columns`.
-    public func multiplied(by other: Matrix) throws -> Matrix {
-        var product = Matrix(rows: rows, columns: other.columns)
-        try BLAS.gemm(self, other, into: &product)
-        return product
     }
 }

@@ -193,15 +193,4 @@ public struct SparseMatrix: Sendable, Equatable {
             for k in columnStart[j]..<columnStart[j + 1] { out[k] = values[k] * factor }
         }
     }
-
-    /// The same matrix stored densely.
-    public func dense() -> Matrix {
-        var result = Matrix(rows: rows, columns: columns)
-        for j in 0..<columns {
-            for k in columnStart[j]..<columnStart[j + 1] {
-                result[rowIndex[k], j] = values[k]
-            }
-        }
-        return result
-    }
 }
