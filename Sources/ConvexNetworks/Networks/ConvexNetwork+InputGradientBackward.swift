@@ -49,7 +49,7 @@ extension ConvexNetwork {
                 }
                 if l < last {
                     nonlinearity.tangent(pre: w.pre(l), z: w.z(l), preTangent: preTangent, zTangent: w.z(l) + b,
-                                         ld: ld, lanes: shape.lanes, width: shape.width, batch: b)
+                                         slopes: w.dPre(l) + b, ld: ld, lanes: shape.lanes, width: shape.width, batch: b)
                 }
             }
             // Reverse over both passes: adjoints p̄ (rows 0 ..< b) and t̄ (rows b ..< 2b) of pre and ṗre.
@@ -59,7 +59,7 @@ extension ConvexNetwork {
                     dPre.update(repeating: 0, count: b)                                      // p̄ = ∂ḟ/∂f = 0
                     (dPre + b).update(repeating: 1, count: b)                                // t̄ = ∂ḟ/∂ḟ = 1
                 } else {
-                    nonlinearity.secondOrderBackward(pre: w.pre(l), z: w.z(l), preTangent: w.pre(l) + b, zTangent: w.z(l) + b,
+                    nonlinearity.secondOrderBackward(pre: w.pre(l), preTangent: w.pre(l) + b, zTangent: w.z(l) + b,
                                                      dZ: w.dZ(l), dZTangent: w.dZ(l) + b, dPre: dPre, dPreTangent: dPre + b,
                                                      ld: ld, lanes: shape.lanes, width: shape.width, batch: b)
                 }
