@@ -31,8 +31,8 @@ import Testing
             let range = (start * d)..<((start + count) * d)
             x.withUnsafeBufferPointer { xs in
                 gradients.withUnsafeMutableBufferPointer { gs in
-                    network.inputGradientForward(xs.baseAddress! + range.lowerBound, batch: count, workspace: workspace,
-                                                 inputGradient: gs.baseAddress! + range.lowerBound)
+                    _ = network.inputGradientForward(xs.baseAddress! + range.lowerBound, batch: count, workspace: workspace,
+                                                     inputGradient: gs.baseAddress! + range.lowerBound)
                 }
             }
             for k in range { cotangent[k] = c[k] + gradients[k] }                           // U = ∂L/∂G = C + G
@@ -93,6 +93,44 @@ import Testing
         let pieces = Self.analytic(network, x, c, chunks: [8, 3, 1], capacity: 8)
         #expect(GradientTests.relativeError(pieces.gradients, whole.gradients) < 1e-13)
         #expect(GradientTests.relativeError(pieces.parameterGradient, whole.parameterGradient) < 1e-12)
+    }
+
+    /// The g-step of a neural OT map: L(θ) = Σₛ f(∇g(yₛ; θ)) − ⟨yₛ, ∇g(yₛ; θ)⟩ for a fixed
+    /// potential f, so ∂L/∂G = ∇f(G) − Y; its gradient over g's parameters against central
+    /// finite differences.
+    @Test(arguments: [Architecture.hycnn(inputDimension: 3, widths: [4, 4], gate: .smoothMaxGate(temperature: 10)),
+                      .icnn(inputDimension: 3, widths: [5, 4], activation: .softplus(temperature: 1))])
+    func transportMapInnerStepMatchesFiniteDifferences(architecture: Architecture) throws {
+        let (g, y, _) = try Self.problem(architecture, seed: 21, batch: 9)
+        let (f, _, _) = try Self.problem(.hycnn(inputDimension: 3, widths: [5, 4], gate: .smoothMaxGate(temperature: 2)), seed: 23)
+        func loss(_ g: ConvexNetwork) -> Double {
+            let gradients = g.inputGradients(y)
+            return f.evaluate(gradients).reduce(0, +) - zip(y, gradients).reduce(0) { $0 + $1.0 * $1.1 }
+        }
+        let workspace = InputGradientWorkspace(architecture: architecture, batchCapacity: 9)
+        var gradients = [Double](repeating: 0, count: y.count)
+        var parameterGradient = [Double](repeating: 0, count: g.parameters.count)
+        y.withUnsafeBufferPointer { ys in
+            gradients.withUnsafeMutableBufferPointer { gs in
+                _ = g.inputGradientForward(ys.baseAddress!, batch: 9, workspace: workspace, inputGradient: gs.baseAddress!)
+            }
+        }
+        let cotangent = zip(f.inputGradients(gradients), y).map { $0 - $1 }                   // U = ∇f(G) − Y
+        y.withUnsafeBufferPointer { ys in
+            parameterGradient.withUnsafeMutableBufferPointer { p in
+                g.inputGradientBackward(ys.baseAddress!, batch: 9, cotangent: cotangent, workspace: workspace,
+                                        parameterGradient: p.baseAddress!)
+            }
+        }
+        let h = 1e-5
+        let numerical = g.parameters.indices.map { k in
+            var plus = g, minus = g
+            plus.parameters[k] += h
+            minus.parameters[k] -= h
+            return (loss(plus) - loss(minus)) / (2 * h)
+        }
+        let error = GradientTests.relativeError(parameterGradient, numerical)
+        #expect(error < 1e-6, "\(architecture.testDescription): relative error \(error)")
     }
 
     /// Under V = softplus(R) the gradient over R is the gradient over V times sigmoid(R), the
