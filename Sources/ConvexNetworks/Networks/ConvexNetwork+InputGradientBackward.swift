@@ -10,7 +10,7 @@ import LinearAlgebra
 /// together, with the nonlinearity's curvature. Gradients are with respect to the effective
 /// parameters, as ``ConvexNetwork/backward(_:batch:outputGradient:workspace:parameterGradient:inputGradient:)``
 /// gives them (under the softplus reparametrisation V = softplus(R), multiply the V entries by
-/// sigmoid(R) as a training step does). All BLAS, no allocation.
+/// sigmoid(R) as a training step does). Whole minibatches through BLAS gemm; no allocation.
 extension ConvexNetwork {
     /// Computes f and G = ∇ₓf (d × batch, overwritten into `inputGradient`) for the `batch`
     /// samples at `x` (d × batch), keeping the primal pass in `workspace`; returns f.
