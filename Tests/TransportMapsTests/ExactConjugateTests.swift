@@ -2,7 +2,7 @@ import ConvexNetworks
 import GLPKBackend
 import LinearProgramming
 import Testing
-@testable import TransportMaps
+import TransportMaps
 
 @Suite("Exact conjugates")
 struct ExactConjugateTests {

@@ -1,7 +1,7 @@
 import ConvexNetworks
 import GLPKBackend
 import Testing
-@testable import TransportMaps
+import TransportMaps
 
 @Suite("Fenchel–Young gaps")
 struct FenchelYoungGapTests {

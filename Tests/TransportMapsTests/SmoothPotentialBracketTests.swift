@@ -1,7 +1,7 @@
 import ConvexNetworks
 import GLPKBackend
 import Testing
-@testable import TransportMaps
+import TransportMaps
 
 @Suite("Smooth potentials bracketed by their max-gate twin")
 struct SmoothPotentialBracketTests {
