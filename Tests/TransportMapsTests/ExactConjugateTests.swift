@@ -46,6 +46,10 @@ struct ExactConjugateTests {
             let fx = try model.predict(x)[0]
             #expect(abs(fx + value.value - (x[0] * y[0] + x[1] * y[1])) < 1e-8)
         }
+        let dominated = try ConjugateTestModels.maxAffine(slopes: Self.slopes + [[0, 0]], intercepts: Self.intercepts + [-5])
+        let hidden = try ExactConjugate(model: dominated).evaluate(at: [0, 0], using: solver)    // a piece active nowhere:
+        let hull = try closedForm([0, 0], slopes: Self.slopes, intercepts: Self.intercepts)        // f*(a) is the hull's value,
+        #expect(hidden.isFinite && abs(hidden.value - hull) < 1e-9 && hidden.value < 5)           // below −b = 5
     }
 
     @Test("1-D closed forms: f = max(x, 2x − 1) gives f*(y) = y − 1 on [1, 2]; |x| on a box")
@@ -106,9 +110,10 @@ struct ExactConjugateTests {
         }
     }
 
-    @Test("1-D HyCNN and ReLU ICNN: the LP value matches a fine grid search")
+    @Test("1-D HyCNN, ReLU and leaky-ReLU ICNN: the LP value matches a fine grid search")
     func gridSearch() throws {
-        for architecture in [Architecture.hycnn(inputDimension: 1, widths: [4, 4]), .icnn(inputDimension: 1, widths: [5, 5])] {
+        for architecture in [Architecture.hycnn(inputDimension: 1, widths: [4, 4]), .icnn(inputDimension: 1, widths: [5, 5]),
+                             .icnn(inputDimension: 1, widths: [5, 5], activation: .leakyRelu(slope: 0.1))] {
             let model = try ConjugateTestModels.random(architecture, seed: 3)
             let conjugate = try ExactConjugate(model: model)
             let grid = (0...40_000).map { -20 + 1e-3 * Double($0) }

@@ -7,8 +7,9 @@ import TransportMaps
 struct FenchelYoungGapTests {
     let solver = GLPKSolver()
 
-    @Test("zero on pairs (x, ∇f(x)) and positive off them, for a HyCNN and a ReLU ICNN with scalers",
-          arguments: [Architecture.hycnn(inputDimension: 3, widths: [6, 6]), .icnn(inputDimension: 3, widths: [8, 8])])
+    @Test("zero on pairs (x, ∇f(x)) and positive off them, for a HyCNN, a GroupMaxNet and a ReLU ICNN with scalers",
+          arguments: [Architecture.hycnn(inputDimension: 3, widths: [6, 6]), .groupMax(inputDimension: 3, widths: [6, 6]),
+                      .icnn(inputDimension: 3, widths: [8, 8])])
     func gapsOnAndOffGradients(architecture: Architecture) throws {
         let model = try ConjugateTestModels.random(architecture, seed: 11)
         let conjugate = try ExactConjugate(model: model)
