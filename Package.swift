@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "InteriorPoint", targets: ["InteriorPoint"]),
         .library(name: "Transport", targets: ["Transport"]),
         .library(name: "Solvers", targets: ["Solvers"]),
+        .library(name: "TransportMaps", targets: ["TransportMaps"]),
         .executable(name: "hycnn", targets: ["hycnn"]),
     ],
     dependencies: [
@@ -34,6 +35,7 @@ let package = Package(
         .target(name: "InteriorPoint", dependencies: ["LinearProgramming", "LinearAlgebra"]),
         .target(name: "Transport", dependencies: ["LinearProgramming", "LinearAlgebra", "ConvexNetworks", "DataFiles"]),
         .target(name: "Solvers", dependencies: ["LinearProgramming", "GLPKBackend", "InteriorPoint"]),
+        .target(name: "TransportMaps", dependencies: ["ConvexNetworks", "SurrogateOptimization", "LinearProgramming"]),
         .executableTarget(name: "hycnn", dependencies: [
             "LinearProgramming", "Solvers", "ConvexNetworks", "SurrogateOptimization",
             "ConvexRegression", "Transport", "DataFiles",
@@ -57,6 +59,7 @@ let package = Package(
         .testTarget(name: "InteriorPointTests", dependencies: ["InteriorPoint", "GLPKBackend", "LinearProgramming", "LinearAlgebra", "TestSupport"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "GLPKBackend", "InteriorPoint", "LinearProgramming", "ConvexNetworks", "DataFiles"]),
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "GLPKBackend", "InteriorPoint", "LinearProgramming"]),
+        .testTarget(name: "TransportMapsTests", dependencies: ["TransportMaps", "ConvexNetworks", "LinearProgramming", "GLPKBackend", "DataFiles"]),
         .testTarget(name: "hycnnTests", dependencies: [
             "hycnn", "hycnn-bench", "LinearProgramming", "TestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
