@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "InteriorPoint", targets: ["InteriorPoint"]),
         .library(name: "Transport", targets: ["Transport"]),
         .library(name: "Solvers", targets: ["Solvers"]),
+        .library(name: "TransportMaps", targets: ["TransportMaps"]),
         .executable(name: "hycnn", targets: ["hycnn"]),
     ],
     dependencies: [
@@ -34,6 +35,7 @@ let package = Package(
         .target(name: "InteriorPoint", dependencies: ["LinearProgramming", "LinearAlgebra"]),
         .target(name: "Transport", dependencies: ["LinearProgramming", "LinearAlgebra", "ConvexNetworks", "DataFiles"]),
         .target(name: "Solvers", dependencies: ["LinearProgramming", "GLPKBackend", "InteriorPoint"]),
+        .target(name: "TransportMaps", dependencies: ["Transport", "ConvexNetworks", "LinearAlgebra", "DataFiles"]),
         .executableTarget(name: "hycnn", dependencies: [
             "LinearProgramming", "Solvers", "ConvexNetworks", "SurrogateOptimization",
             "ConvexRegression", "Transport", "DataFiles",
@@ -56,6 +58,7 @@ let package = Package(
         .testTarget(name: "ConvexRegressionTests", dependencies: ["ConvexRegression", "ConvexNetworks", "LinearProgramming", "GLPKBackend", "DataFiles"]),
         .testTarget(name: "InteriorPointTests", dependencies: ["InteriorPoint", "GLPKBackend", "LinearProgramming", "LinearAlgebra", "TestSupport"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "GLPKBackend", "InteriorPoint", "LinearProgramming", "ConvexNetworks", "DataFiles"]),
+        .testTarget(name: "TransportMapsTests", dependencies: ["TransportMaps", "Transport", "ConvexNetworks", "LinearAlgebra", "DataFiles"]),
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "GLPKBackend", "InteriorPoint", "LinearProgramming"]),
         .testTarget(name: "hycnnTests", dependencies: [
             "hycnn", "hycnn-bench", "LinearProgramming", "TestSupport",
