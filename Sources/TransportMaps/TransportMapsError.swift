@@ -37,7 +37,7 @@ public enum TransportMapsError: Error, CustomStringConvertible, Equatable, Senda
         case let .notAMapFile(path, format):
             let found = format.map { "its \"format\" is \"\($0)\"" } ?? "it has no \"format\" key"
             let hint = format == "hycnn-model" ? " (a model file holds one network; a map file holds the two potentials of a map)" : ""
-            return "\(path): not a transport map file: \(found), expected \"hycnn-ot-map\"\(hint)"
+            return "\(path): not a transport map file: \(found), expected \"\(TransportMapFile.formatName)\"\(hint)"
         case let .unsupportedMapVersion(path, found, supported):
             return "\(path): map file version \(found) is not supported (this build reads version \(supported))"
         case let .invalidMapFile(path, reason):
