@@ -10,8 +10,7 @@ public enum TransportMapsError: Error, CustomStringConvertible, Equatable, Senda
     case notFinite(what: String, point: Int, coordinate: Int)
     /// A setting out of its range.
     case invalidSetting(name: String, reason: String)
-    /// A computation that did not reach a usable answer (a transport plan whose certificate
-    /// failed, an entropic plan that did not converge).
+    /// A computation that gave nothing usable (an entropic plan with non-finite potentials).
     case failed(what: String, reason: String)
     /// A map file that does not hold a map: the wrong `format` (nil when it has none).
     case notAMapFile(path: String, format: String?)

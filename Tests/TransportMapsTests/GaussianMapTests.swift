@@ -61,6 +61,7 @@ struct GaussianMapTests {
         let entries = map.matrix.elements
         #expect(entries.allSatisfy { $0.isFinite })
         #expect(maxDifference(try map.apply(source), target) < 1e-6)
+        #expect(abs(map.addedRidge - 1e-9 * (2.0 / 9)) < 1e-24)                           // ridge · tr Σ₁ / d, tr Σ₁ = 2/3
         #expect(throws: TransportMapsError.self) { try GaussianMap(fittingSource: source, target: target, dimension: 3, ridge: -1) }
     }
 

@@ -39,16 +39,18 @@ public struct EntropicMap: Sendable {
 
     /// Solves entropic OT between the two samples (uniform weights, cost ‖x − y‖²) and keeps what
     /// the map needs.
+    /// A plan that stopped at its iteration or time limit still gives a map, the barycentric
+    /// projection of that plan: its ``EntropicPlan/status`` says so.
     /// - Throws: for bad samples; Transport's errors for bad settings; `failed` when Sinkhorn
-    ///   ends without converging or with a numerical error (raise ε or the iteration limit).
+    ///   ends with a numerical error (non-finite potentials: ε too small for the costs).
     public init(source: [Double], target: [Double], dimension d: Int, settings: SinkhornSettings = SinkhornSettings()) throws {
         _ = try SampleMoments.count(source, dimension: d, name: "source sample", needed: 1)
         let m = try SampleMoments.count(target, dimension: d, name: "target sample", needed: 1)
         let x = try PointCloud(coordinates: source, dimension: d, name: "source"), y = try PointCloud(coordinates: target, dimension: d, name: "target")
         let plan = try Sinkhorn.solve(sourceWeights: x.weights, targetWeights: y.weights, cost: CostMatrix(from: x, to: y), settings: settings)
-        guard plan.status == .optimal else {
+        guard plan.status != .numericalError else {
             throw TransportMapsError.failed(what: "the entropic plan",
-                                            reason: "Sinkhorn stopped with status \(plan.status) at marginal error \(plan.marginalError) (ε = \(plan.epsilon)); raise ε or the iteration limit")
+                                            reason: "Sinkhorn's potentials became non-finite at ε = \(plan.epsilon); raise ε")
         }
         dimension = d
         targets = target

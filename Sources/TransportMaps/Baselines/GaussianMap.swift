@@ -23,10 +23,14 @@ public struct GaussianMap: Sendable, Equatable {
     public let targetMean: [Double]
     /// A, d × d, symmetric.
     public let matrix: Matrix
+    /// The amount added to the diagonal of Σ₁: ridge · (tr Σ₁ / d), so a caller can report how
+    /// much the map was regularised.
+    public let addedRidge: Double
 
     /// The map between N(m₁, Σ₁) and N(m₂, Σ₂); each covariance is read from its lower triangle.
     /// - Throws: `shapeMismatch` for sizes that do not agree, `notFinite` for a NaN or infinite
-    ///   entry, `invalidSetting` for a negative ridge, LinearAlgebra's `lapackFailure` if an
+    ///   mean, `invalidSetting` for a negative ridge; LinearAlgebra's `notFinite` for a NaN or
+    ///   infinite covariance entry and `lapackFailure` (with LAPACK's info) if an
     ///   eigen-decomposition fails.
     public init(sourceMean: [Double], sourceCovariance: Matrix, targetMean: [Double], targetCovariance: Matrix,
                 ridge: Double = GaussianMap.defaultRidge) throws {
@@ -46,7 +50,8 @@ public struct GaussianMap: Sendable, Equatable {
         var regularised = sourceCovariance
         var trace = 0.0
         for k in 0..<d { trace += sourceCovariance[k, k] }
-        for k in 0..<d { regularised[k, k] += ridge * max(trace, 0) / Double(d) }    // Σ₁ + ridge · (tr Σ₁ / d) I
+        let added = ridge * max(trace, 0) / Double(d)
+        for k in 0..<d { regularised[k, k] += added }                                  // Σ₁ + ridge · (tr Σ₁ / d) I
         let source = try SymmetricEigenDecomposition(regularised, workspace: workspace)
         let root = source.applying { $0 > 0 ? $0.squareRoot() : 0 }                    // Σ₁^{½}
         let inverseRoot = source.applying { 1 / $0.squareRoot() }                        // Σ₁^{-½}
@@ -60,6 +65,7 @@ public struct GaussianMap: Sendable, Equatable {
         self.sourceMean = sourceMean
         self.targetMean = targetMean
         matrix = a
+        addedRidge = added
     }
 
     /// The map fitted to two samples' means and unbiased covariances (``SampleMoments``), points
