@@ -8,7 +8,7 @@ public struct SymmetricEigenDecomposition: Sendable, Equatable {
 
     /// Decomposes the square matrix `matrix`, reading only its `triangle` (the other is assumed
     /// to mirror it).
-    /// - Throws: `dimensionMismatch` for a non-square matrix, `notFinite` for a NaN or infinite
+    /// - Throws: `dimensionMismatch` for a non-square matrix or a workspace of another size, `notFinite` for a NaN or infinite
     ///   entry in the triangle read, `lapackFailure` with LAPACK's info if `dsyevd` fails.
     public init(_ matrix: Matrix, triangle: BLAS.Triangle = .lower, workspace: SymmetricEigenWorkspace? = nil) throws {
         let n = matrix.rows
@@ -20,6 +20,10 @@ public struct SymmetricEigenDecomposition: Sendable, Equatable {
             for i in (triangle == .lower ? j..<n : 0..<(j + 1)) where !matrix[i, j].isFinite {
                 throw LinearAlgebraError.notFinite(what: "the symmetric matrix", row: i, column: j)
             }
+        }
+        if let workspace, workspace.dimension != n {
+            throw LinearAlgebraError.dimensionMismatch(what: "dimension of the eigen-decomposition workspace", expected: n,
+                                                       actual: workspace.dimension)
         }
         let scratch = workspace ?? SymmetricEigenWorkspace(dimension: n)
         var vectors = matrix

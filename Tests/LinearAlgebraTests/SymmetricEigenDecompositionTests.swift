@@ -64,6 +64,9 @@ struct SymmetricEigenDecompositionTests {
             let a = Self.randomSymmetric(5, shift: 1, seed: seed)
             #expect(try SymmetricEigenDecomposition(a, workspace: workspace) == SymmetricEigenDecomposition(a))
         }
+        #expect(throws: LinearAlgebraError.self) {
+            try SymmetricEigenDecomposition(Matrix(rows: 4, columns: 4), workspace: workspace)
+        }
     }
 
     @Test("bad input: non-square, non-finite; the empty matrix has no eigenvalues")
