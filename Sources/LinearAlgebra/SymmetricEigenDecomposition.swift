@@ -58,13 +58,7 @@ public struct SymmetricEigenDecomposition: Sendable, Equatable {
                 }
             }
         }
-        for j in 0..<n {
-            for i in (j + 1)..<max(j + 1, n) {
-                let mean = 0.5 * (result[i, j] + result[j, i])                    // symmetrise: ½(R + Rᵀ)
-                result[i, j] = mean
-                result[j, i] = mean
-            }
-        }
+        result.symmetrize()
         return result
     }
 }

@@ -60,7 +60,7 @@ public struct GaussianMap: Sendable, Equatable {
         let middle = try Self.product(Self.product(root, lowerTarget), root)            // Σ₁^{½} Σ₂ Σ₁^{½}
         let middleRoot = try SymmetricEigenDecomposition(middle, workspace: workspace).applying { $0 > 0 ? $0.squareRoot() : 0 }
         var a = try Self.product(Self.product(inverseRoot, middleRoot), inverseRoot)
-        for j in 0..<d { for i in (j + 1)..<max(j + 1, d) { let s = 0.5 * (a[i, j] + a[j, i]); a[i, j] = s; a[j, i] = s } }   // ½(A + Aᵀ)
+        a.symmetrize()                                                                // ½(A + Aᵀ)
         dimension = d
         self.sourceMean = sourceMean
         self.targetMean = targetMean

@@ -25,7 +25,7 @@ public struct SampleMoments: Sendable, Equatable {
                           beta: 0, c: c.baseAddress!, ldc: d)
             }
         }
-        for j in 0..<d { for i in (j + 1)..<max(j + 1, d) { covariance[j, i] = covariance[i, j] } }
+        for j in 0..<d { for i in (j + 1)..<d { covariance[j, i] = covariance[i, j] } }
         self.mean = mean
         self.covariance = covariance
     }

@@ -72,7 +72,7 @@ public struct GaussianProblem: Sendable {
         for k in 0..<d { for i in 0..<d { scaled[i, k] *= spectrum[k] } }              // U diag(λ)
         var covariance = Matrix(rows: d, columns: d)
         try BLAS.gemm(scaled, vectors, into: &covariance, transposeB: true)            // U diag(λ) Uᵀ
-        for j in 0..<d { for i in (j + 1)..<max(j + 1, d) { let s = 0.5 * (covariance[i, j] + covariance[j, i]); covariance[i, j] = s; covariance[j, i] = s } }
+        covariance.symmetrize()
         return covariance
     }
 }
