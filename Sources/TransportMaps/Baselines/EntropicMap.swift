@@ -44,8 +44,8 @@ public struct EntropicMap: Sendable {
     /// - Throws: for bad samples; Transport's errors for bad settings; `failed` when Sinkhorn
     ///   ends with a numerical error (non-finite potentials: ε too small for the costs).
     public init(source: [Double], target: [Double], dimension d: Int, settings: SinkhornSettings = SinkhornSettings()) throws {
-        _ = try SampleMoments.count(source, dimension: d, name: "source sample", needed: 1)
-        let m = try SampleMoments.count(target, dimension: d, name: "target sample", needed: 1)
+        _ = try PointRows.count(source, dimension: d, name: "source sample", needed: 1)
+        let m = try PointRows.count(target, dimension: d, name: "target sample", needed: 1)
         let x = try PointCloud(coordinates: source, dimension: d, name: "source"), y = try PointCloud(coordinates: target, dimension: d, name: "target")
         let plan = try Sinkhorn.solve(sourceWeights: x.weights, targetWeights: y.weights, cost: CostMatrix(from: x, to: y), settings: settings)
         guard plan.status != .numericalError else {
@@ -65,7 +65,7 @@ public struct EntropicMap: Sendable {
     ///   infinite coordinate.
     public func apply(_ points: [Double]) throws -> [Double] {
         let d = dimension, m = targets.count / d
-        let n = try SampleMoments.count(points, dimension: d, name: "points to map", needed: 0)
+        let n = try PointRows.count(points, dimension: d, name: "points to map", needed: 0)
         var mapped = [Double](repeating: 0, count: points.count)
         let block = min(Self.blockSize, max(n, 1))
         var weights = [Double](repeating: 0, count: block * m)

@@ -11,7 +11,7 @@ public struct SampleMoments: Sendable, Equatable {
     /// - Throws: `shapeMismatch` for a size that is not a multiple of `dimension`, `tooFewPoints`
     ///   for fewer than 2 points, `notFinite` for a NaN or infinite coordinate.
     public init(points: [Double], dimension d: Int, name: String = "sample") throws {
-        let n = try SampleMoments.count(points, dimension: d, name: name, needed: 2)
+        let n = try PointRows.count(points, dimension: d, name: name, needed: 2)
         var mean = [Double](repeating: 0, count: d)
         for i in 0..<n { for k in 0..<d { mean[k] += points[i * d + k] } }
         for k in 0..<d { mean[k] /= Double(n) }                                       // m = Σ xᵢ / n
@@ -28,20 +28,5 @@ public struct SampleMoments: Sendable, Equatable {
         for j in 0..<d { for i in (j + 1)..<d { covariance[j, i] = covariance[i, j] } }
         self.mean = mean
         self.covariance = covariance
-    }
-
-    /// The number of points in `points` after checking its shape, its size (at least `needed`)
-    /// and that every coordinate is finite.
-    static func count(_ points: [Double], dimension d: Int, name: String, needed: Int) throws -> Int {
-        guard d > 0 else { throw TransportMapsError.shapeMismatch(what: "\(name) dimension", expected: "at least 1", actual: "\(d)") }
-        guard points.count % d == 0 else {
-            throw TransportMapsError.shapeMismatch(what: "\(name) coordinates", expected: "a multiple of \(d) values", actual: "\(points.count)")
-        }
-        let n = points.count / d
-        guard n >= needed else { throw TransportMapsError.tooFewPoints(what: name, count: n, needed: needed) }
-        if let k = points.firstIndex(where: { !$0.isFinite }) {
-            throw TransportMapsError.notFinite(what: name, point: k / d, coordinate: k % d)
-        }
-        return n
     }
 }

@@ -1,4 +1,3 @@
-import DataFiles
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -61,22 +60,4 @@ public enum ConvexPotential: String, Sendable, CaseIterable, Codable {
 
     /// 1 + sin(i)/2 for the 0-based coordinate k (i = k + 1).
     static func weight(_ k: Int) -> Double { 1 + 0.5 * sin(Double(k + 1)) }
-}
-
-/// The source distributions of the test problems.
-public enum SourceDistribution: String, Sendable, CaseIterable, Codable {
-    /// N(0, I).
-    case standardNormal = "normal"
-    /// Unif[−1, 1]ᵈ.
-    case uniformCube = "uniform"
-
-    /// `count` points in dimension d, row by row.
-    public func sample(count: Int, dimension d: Int, using generator: inout SeededGenerator) -> [Double] {
-        (0..<(count * d)).map { _ in
-            switch self {
-            case .standardNormal: generator.nextNormal()
-            case .uniformCube: 2 * generator.nextUniform() - 1                     // u ~ Unif[−1, 1)
-            }
-        }
-    }
 }

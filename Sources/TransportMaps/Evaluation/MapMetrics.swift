@@ -11,12 +11,12 @@ public enum MapMetrics {
     /// - Throws: `shapeMismatch` for arrays of different sizes or not a multiple of d,
     ///   `tooFewPoints` for no points, `notFinite` for a NaN or infinite coordinate.
     public static func meanSquaredError(_ estimated: [Double], _ exact: [Double], dimension d: Int) throws -> Double {
-        let n = try SampleMoments.count(exact, dimension: d, name: "exact images", needed: 1)
+        let n = try PointRows.count(exact, dimension: d, name: "exact images", needed: 1)
         guard estimated.count == exact.count else {
             throw TransportMapsError.shapeMismatch(what: "estimated images", expected: "\(exact.count) values (as the exact images)",
                                                    actual: "\(estimated.count)")
         }
-        _ = try SampleMoments.count(estimated, dimension: d, name: "estimated images", needed: 1)
+        _ = try PointRows.count(estimated, dimension: d, name: "estimated images", needed: 1)
         var sum = 0.0
         for k in exact.indices { let r = estimated[k] - exact[k]; sum += r * r }        // Σ ‖T̂ − T‖²
         return sum / Double(n)
@@ -26,7 +26,7 @@ public enum MapMetrics {
     /// (the population form, dividing by m).
     /// - Throws: as ``meanSquaredError(_:_:dimension:)``.
     public static func totalVariance(_ points: [Double], dimension d: Int) throws -> Double {
-        let m = try SampleMoments.count(points, dimension: d, name: "target sample", needed: 1)
+        let m = try PointRows.count(points, dimension: d, name: "target sample", needed: 1)
         var mean = [Double](repeating: 0, count: d)
         for j in 0..<m { for k in 0..<d { mean[k] += points[j * d + k] } }
         for k in 0..<d { mean[k] /= Double(m) }

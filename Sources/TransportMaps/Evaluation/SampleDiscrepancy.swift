@@ -20,8 +20,8 @@ public enum SampleDiscrepancy {
     /// - Throws: `shapeMismatch`/`tooFewPoints`/`notFinite` for bad samples, Transport's errors
     ///   for costs it cannot resolve.
     public static func exactTransportCost(_ x: [Double], _ y: [Double], dimension d: Int) throws -> CertifiedTransportPlan {
-        _ = try SampleMoments.count(x, dimension: d, name: "first sample", needed: 1)
-        _ = try SampleMoments.count(y, dimension: d, name: "second sample", needed: 1)
+        _ = try PointRows.count(x, dimension: d, name: "first sample", needed: 1)
+        _ = try PointRows.count(y, dimension: d, name: "second sample", needed: 1)
         let problem = try TransportProblem(source: PointCloud(coordinates: x, dimension: d, name: "first sample"),
                                            target: PointCloud(coordinates: y, dimension: d, name: "second sample"))
         let plan = try NetworkSimplex().solve(problem)
@@ -41,8 +41,8 @@ public enum SampleDiscrepancy {
     ///   not positive and finite (or a median of 0: all points equal).
     public static func maximumMeanDiscrepancy(_ x: [Double], _ y: [Double], dimension d: Int,
                                               bandwidth: Double? = nil) throws -> (squared: Double, bandwidth: Double) {
-        let n = try SampleMoments.count(x, dimension: d, name: "first sample", needed: 2)
-        let m = try SampleMoments.count(y, dimension: d, name: "second sample", needed: 2)
+        let n = try PointRows.count(x, dimension: d, name: "first sample", needed: 2)
+        let m = try PointRows.count(y, dimension: d, name: "second sample", needed: 2)
         let total = n + m
         let pooled = x + y
         var gram = [Double](repeating: 0, count: total * total)
