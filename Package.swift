@@ -35,7 +35,9 @@ let package = Package(
         .target(name: "InteriorPoint", dependencies: ["LinearProgramming", "LinearAlgebra"]),
         .target(name: "Transport", dependencies: ["LinearProgramming", "LinearAlgebra", "ConvexNetworks", "DataFiles"]),
         .target(name: "Solvers", dependencies: ["LinearProgramming", "GLPKBackend", "InteriorPoint"]),
-        .target(name: "TransportMaps", dependencies: ["ConvexNetworks", "SurrogateOptimization", "LinearProgramming"]),
+        .target(name: "TransportMaps", dependencies: [
+            "Transport", "ConvexNetworks", "SurrogateOptimization", "LinearProgramming", "LinearAlgebra", "DataFiles",
+        ]),
         .executableTarget(name: "hycnn", dependencies: [
             "LinearProgramming", "Solvers", "ConvexNetworks", "SurrogateOptimization",
             "ConvexRegression", "Transport", "DataFiles",
@@ -59,7 +61,9 @@ let package = Package(
         .testTarget(name: "InteriorPointTests", dependencies: ["InteriorPoint", "GLPKBackend", "LinearProgramming", "LinearAlgebra", "TestSupport"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "GLPKBackend", "InteriorPoint", "LinearProgramming", "ConvexNetworks", "DataFiles"]),
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "GLPKBackend", "InteriorPoint", "LinearProgramming"]),
-        .testTarget(name: "TransportMapsTests", dependencies: ["TransportMaps", "ConvexNetworks", "LinearProgramming", "GLPKBackend", "DataFiles"]),
+        .testTarget(name: "TransportMapsTests", dependencies: [
+            "TransportMaps", "Transport", "ConvexNetworks", "LinearProgramming", "LinearAlgebra", "GLPKBackend", "DataFiles",
+        ]),
         .testTarget(name: "hycnnTests", dependencies: [
             "hycnn", "hycnn-bench", "LinearProgramming", "TestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -11,6 +11,11 @@ public enum LinearAlgebraError: Error, CustomStringConvertible, Equatable, Senda
     case invalidColumnStart(index: Int, value: Int)
     /// Compressed-column arrays whose row indices in `column` are unsorted or repeated.
     case rowIndicesNotIncreasing(column: Int)
+    /// A LAPACK routine returned `info` ≠ 0: negative, argument −info was illegal; positive, the
+    /// routine's own failure (for `dsyevd`, that many off-diagonal elements did not converge).
+    case lapackFailure(routine: String, info: Int)
+    /// A matrix given to a routine that cannot handle NaN or ±∞ held one (0-based entry).
+    case notFinite(what: String, row: Int, column: Int)
 
     public var description: String {
         switch self {
@@ -24,6 +29,12 @@ public enum LinearAlgebraError: Error, CustomStringConvertible, Equatable, Senda
             return "columnStart[\(index)] = \(value) is invalid: columnStart must start at 0, never decrease, and end at the number of stored entries (rowIndex.count)"
         case let .rowIndicesNotIncreasing(column):
             return "row indices in column \(column) are not strictly increasing (unsorted or repeated); sort them within each column and merge duplicates, or build the matrix with init(rows:columns:triplets:)"
+        case let .lapackFailure(routine, info):
+            return info < 0
+                ? "LAPACK \(routine) rejected its argument \(-info) (info = \(info)); this is a bug in the caller"
+                : "LAPACK \(routine) failed to converge (info = \(info)); the matrix may be badly scaled"
+        case let .notFinite(what, row, column):
+            return "\(what) has a non-finite entry at (\(row), \(column)); NaN and infinity have no eigen-decomposition"
         }
     }
 }

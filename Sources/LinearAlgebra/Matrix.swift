@@ -71,3 +71,19 @@ public struct Matrix: Equatable, Sendable {
         }
     }
 }
+
+extension Matrix {
+    /// Replaces a square matrix by ½(M + Mᵀ): exactly symmetric, for a product that is
+    /// symmetric in exact arithmetic but not after rounding.
+    /// - Precondition: the matrix is square.
+    public mutating func symmetrize() {
+        precondition(rows == columns, "only a square matrix can be symmetrized, this one is \(rows) × \(columns)")
+        for j in 0..<columns {
+            for i in (j + 1)..<rows {
+                let mean = 0.5 * (self[i, j] + self[j, i])                              // ½(mᵢⱼ + mⱼᵢ)
+                self[i, j] = mean
+                self[j, i] = mean
+            }
+        }
+    }
+}

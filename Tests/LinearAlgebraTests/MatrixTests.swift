@@ -17,6 +17,13 @@ struct MatrixTests {
         #expect(try Matrix(rowMajor: []) == Matrix(rows: 0, columns: 0))
     }
 
+    @Test("symmetrize replaces M by ½(M + Mᵀ)")
+    func symmetrize() throws {
+        var m = try Matrix(rowMajor: [[1, 2, 3], [4, 5, 6], [7, 8, 9]])
+        m.symmetrize()
+        #expect(m == (try Matrix(rowMajor: [[1, 3, 5], [3, 5, 7], [5, 7, 9]])))
+    }
+
     @Test("rowMajor init rejects ragged rows")
     func raggedRows() {
         #expect(throws: LinearAlgebraError.dimensionMismatch(

@@ -169,12 +169,7 @@ extension RegressionModel {
         }
         guard let root = object as? [String: Any] else { throw bad("the top level must be an object") }
         // A newer version's keys are not "unknown": say that the version is not supported.
-        if let format = root["format"] as? String, format != ModelFile.formatName {
-            throw bad("\"format\" is \"\(format)\", expected \"\(ModelFile.formatName)\"")
-        }
-        if let version = root["version"] as? Int, version != ModelFile.currentVersion {
-            throw ConvexNetworksError.unsupportedVersion(found: version, supported: ModelFile.currentVersion)
-        }
+        try ModelFileEntry.checkHeader(root, path: path)
         do { try ModelFile.keys.check(root, source: data, file: path) } catch let error as FileError { throw ConvexNetworksError(error, path: path) }
         let file: ModelFile
         do { file = try JSONDecoder().decode(ModelFile.self, from: data) } catch let error as DecodingError {
