@@ -40,7 +40,7 @@ let package = Package(
         ]),
         .executableTarget(name: "hycnn", dependencies: [
             "LinearProgramming", "Solvers", "ConvexNetworks", "SurrogateOptimization",
-            "ConvexRegression", "Transport", "DataFiles",
+            "ConvexRegression", "Transport", "TransportMaps", "DataFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "hycnn-bench", dependencies: [
@@ -65,7 +65,7 @@ let package = Package(
             "TransportMaps", "Transport", "ConvexNetworks", "LinearProgramming", "LinearAlgebra", "GLPKBackend", "DataFiles",
         ]),
         .testTarget(name: "hycnnTests", dependencies: [
-            "hycnn", "hycnn-bench", "LinearProgramming", "TestSupport",
+            "hycnn", "hycnn-bench", "LinearProgramming", "ConvexNetworks", "TransportMaps", "TestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
     ]

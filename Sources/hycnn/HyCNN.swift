@@ -3,8 +3,8 @@ import Foundation
 
 /// The `hycnn` command-line tool. Results go to stdout, progress and errors to stderr.
 /// Exit codes: 0 success/optimal, 1 error, 2 infeasible or unbounded (with a verified ray),
-/// 3 limit reached (or check-data undecided at its tolerance), 4 not convex (certify: not
-/// certified convex).
+/// 3 limit reached (or check-data undecided at its tolerance), 4 not convex (certify and ot-map
+/// certify: not certified convex).
 @main
 struct HyCNN: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,10 +14,11 @@ struct HyCNN: ParsableCommand {
             Exit codes: 0 success (optimal and verified), 1 error or an answer that does not \
             verify, 2 infeasible or unbounded (with a verified ray), 3 time or iteration limit \
             reached (check-data: also undecided at its tolerance), 4 not convex (check-data: with a \
-            verified certificate; certify: not certified convex).
+            verified certificate; certify and ot-map certify: a potential not certified convex). \
+            ot-map apply --inverse exact exits 2 for points outside dom f* (verified rays).
             """,
         subcommands: [SolveCommand.self, FitCommand.self, PredictCommand.self, CertifyCommand.self, MinimizeCommand.self,
-                      CheckDataCommand.self, TransportCommand.self])
+                      CheckDataCommand.self, TransportCommand.self, OTMapCommand.self])
 
     /// Like ParsableCommand.main(), but every failure that is not a help request exits with 1.
     static func main() {

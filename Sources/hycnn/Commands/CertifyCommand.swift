@@ -14,10 +14,13 @@ struct CertifyCommand: ParsableCommand {
             nonlinearity is convex and non-decreasing and every V ≥ 0. Otherwise a seeded search \
             looks for a counterexample: points a, b (in the data's units) with \
             f((a+b)/2) > (f(a)+f(b))/2, re-checked by evaluation. \
+            With --potential f or g, the file is a transport map file (`hycnn ot-map`) and the \
+            named potential is checked. \
             Exit codes: 0 convex, 4 not certified convex, 1 error.
             """)
 
-    @Argument(help: "A model file written by `hycnn fit`.") var model: String
+    @Argument(help: "A model file written by `hycnn fit`, or a map file with --potential.") var model: String
+    @Option(help: "The potential of a map file to check: f (forward) or g (inverse).") var potential: PotentialChoice?
     @Option(help: "Pairs of points tried in the counterexample search.") var trials: Int = 20_000
     @Option(help: "Seed of the counterexample search.") var seed: UInt64 = 0
     @Flag(help: "Print one JSON object instead of text.") var json = false
@@ -25,7 +28,7 @@ struct CertifyCommand: ParsableCommand {
     func run() throws {
         let regression: RegressionModel
         do {
-            regression = try RegressionModel(contentsOfFile: model)
+            regression = try PotentialChoice.model(at: model, potential: potential)
         } catch {
             printError("error: \(error)")
             throw ExitCode.failure
@@ -34,13 +37,7 @@ struct CertifyCommand: ParsableCommand {
         if json {
             try JSONOutput.print(certificate.jsonObject)
         } else {
-            try StandardOutput.line(certificate.description)
-            if let c = certificate.counterexample {
-                try StandardOutput.line("counterexample (\(regression.inputNames.joined(separator: ", "))):")
-                try StandardOutput.line("  a = \(c.a)")
-                try StandardOutput.line("  b = \(c.b)")
-                try StandardOutput.line("  f((a+b)/2) = \(c.midpointValue) > (f(a)+f(b))/2 = \(c.chordValue)")
-            }
+            for line in ConvexityReport.lines(certificate, inputNames: regression.inputNames) { try StandardOutput.line(line) }
         }
         throw certificate.convex ? ExitCode.success : ExitCode.notConvex
     }

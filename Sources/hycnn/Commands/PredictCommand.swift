@@ -11,17 +11,19 @@ struct PredictCommand: ParsableCommand {
         discussion: """
             The CSV must have the model's input columns (by name; other columns are ignored). \
             Writes the input columns plus a `prediction` column, in the data's own units, to \
-            the output file or stdout.
+            the output file or stdout. With --potential f or g, the file is a transport map file \
+            (`hycnn ot-map`) and the named potential is evaluated.
             """)
 
-    @Argument(help: "A model file written by `hycnn fit`.") var model: String
+    @Argument(help: "A model file written by `hycnn fit`, or a map file with --potential.") var model: String
+    @Option(help: "The potential of a map file to evaluate: f (forward) or g (inverse).") var potential: PotentialChoice?
     @Argument(help: "CSV file with a header row.") var data: String
     @Option(name: [.short, .customLong("output")], help: "Write the CSV here instead of stdout.") var output: String?
 
     func run() throws {
         do {
             let destination = try output.map { try OutputFile(path: $0, role: "-o", inputs: [model, data]) }
-            let regression = try RegressionModel(contentsOfFile: model)
+            let regression = try PotentialChoice.model(at: model, potential: potential)
             let table = try CSVTable(contentsOfFile: data)
             let columns = try regression.inputNames.map { try table.column(named: $0) }
             let n = table.rowCount, d = regression.inputDimension
