@@ -65,7 +65,7 @@ let package = Package(
             "TransportMaps", "Transport", "ConvexNetworks", "LinearProgramming", "LinearAlgebra", "GLPKBackend", "DataFiles",
         ]),
         .testTarget(name: "hycnnTests", dependencies: [
-            "hycnn", "hycnn-bench", "LinearProgramming", "ConvexNetworks", "TransportMaps", "TestSupport",
+            "hycnn", "hycnn-bench", "LinearProgramming", "ConvexNetworks", "TransportMaps", "DataFiles", "TestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
     ]

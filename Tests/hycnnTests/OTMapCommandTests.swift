@@ -51,7 +51,7 @@ import TransportMaps
         let output = Fixtures.temporaryPath(".csv")
         let result = try ToolRunner.run(["ot-map", "apply", mapPath, points, "-o", output, "--inverse", "exact", "--solver", "simplex"])
         #expect(result.exitCode == 2, "\(result.stderr)")
-        #expect(result.stderr.contains("data row 2 lie outside dom f*"))
+        #expect(result.stderr.contains("data row 2 lies outside dom f*"))
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
@@ -94,6 +94,21 @@ import TransportMaps
         #expect(text.exitCode == 0)
         #expect(text.stdout.contains("within tolerance: 3 of 3 points"))
         #expect(text.stdout.contains("verdict: verified"))
+    }
+
+    @Test func aTimeLimitExitsThreeAndNamesWhatWasNotReached() throws {
+        let result = try ToolRunner.run(["ot-map", "certify", try Fixtures.maxGateMap(), Fixtures.cloud(3000, seed: 11),
+                                         "--time-limit", "0.05", "--trials", "0"])
+        #expect(result.exitCode == 3, "\(result.stderr)")
+        #expect(result.stdout.contains("points not reached"))
+        #expect(result.stdout.contains("verdict: NOT verified"))
+    }
+
+    @Test func inverseGivenBeforeThePointsIsAFlag() throws {
+        let output = Fixtures.temporaryPath(".csv")
+        let result = try ToolRunner.run(["ot-map", "apply", try Fixtures.maxGateMap(), "--inverse", Fixtures.cloud(2, seed: 12), "-o", output])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("∇g (inverse, learned)"))
     }
 
     @Test func certifyBracketsASmoothPotential() throws {

@@ -58,8 +58,10 @@ struct ExactInverse {
     var problems: [String] {
         var lines: [String] = []
         if !outsideDomain.isEmpty {
-            lines.append("error: \(MapPoints.rows(outsideDomain)) lie outside dom f* (outside the hull of f's slopes): no x has ∇f(x) "
-                         + "there, proved by a verified improving ray for each; they have no preimage")
+            let one = outsideDomain.count == 1
+            lines.append("error: \(MapPoints.rows(outsideDomain)) \(one ? "lies" : "lie") outside dom f* (outside the hull of f's slopes): "
+                         + "no x has ∇f(x) there, proved by a verified improving ray for \(one ? "it" : "each"); "
+                         + "\(one ? "it has" : "they have") no preimage")
         }
         if !unverified.isEmpty { lines.append("error: the conjugate LP of \(MapPoints.rows(unverified)) did not verify (try another --solver)") }
         if !notReached.isEmpty { lines.append("error: the time limit passed before \(MapPoints.rows(notReached))") }

@@ -12,7 +12,8 @@ struct MapGaps {
         var x: [Double], y: [Double]
         var lower: Double, upper: Double
         var tolerance: Double
-        /// "within", "above", "outsideDomain" or "unverified".
+        /// "within" (upper ≤ tolerance), "above" (lower > tolerance: certified positive),
+        /// "undecided" (a bracket straddling the tolerance), "outsideDomain" or "unverified".
         var status: String
     }
 
@@ -66,7 +67,8 @@ struct MapGaps {
             let value = try gap(x, y, solver)
             if value.verdict.outcome == .limit { notReached = input.count - i; break }
             let status = value.verdict.outcome == .unbounded ? "outsideDomain"
-                : value.upper.isNaN ? "unverified" : value.upper <= value.tolerance ? "within" : "above"
+                : value.upper.isNaN ? "unverified" : value.upper <= value.tolerance ? "within"
+                : value.lower > value.tolerance ? "above" : "undecided"
             points.append(Point(row: i + 1, x: x, y: y, lower: value.lower, upper: value.upper, tolerance: value.tolerance, status: status))
             bar?.update(done: i + 1)
         }
@@ -75,21 +77,26 @@ struct MapGaps {
     var withinCount: Int { points.count { $0.status == "within" } }
     var failedCount: Int { points.count - withinCount }
     var allWithinTolerance: Bool { method != nil && notReached == 0 && failedCount == 0 }
-    /// The largest verified gap (a bracket's upper end).
+    /// The largest verified gap (for a bracket: the largest upper end).
     var largest: Double? { points.map(\.upper).filter { !$0.isNaN }.max() }
+    /// The largest lower end of a verified bracket (the largest gap, for exact gaps).
+    var largestLower: Double? { points.map(\.lower).filter { !$0.isNaN }.max() }
 
     var summary: [String] {
         guard let method else { return ["Fenchel–Young gaps: not computed: \(reason ?? "")"] }
         let how = method == "exact" ? "exact, one verified LP per point (\(solverName ?? ""))"
             : "bracketed through the max-gate twin (Δ = \(Self.format(offset ?? .nan))), one verified LP per point (\(solverName ?? ""))"
         var lines = ["Fenchel–Young gaps FY(x, ∇f(x)): \(how)",
-                     "  largest gap: \(largest.map(Self.format) ?? "none verified")",
+                     method == "exact" ? "  largest gap: \(largest.map(Self.format) ?? "none verified")"
+                        : "  largest upper bound on a gap: \(largest.map(Self.format) ?? "none verified"); largest lower bound: "
+                            + (largestLower.map { Self.format(max($0, 0)) } ?? "none verified"),             // FY ≥ 0 for a convex f
                      "  within tolerance: \(withinCount) of \(points.count + notReached) points "
                         + "(tolerance \(Self.format(relativeTolerance)) × (1 + |f(x)| + |f*(y)| + Σ|xᵢyᵢ|))"]
-        for status in ["above", "outsideDomain", "unverified"] {
+        for status in ["above", "undecided", "outsideDomain", "unverified"] {
             let rows = points.filter { $0.status == status }.map { $0.row - 1 }
             guard !rows.isEmpty else { continue }
-            let what = ["above": "gap above tolerance", "outsideDomain": "∇f(x) outside dom f* (verified ray)",
+            let what = ["above": "gap above tolerance", "undecided": "not decided (the bracket straddles the tolerance)",
+                        "outsideDomain": "∇f(x) outside dom f* (verified ray)",
                         "unverified": "conjugate LP not verified"][status]!
             lines.append("  \(what): \(MapPoints.rows(rows))")
         }
@@ -105,6 +112,7 @@ struct MapGaps {
         }
         return ["method": method ?? NSNull(), "reason": reason ?? NSNull(), "offset": JSONOutput.number(offset),
                 "relativeTolerance": relativeTolerance, "solver": solverName ?? NSNull(), "largest": JSONOutput.number(largest),
+                "largestLower": JSONOutput.number(largestLower),
                 "withinTolerance": withinCount, "computed": points.count, "notReached": notReached, "points": detail]
     }
 

@@ -90,7 +90,11 @@ struct OTMapApplyCommand: ParsableCommand {
                 try destination.write(input.csv(images, map: transportMap))
                 if let drawing {
                     let title = "\(direction): \(input.count) points of \(input.file)"
-                    let labels = inverse == nil ? ("points x", "images ∇f(x)") : ("points y", "preimages")
+                    let labels = switch inverse {
+                        case nil: ("points x", "images ∇f(x)")
+                        case .gradient?: ("points y", "images ∇g(y)")
+                        case .exact?: ("points y", "images ∇f*(y)")
+                    }
                     try drawing.write(MapPlot.svg(points: input.coordinates, images: images, title: title,
                                                   pointLabel: labels.0, imageLabel: labels.1))
                     drawn = drawing.path
