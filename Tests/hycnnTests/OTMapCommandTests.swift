@@ -177,6 +177,7 @@ import TransportMaps
             (["ot-map", "apply", mapPath, try ToolRunner.temporaryFile("x,y\n1,2\nnan,3\n", suffix: ".csv"), "-o", Fixtures.temporaryPath(".csv")],
              "line 3"),
             (["ot-map", "certify", mapPath, try ToolRunner.temporaryFile("x,y\n", suffix: ".csv")], "no points"),
+            (["ot-map", "certify", mapPath, try ToolRunner.temporaryFile("0.5,1\n2,3\n", suffix: ".csv")], "has no header"),
             (["ot-map", "apply", modelPath, good, "-o", Fixtures.temporaryPath(".csv")], "not a transport map file"),
             (["ot-map", "certify", otherJSON, good], "not a transport map file: its \"format\" is \"something-else\""),
             (["ot-map", "apply", mapPath, good, "-o", Fixtures.temporaryPath(".csv"), "--solver", "simplex"],

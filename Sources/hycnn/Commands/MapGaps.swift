@@ -34,7 +34,8 @@ struct MapGaps {
         let images = try map.apply(input.coordinates)
         let gap: ([Double], [Double], any LPSolver) throws -> (lower: Double, upper: Double, tolerance: Double, verdict: Verdict)
         let program: LinearProgram
-        if let exact = try? ExactConjugate(model: f) {
+        do {
+            let exact = try ExactConjugate(model: f)
             method = "exact"
             program = exact.epigraph
             gap = { x, y, solver in
@@ -42,7 +43,7 @@ struct MapGaps {
                 let verified = g.conjugate.isFinite || g.conjugate.isOutsideDomain
                 return (verified ? g.gap : .nan, verified ? g.gap : .nan, g.tolerance, g.conjugate.verdict)
             }
-        } else {
+        } catch ConjugateError.notExactlyEncodable {
             do {
                 let bracket = try SmoothPotentialBracket(model: f)
                 method = "bracket"
@@ -52,7 +53,7 @@ struct MapGaps {
                     let g = try bracket.fenchelYoungGap(x: x, y: y, using: solver, relativeTolerance: relativeTolerance)
                     return (g.lower, g.upper, g.tolerance, g.conjugate.twin.verdict)
                 }
-            } catch {
+            } catch let error as ConjugateError {
                 reason = "\(error)"
                 return
             }
