@@ -46,6 +46,7 @@ struct ExactInverse {
             }
             bar?.update(done: i + 1)
         }
+        bar?.stop(done: n - notReached.count)
     }
 
     var exitCode: ExitCode {

@@ -73,6 +73,7 @@ struct MapGaps {
             points.append(Point(row: i + 1, x: x, y: y, lower: value.lower, upper: value.upper, tolerance: value.tolerance, status: status))
             bar?.update(done: i + 1)
         }
+        bar?.stop(done: points.count)
     }
 
     var withinCount: Int { points.count { $0.status == "within" } }

@@ -14,6 +14,11 @@ final class CountProgress {
         self.total = total
     }
 
+    /// Ends a terminal's redrawn line when the run stopped before the last item.
+    func stop(done: Int) {
+        if interactive && done < total { StandardOutput.error("\n") }
+    }
+
     func update(done: Int) {
         let width = 24, filled = done * width / max(total, 1)
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
