@@ -10,6 +10,7 @@ import Testing
         .hycnn(inputDimension: 3, widths: [4, 4, 3], gate: .smoothMaxGate(temperature: 10)),
         .groupMax(inputDimension: 3, widths: [4, 3], gate: .smoothMaxGate(temperature: 0.5)),
         .icnn(inputDimension: 3, widths: [5, 4, 3], activation: .softplus(temperature: 2)),
+        .icnnQuadratic(inputDimension: 3, widths: [5, 4, 3], activation: .softplus(temperature: 2), rank: 3),
     ]
 
     /// L(θ) = Σₛ ⟨Cₛ, Gₛ⟩ + ½‖G‖² with G = ∇ₓf(X; θ): nonlinear in G, ∂L/∂G = C + G.
