@@ -7,8 +7,9 @@ public enum ModelFamily: String, Sendable, Codable, CaseIterable {
     case groupmax
     /// One lane, a convex non-decreasing activation, input skips; V ≥ 0 (Amos et al. 2017).
     case icnn
-    /// An ICNN whose first layer adds a convex quadratic of rank r per unit (Korotin et al.
-    /// 2021's DenseICNN): `z₁ⱼ = σ(W₀ⱼ x + b₀ⱼ + Σᵨ (aⱼᵨᵀx)²)`; later layers as ICNN.
+    /// An ICNN whose first layer adds a convex quadratic of rank r per unit (after Korotin et
+    /// al. 2021's DenseICNN, which has one on every layer's skip): `z₁ⱼ = σ(W₀ⱼ x + b₀ⱼ + Σᵨ (aⱼᵨᵀx)²)`,
+    /// convex since a sum of squared linear forms is; later layers as ICNN.
     case icnnQuadratic = "icnn-quadratic"
     /// f(x) = max_k (a_kᵀx + c_k): one maxout unit with K pieces.
     case maxaffine
@@ -83,7 +84,7 @@ public struct Architecture: Sendable, Equatable {
         Architecture(family: .icnn, inputDimension: d, widths: widths, nonlinearity: activation, lanes: 1)
     }
 
-    /// The default rank of the quadratic first layer: 1, as Korotin et al.'s DenseICNN.
+    /// The default rank of the quadratic first layer: 1, the default of Korotin et al.'s DenseICNN.
     public static let defaultQuadraticRank = 1
 
     /// An ICNN whose first layer adds `rank` squared linear forms per unit (see ``ModelFamily/icnnQuadratic``).
