@@ -89,5 +89,7 @@ import Testing
 }
 
 extension Architecture: CustomTestStringConvertible {
-    public var testDescription: String { "\(family.rawValue) \(nonlinearity.name) \(widths)" }
+    public var testDescription: String {
+        "\(family.rawValue) \(nonlinearity.name) \(widths)" + (quadraticRank > 0 ? " rank \(quadraticRank)" : "")
+    }
 }

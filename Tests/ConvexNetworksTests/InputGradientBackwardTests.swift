@@ -87,7 +87,8 @@ import Testing
 
     /// Batches of different sizes through one workspace, smallest last (stale rows beyond the
     /// batch must not leak in), accumulate to the gradient of the whole set.
-    @Test(arguments: [InputGradientBackwardTests.architectures[1], InputGradientBackwardTests.architectures[5]])
+    @Test(arguments: [InputGradientBackwardTests.architectures[1], InputGradientBackwardTests.architectures[5],
+                      InputGradientBackwardTests.architectures.last!])
     func batchesAccumulateThroughOneWorkspace(architecture: Architecture) throws {
         let (network, x, c) = try Self.problem(architecture, seed: 13, batch: 12)
         let whole = Self.analytic(network, x, c, chunks: [12], capacity: 12)
