@@ -2,6 +2,8 @@
 public enum SurrogateOptimizationError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A surrogate with a smooth nonlinearity (smooth max, softplus): no LP or MILP equals it.
     case smoothModel(surrogate: String, nonlinearity: String)
+    /// A surrogate with a quadratic first layer (icnn-quadratic): no LP or MILP equals it.
+    case quadraticModel(surrogate: String)
     case notEncodable(surrogate: String, reason: String)
     case notConvex(surrogate: String, reason: String)
     case unboundedInput(surrogate: String, input: Int)
@@ -16,6 +18,9 @@ public enum SurrogateOptimizationError: Error, CustomStringConvertible, Equatabl
         case let .smoothModel(surrogate, nonlinearity):
             return "surrogate '\(surrogate)' cannot be encoded exactly: its \(nonlinearity) nonlinearity is smooth; "
                 + "retrain it with a piecewise-linear one (the max gate or relu)"
+        case let .quadraticModel(surrogate):
+            return "surrogate '\(surrogate)' cannot be encoded exactly: its first layer has a quadratic term (icnn-quadratic); "
+                + "retrain it without one (an icnn or a max-gate hycnn)"
         case let .notEncodable(surrogate, reason):
             return "surrogate '\(surrogate)' cannot be encoded exactly: \(reason)"
         case let .notConvex(surrogate, reason):

@@ -11,6 +11,8 @@ import Testing
         .icnn(inputDimension: 3, widths: [5, 4], activation: .relu),
         .icnn(inputDimension: 3, widths: [5, 4], activation: .leakyRelu(slope: 0.2)),
         .icnn(inputDimension: 3, widths: [5, 4], activation: .softplus(temperature: 0.5)),
+        .icnnQuadratic(inputDimension: 3, widths: [5, 4], activation: .relu, rank: 2),
+        .icnnQuadratic(inputDimension: 3, widths: [4, 3], activation: .softplus(temperature: 0.5), rank: 1),
         .maxAffine(inputDimension: 3, pieces: 6),
         .mlp(inputDimension: 3, widths: [6, 5]),
     ]
@@ -87,5 +89,7 @@ import Testing
 }
 
 extension Architecture: CustomTestStringConvertible {
-    public var testDescription: String { "\(family.rawValue) \(nonlinearity.name) \(widths)" }
+    public var testDescription: String {
+        "\(family.rawValue) \(nonlinearity.name) \(widths)" + (quadraticRank > 0 ? " rank \(quadraticRank)" : "")
+    }
 }

@@ -10,6 +10,7 @@ import Testing
         .hycnn(inputDimension: 3, widths: [4, 4, 3], gate: .smoothMaxGate(temperature: 10)),
         .groupMax(inputDimension: 3, widths: [4, 3], gate: .smoothMaxGate(temperature: 0.5)),
         .icnn(inputDimension: 3, widths: [5, 4, 3], activation: .softplus(temperature: 2)),
+        .icnnQuadratic(inputDimension: 3, widths: [5, 4, 3], activation: .softplus(temperature: 2), rank: 3),
     ]
 
     /// L(θ) = Σₛ ⟨Cₛ, Gₛ⟩ + ½‖G‖² with G = ∇ₓf(X; θ): nonlinear in G, ∂L/∂G = C + G.
@@ -86,7 +87,8 @@ import Testing
 
     /// Batches of different sizes through one workspace, smallest last (stale rows beyond the
     /// batch must not leak in), accumulate to the gradient of the whole set.
-    @Test(arguments: [InputGradientBackwardTests.architectures[1], InputGradientBackwardTests.architectures[5]])
+    @Test(arguments: [InputGradientBackwardTests.architectures[1], InputGradientBackwardTests.architectures[5],
+                      InputGradientBackwardTests.architectures.last!])
     func batchesAccumulateThroughOneWorkspace(architecture: Architecture) throws {
         let (network, x, c) = try Self.problem(architecture, seed: 13, batch: 12)
         let whole = Self.analytic(network, x, c, chunks: [12], capacity: 12)

@@ -114,6 +114,24 @@ import Testing
         #expect(!message.contains("--"), "the library names no command-line flag")
     }
 
+    @Test func quadraticModelsAreRefusedWithAnExplanation() throws {
+        // Relu (piecewise linear) and softplus: the quadratic term is refused first, on both routes.
+        for activation in [Nonlinearity.relu, .softplus(temperature: 1)] {
+            let model = try SurrogateTestModels.random(.icnnQuadratic(inputDimension: 1, widths: [3], activation: activation), seed: 1)
+            var problem = SurrogateProblem(name: "quadratic")
+            let x = problem.addVariable("x", lower: 0, upper: 1)
+            problem.objectiveSurrogates = [(try problem.addSurrogate("f", model: model, variables: [x]), 1)]
+            for forceMixedInteger in [false, true] {
+                #expect(throws: SurrogateOptimizationError.quadraticModel(surrogate: "f")) {
+                    try problem.compile(forceMixedInteger: forceMixedInteger)
+                }
+            }
+        }
+        let message = SurrogateOptimizationError.quadraticModel(surrogate: "f").description
+        #expect(message.contains("quadratic") && message.contains("icnn"))
+        #expect(!message.contains("--"), "the library names no command-line flag")
+    }
+
     @Test func badReferencesAreClearErrors() throws {
         let model = try SurrogateTestModels.random(.hycnn(inputDimension: 2, widths: [3]), seed: 2)
         var problem = SurrogateProblem()

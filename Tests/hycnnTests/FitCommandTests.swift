@@ -87,4 +87,35 @@ import Testing
         #expect(result.exitCode == 1)
         #expect(result.stderr.contains("error"))
     }
+
+    @Test func fitPredictCertifyAQuadraticICNN() throws {
+        let data = try Self.squaredNormCSV(), model = Self.modelPath()
+        let fit = try ToolRunner.run(["fit", data, "--target", "cost", "--model", "icnn-quadratic", "--rank", "2", "--widths", "8x2",
+                                      "--activation", "softplus", "--epochs", "40", "--batch", "100", "--quiet", "-o", model])
+        #expect(fit.exitCode == 0, "\(fit.stderr)")
+        #expect(fit.stdout.contains("icnn-quadratic") && fit.stdout.contains("quadratic rank 2"))
+        #expect(fit.stdout.contains("certified convex") && fit.stdout.contains("quadratic first layer, so not exactly LP-encodable"))
+
+        let certify = try ToolRunner.run(["certify", model, "--json"])
+        #expect(certify.exitCode == 0, "\(certify.stderr)")
+        let json = try certify.json()
+        #expect(json["convex"] as? Bool == true)
+        #expect(json["lpEncodable"] as? Bool == false)
+
+        let predictions = FileManager.default.temporaryDirectory.appendingPathComponent("hycnn-preds-\(UUID().uuidString).csv").path
+        let predict = try ToolRunner.run(["predict", model, data, "-o", predictions])
+        #expect(predict.exitCode == 0, "\(predict.stderr)")
+        let lines = try String(contentsOfFile: predictions, encoding: .utf8).split(separator: "\n")
+        let first = lines[1].split(separator: ",").compactMap { Double($0) }
+        #expect(abs(first[2] - (first[0] * first[0] + first[1] * first[1])) < 0.2)
+    }
+
+    @Test func rankAppliesOnlyToTheQuadraticICNN() throws {
+        let data = try Self.squaredNormCSV(rows: 20)
+        for arguments in [["--model", "icnn", "--rank", "2"], ["--rank", "1"], ["--model", "icnn-quadratic", "--rank", "0"]] {
+            let result = try ToolRunner.run(["fit", data, "--target", "cost", "--epochs", "1", "--quiet", "-o", Self.modelPath()] + arguments)
+            #expect(result.exitCode != 0, "\(arguments)")
+            #expect(result.stderr.contains("--rank"), "\(arguments): \(result.stderr)")
+        }
+    }
 }

@@ -126,4 +126,14 @@ import Testing
         #expect(result.exitCode == 1)
         #expect(result.stderr.contains("smooth") && result.stderr.contains("--gate max"))
     }
+
+    @Test func quadraticModelsAreRefused() throws {
+        let quadratic = Self.folder.appendingPathComponent("quadratic.model.json").path
+        let fit = try ToolRunner.run(["fit", Self.folder.appendingPathComponent("g1.csv").path, "--target", "cost", "--widths", "4x1",
+                                      "--model", "icnn-quadratic", "--epochs", "2", "--quiet", "-o", quadratic])
+        #expect(fit.exitCode == 0, "\(fit.stderr)")
+        let result = try ToolRunner.run(["minimize", try Self.problem(Self.dispatch.replacingOccurrences(of: "g1.model.json", with: "quadratic.model.json"))])
+        #expect(result.exitCode == 1)
+        #expect(result.stderr.contains("quadratic") && result.stderr.contains("--model icnn"), "\(result.stderr)")
+    }
 }

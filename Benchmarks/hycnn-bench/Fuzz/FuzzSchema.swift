@@ -50,13 +50,13 @@ enum FuzzSchema: Sendable {
 
     static func modelUnknownKey(_ root: Any) -> String? {
         let top = root as? [String: Any] ?? [:]
-        var found = stray(root, ["format", "version", "family", "inputDimension", "widths", "lanes", "nonlinearity", "convex",
+        var found = stray(root, ["format", "version", "family", "inputDimension", "widths", "lanes", "quadraticRank", "nonlinearity", "convex",
                                  "inputNames", "targetName", "inputScaler", "targetScaler", "layers"], "")
         if found == nil { found = stray(top["nonlinearity"], ["name", "parameter"], "nonlinearity") }
         if found == nil { found = stray(top["inputScaler"], ["mean", "scale"], "inputScaler") }
         if found == nil { found = stray(top["targetScaler"], ["mean", "scale"], "targetScaler") }
         for (k, layer) in elements(top["layers"]).enumerated() where found == nil {
-            found = stray(layer, ["V", "W", "b"], "layers[\(k)]")
+            found = stray(layer, ["V", "W", "b", "A"], "layers[\(k)]")
         }
         return found
     }

@@ -142,6 +142,7 @@ struct FuzzSeeds {
         ("icnn", .icnn(inputDimension: 2, widths: [4, 3])),
         ("leaky", .icnn(inputDimension: 2, widths: [3], activation: .leakyRelu(slope: 0.1))),
         ("mlp", .mlp(inputDimension: 2, widths: [4])),
+        ("quadratic", .icnnQuadratic(inputDimension: 2, widths: [3, 2], activation: .softplus(temperature: 1), rank: 2)),
         ("smooth", .hycnn(inputDimension: 2, widths: [2], gate: .smoothMaxGate(temperature: 0.5))),
     ]
 

@@ -43,6 +43,7 @@ struct ModelSpec: Equatable, Sendable {
         case .hycnn: base = "HyCNN"
         case .groupmax: base = "GroupMaxNet"
         case .icnn: base = "ICNN"
+        case .icnnQuadratic: base = "ICNN-quadratic"
         case .mlp: base = "MLP"
         case .maxaffine: base = "MaxAffine"
         }
@@ -58,6 +59,7 @@ struct ModelSpec: Equatable, Sendable {
         case .hycnn: return .hycnn(inputDimension: d, widths: widths, gate: nonlinearity)
         case .groupmax: return .groupMax(inputDimension: d, widths: widths, gate: nonlinearity)
         case .icnn: return .icnn(inputDimension: d, widths: widths, activation: nonlinearity)
+        case .icnnQuadratic: return .icnnQuadratic(inputDimension: d, widths: widths, activation: nonlinearity)
         case .mlp: return .mlp(inputDimension: d, widths: widths)
         case .maxaffine: return .maxAffine(inputDimension: d, pieces: width)
         }
@@ -123,11 +125,11 @@ struct ModelSpec: Equatable, Sendable {
     static func defaultNonlinearity(_ family: ModelFamily) -> Nonlinearity {
         switch family {
         case .hycnn, .groupmax, .maxaffine: return .maxGate
-        case .icnn, .mlp: return .relu
+        case .icnn, .icnnQuadratic, .mlp: return .relu
         }
     }
 
-    /// `max`, `smooth=τ` for the gated families; `relu`, `leaky=α`, `softplus=τ` for ICNN; `relu` for the MLP.
+    /// `max`, `smooth=τ` for the gated families; `relu`, `leaky=α`, `softplus=τ` for both ICNNs; `relu` for the MLP.
     private static func parseNonlinearity(_ text: String, family: ModelFamily, fail: (String) -> BenchError) throws -> Nonlinearity {
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
         let name = parts.first ?? ""
@@ -138,18 +140,18 @@ struct ModelSpec: Equatable, Sendable {
         case (.hycnn, "smooth"), (.groupmax, "smooth"):
             guard let tau = value, tau > 0 else { throw fail("the smooth gate needs a positive temperature, e.g. smooth=0.1") }
             return .smoothMaxGate(temperature: tau)
-        case (.icnn, "relu"), (.mlp, "relu"): return .relu
-        case (.icnn, "leaky"):
+        case (.icnn, "relu"), (.icnnQuadratic, "relu"), (.mlp, "relu"): return .relu
+        case (.icnn, "leaky"), (.icnnQuadratic, "leaky"):
             guard let alpha = value, alpha >= 0, alpha <= 1 else { throw fail("leaky needs a slope in [0, 1], e.g. leaky=0.1") }
             return .leakyRelu(slope: alpha)
-        case (.icnn, "softplus"):
+        case (.icnn, "softplus"), (.icnnQuadratic, "softplus"):
             guard let tau = value, tau > 0 else { throw fail("softplus needs a positive temperature, e.g. softplus=1") }
             return .softplus(temperature: tau)
         default:
             let allowed: String
             switch family {
             case .hycnn, .groupmax: allowed = "max or smooth=τ"
-            case .icnn: allowed = "relu, leaky=α or softplus=τ"
+            case .icnn, .icnnQuadratic: allowed = "relu, leaky=α or softplus=τ"
             case .mlp: allowed = "relu"
             case .maxaffine: allowed = "nothing (max-affine has no options)"
             }

@@ -12,8 +12,8 @@ struct Regression: ParsableCommand {
         discussion: """
         Targets: f1 = ‖x‖², f2 = ‖x‖₄⁴, f3 = ‖x‖² + 0.25 sin(20‖x‖) (non-convex, always noiseless), \
         f4 = ‖x‖₁, f5 = exp(‖x‖₁/√d), f6 = max(‖x−μ‖², ‖x+μ‖²) with μ ~ N(0, I/d) drawn per seed.
-        Models: family:WIDTHxDEPTH[:nonlinearity] with family hycnn, groupmax, icnn, mlp \
-        (nonlinearity max | smooth=τ for hycnn/groupmax, relu | leaky=α | softplus=τ for icnn), or maxaffine:PIECES; \
+        Models: family:WIDTHxDEPTH[:nonlinearity] with family hycnn, groupmax, icnn, icnn-quadratic (rank 1), \
+        mlp (nonlinearity max | smooth=τ for hycnn/groupmax, relu | leaky=α | softplus=τ for both ICNNs), or maxaffine:PIECES; \
         convexreg:l1[:N] and convexreg:linf[:N] are the classical L1 / L∞ convex-regression estimators, \
         fitted by LP (GLPK dual simplex, cutting planes) to the first N ≤ 500 training samples (default 500) and \
         evaluated on the same test points; their train MSE is over those N samples.

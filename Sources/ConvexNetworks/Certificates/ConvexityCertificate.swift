@@ -5,7 +5,10 @@ import Foundation
 /// The **sufficient condition** (every constrained V ≥ 0, a convex non-decreasing nonlinearity) is checked from the model alone (so a saved
 /// model file can be re-checked): the hidden nonlinearity is convex and non-decreasing, and
 /// every entry of every `V` matrix (every layer that reads the previous layer) is ≥ 0. The
-/// first layer's `W`, all input skips and all biases are free. This holds for any family: an
+/// first layer's `W`, all input skips and all biases are free. A quadratic first layer
+/// (icnn-quadratic) adds Σᵨ (aⱼᵨᵀx)² to each first-layer pre-activation: a sum of squared
+/// linear forms, convex for any factors aⱼᵨ, so it only needs them finite; it has no exact LP
+/// encoding, as a smooth nonlinearity has none. This holds for any family: an
 /// MLP whose `V`s happen to be non-negative is convex too. The input and target scalers have
 /// positive scales, so the prediction in original units is convex exactly when the network is.
 ///
@@ -51,7 +54,7 @@ public struct ConvexityCertificate: Sendable {
 
     /// The sufficient condition holds: the model is convex in its inputs.
     public var convex: Bool
-    /// The nonlinearity is piecewise linear (max gate, ReLU, leaky ReLU): an exact LP encoding exists.
+    /// The model is piecewise linear (max gate, ReLU, leaky ReLU, and no quadratic term): an exact LP encoding exists.
     public var piecewiseLinear: Bool
     /// One report per hidden layer, then the output layer.
     public var layers: [LayerReport]
@@ -84,8 +87,19 @@ public struct ConvexityCertificate: Sendable {
                                      inputDimension: network.inputDimension, parameters: network.parameters)
             reports.append(report)
         }
+        let architecture = network.architecture
+        let factors = network.parameters[architecture.quadraticOffset..<architecture.parameterCount]
+        if !factors.allSatisfy(\.isFinite) {                                  // the quadratic term's factors belong to layer 1
+            reports[0].parametersFinite = false
+            reports[0].ok = false
+        }
         let convex = reports.allSatisfy(\.ok)
+        let piecewiseLinear = nonlinearity.isPiecewiseLinear && architecture.quadraticRank == 0
         var reasons = [describe(nonlinearity)]
+        if architecture.quadraticRank > 0 {
+            reasons.append("layer 1 adds Σᵨ (aᵨᵀx)² of rank \(architecture.quadraticRank) per unit: a sum of squared linear forms, "
+                + "convex for any factors; the model has no exact LP encoding")
+        }
         reasons += reports.map(describe)
         if !nonlinearity.isPiecewiseLinear {
             reasons.append("\(nonlinearity.isGate ? "gate" : "activation") \(nonlinearity.name) is smooth, not piecewise linear: "
@@ -94,7 +108,7 @@ public struct ConvexityCertificate: Sendable {
         guard !convex else {
             reasons.append("convex: the nonlinearity is convex and non-decreasing and every V entry is ≥ 0; "
                 + "positive scalers keep the prediction convex in original units")
-            return ConvexityCertificate(convex: true, piecewiseLinear: nonlinearity.isPiecewiseLinear, layers: reports,
+            return ConvexityCertificate(convex: true, piecewiseLinear: piecewiseLinear, layers: reports,
                                         counterexample: nil, reasons: reasons, trials: 0, seed: seed)
         }
         let broken = brokenConditions(reports, gateConvex: gateConvex, nonlinearity: nonlinearity)
@@ -107,7 +121,7 @@ public struct ConvexityCertificate: Sendable {
         } else {
             reasons.append("convexity is not certified (\(broken)); no violation of convexity was found in \(pairs) seeded trials")
         }
-        return ConvexityCertificate(convex: false, piecewiseLinear: nonlinearity.isPiecewiseLinear, layers: reports,
+        return ConvexityCertificate(convex: false, piecewiseLinear: piecewiseLinear, layers: reports,
                                     counterexample: counterexample, reasons: reasons, trials: pairs, seed: seed)
     }
 

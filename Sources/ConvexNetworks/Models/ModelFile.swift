@@ -3,7 +3,10 @@ import Foundation
 
 /// The versioned JSON form of a ``RegressionModel`` (`"format": "hycnn-model", "version": 1`):
 /// architecture, nonlinearity, scalers, names and every layer's V, W, b as row-major nested
-/// arrays. Numbers are written in shortest round-trip form, so save → load is bit-exact.
+/// arrays; an icnn-quadratic model adds `quadraticRank` r and its first layer's factors `A`
+/// ((m₁·r) × d, row j·r + ρ the factor aⱼᵨ of unit j). Both keys are optional and absent for
+/// the other families, so their files are unchanged and every earlier file still loads at
+/// version 1. Numbers are written in shortest round-trip form, so save → load is bit-exact.
 struct ModelFile: Codable {
     static let formatName = "hycnn-model"
     static let currentVersion = 1
@@ -19,16 +22,18 @@ struct ModelFile: Codable {
         /// rows × d, row-major; nil without input skip.
         var W: [[Double]]?
         var b: [Double]
+        /// The quadratic factors, (rows·r) × d row-major; only in an icnn-quadratic model's first layer.
+        var A: [[Double]]?
     }
 
     /// The keys of a model file, for strict reading: anything else is an error.
     static let keys: KeySchema = {
         let scaler = KeySchema.object(["mean": .value, "scale": .value])
         return .object([
-            "format": .value, "version": .value, "family": .value, "inputDimension": .value, "widths": .value, "lanes": .value,
+            "format": .value, "version": .value, "family": .value, "inputDimension": .value, "widths": .value, "lanes": .value, "quadraticRank": .value,
             "nonlinearity": .object(["name": .value, "parameter": .value]), "convex": .value,
             "inputNames": .value, "targetName": .value, "inputScaler": scaler, "targetScaler": scaler,
-            "layers": .list(.object(["V": .value, "W": .value, "b": .value])),
+            "layers": .list(.object(["V": .value, "W": .value, "b": .value, "A": .value])),
         ])
     }()
 
@@ -38,6 +43,8 @@ struct ModelFile: Codable {
     var inputDimension: Int
     var widths: [Int]
     var lanes: Int
+    /// The quadratic first layer's rank (icnn-quadratic only; absent otherwise).
+    var quadraticRank: Int?
     var nonlinearity: NonlinearityEntry
     /// The writer's verdict of the sufficient convexity condition (re-checked on load).
     var convex: Bool
@@ -55,6 +62,7 @@ struct ModelFile: Codable {
         inputDimension = architecture.inputDimension
         widths = architecture.widths
         lanes = architecture.lanes
+        quadraticRank = architecture.quadraticRank > 0 ? architecture.quadraticRank : nil
         nonlinearity = NonlinearityEntry(name: architecture.nonlinearity.name, parameter: architecture.nonlinearity.parameter)
         convex = architecture.hasConstrainedWeights && architecture.nonlinearity.isConvexNondecreasing
         inputNames = model.inputNames
@@ -66,10 +74,12 @@ struct ModelFile: Codable {
         func rowMajor(_ offset: Int, rows: Int, columns: Int, leading: Int) -> [[Double]] {
             (0..<rows).map { r in (0..<columns).map { c in theta[offset + c * leading + r] } }
         }
-        layers = architecture.layers.map { shape in
+        let factors = architecture.quadraticFactorCount
+        layers = architecture.layers.enumerated().map { l, shape in
             LayerEntry(V: shape.fanIn > 0 ? rowMajor(shape.vOffset, rows: shape.rows, columns: shape.fanIn, leading: shape.rows) : nil,
                        W: shape.hasSkip ? rowMajor(shape.wOffset, rows: shape.rows, columns: d, leading: shape.wLeading) : nil,
-                       b: Array(theta[shape.bOffset..<(shape.bOffset + shape.rows)]))
+                       b: Array(theta[shape.bOffset..<(shape.bOffset + shape.rows)]),
+                       A: l == 0 && factors > 0 ? rowMajor(architecture.quadraticOffset, rows: factors, columns: d, leading: factors) : nil)
         }
     }
 
@@ -82,9 +92,13 @@ struct ModelFile: Codable {
         guard let family = ModelFamily(rawValue: family) else {
             throw bad("unknown family \"\(self.family)\" (expected \(ModelFamily.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
+        if family == .icnnQuadratic && quadraticRank == nil { throw bad("an icnn-quadratic model needs \"quadraticRank\"") }
+        if family != .icnnQuadratic && quadraticRank != nil {
+            throw bad("\"quadraticRank\" is given but a \(family.rawValue) model has no quadratic term; remove it")
+        }
         let architecture = Architecture(family: family, inputDimension: inputDimension, widths: widths,
                                         nonlinearity: try Nonlinearity(name: nonlinearity.name, parameter: nonlinearity.parameter),
-                                        lanes: lanes)
+                                        lanes: lanes, quadraticRank: quadraticRank ?? 0)
         do { try architecture.validate() } catch { throw bad("\(error)") }
         if nonlinearity.parameter != nil && architecture.nonlinearity.parameter == nil {
             throw bad("nonlinearity.parameter is given but \"\(nonlinearity.name)\" takes none; remove it")
@@ -111,6 +125,8 @@ struct ModelFile: Codable {
             try check(entry.V, rows: shape.rows, columns: shape.fanIn, name: "V", layer: l + 1)
             try check(entry.W, rows: shape.rows, columns: shape.hasSkip ? inputDimension : 0, name: "W", layer: l + 1)
             try check([entry.b], rows: 1, columns: shape.rows, name: "b", layer: l + 1)
+            let factors = l == 0 ? architecture.quadraticFactorCount : 0
+            try check(entry.A, rows: factors, columns: factors > 0 ? inputDimension : 0, name: "A", layer: l + 1)
         }
         var theta = [Double](repeating: 0, count: architecture.parameterCount)
         // Row-major matrix[r][c] into the column-major block at `offset` with leading dimension `leading`.
@@ -124,6 +140,7 @@ struct ModelFile: Codable {
             fill(entry.W, offset: shape.wOffset, leading: shape.wLeading)
             fill([entry.b], offset: shape.bOffset, leading: 1)
         }
+        fill(layers.first?.A, offset: architecture.quadraticOffset, leading: architecture.quadraticFactorCount)
         let network = try ConvexNetwork(architecture: architecture, parameters: theta)
         if convex {
             for (l, minimum) in network.minimumConstrainedWeights.enumerated() {

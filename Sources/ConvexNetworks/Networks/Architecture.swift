@@ -1,4 +1,5 @@
-/// The model families: HyCNN, GroupMaxNet, ICNN, max-affine and MLP.
+/// The model families: HyCNN, GroupMaxNet, ICNN (plain and with a quadratic first layer),
+/// max-affine and MLP.
 public enum ModelFamily: String, Sendable, Codable, CaseIterable {
     /// Two lanes per layer, a gate, input skips everywhere; V ≥ 0.
     case hycnn
@@ -6,6 +7,10 @@ public enum ModelFamily: String, Sendable, Codable, CaseIterable {
     case groupmax
     /// One lane, a convex non-decreasing activation, input skips; V ≥ 0 (Amos et al. 2017).
     case icnn
+    /// An ICNN whose first layer adds a convex quadratic of rank r per unit (after Korotin et
+    /// al. 2021's DenseICNN, which has one on every layer's skip): `z₁ⱼ = σ(W₀ⱼ x + b₀ⱼ + Σᵨ (aⱼᵨᵀx)²)`,
+    /// convex since a sum of squared linear forms is; later layers as ICNN.
+    case icnnQuadratic = "icnn-quadratic"
     /// f(x) = max_k (a_kᵀx + c_k): one maxout unit with K pieces.
     case maxaffine
     /// A ReLU network with free weights: not convex, the baseline.
@@ -53,13 +58,18 @@ public struct Architecture: Sendable, Equatable {
     public var nonlinearity: Nonlinearity
     /// Pre-activations per unit: 2 for HyCNN and GroupMaxNet, K for max-affine, else 1.
     public var lanes: Int
+    /// Rank r of the first layer's quadratic term: r factors aⱼᵨ per first-layer unit
+    /// (icnn-quadratic, r ≥ 1; 0 for every other family).
+    public var quadraticRank: Int
 
-    public init(family: ModelFamily, inputDimension: Int, widths: [Int], nonlinearity: Nonlinearity, lanes: Int) {
+    public init(family: ModelFamily, inputDimension: Int, widths: [Int], nonlinearity: Nonlinearity, lanes: Int,
+                quadraticRank: Int = 0) {
         self.family = family
         self.inputDimension = inputDimension
         self.widths = widths
         self.nonlinearity = nonlinearity
         self.lanes = lanes
+        self.quadraticRank = quadraticRank
     }
 
     public static func hycnn(inputDimension d: Int, widths: [Int], gate: Nonlinearity = .maxGate) -> Architecture {
@@ -72,6 +82,16 @@ public struct Architecture: Sendable, Equatable {
 
     public static func icnn(inputDimension d: Int, widths: [Int], activation: Nonlinearity = .relu) -> Architecture {
         Architecture(family: .icnn, inputDimension: d, widths: widths, nonlinearity: activation, lanes: 1)
+    }
+
+    /// The default rank of the quadratic first layer: 1, the default of Korotin et al.'s DenseICNN.
+    public static let defaultQuadraticRank = 1
+
+    /// An ICNN whose first layer adds `rank` squared linear forms per unit (see ``ModelFamily/icnnQuadratic``).
+    public static func icnnQuadratic(inputDimension d: Int, widths: [Int], activation: Nonlinearity = .relu,
+                                     rank: Int = defaultQuadraticRank) -> Architecture {
+        Architecture(family: .icnnQuadratic, inputDimension: d, widths: widths, nonlinearity: activation, lanes: 1,
+                     quadraticRank: rank)
     }
 
     public static func maxAffine(inputDimension d: Int, pieces: Int) -> Architecture {
@@ -106,10 +126,15 @@ public struct Architecture: Sendable, Equatable {
             guard nonlinearity.isGate, lanes == 2 else { throw fail("\(family.rawValue) needs the max or smooth-max gate on two lanes") }
         case .maxaffine:
             guard nonlinearity == .maxGate, widths == [1], lanes >= 1 else { throw fail("max-affine is one max gate over K ≥ 1 pieces") }
-        case .icnn:
-            guard !nonlinearity.isGate, lanes == 1 else { throw fail("icnn needs relu, leaky-relu or softplus") }
+        case .icnn, .icnnQuadratic:
+            guard !nonlinearity.isGate, lanes == 1 else { throw fail("\(family.rawValue) needs relu, leaky-relu or softplus") }
         case .mlp:
             guard nonlinearity == .relu, lanes == 1 else { throw fail("mlp uses relu") }
+        }
+        if family == .icnnQuadratic {
+            guard quadraticRank > 0 else { throw fail("the quadratic rank must be positive, got \(quadraticRank)") }
+        } else {
+            guard quadraticRank == 0 else { throw fail("\(family.rawValue) has no quadratic term (rank \(quadraticRank) given)") }
         }
         if case let .smoothMaxGate(tau) = nonlinearity, !(tau > 0 && tau.isFinite) { throw fail("the temperature must be positive, got \(tau)") }
         if case let .softplus(tau) = nonlinearity, !(tau > 0 && tau.isFinite) { throw fail("the temperature must be positive, got \(tau)") }
@@ -129,8 +154,17 @@ public struct Architecture: Sendable, Equatable {
         }
         guard inputDimension <= parameters else { throw fail("inputDimension = \(inputDimension)", "the parameters", parameters) }
         guard lanes <= units else { throw fail("lanes = \(lanes)", "the pre-activations per sample", units) }
-        let skipsAfterFirst = family == .hycnn || family == .icnn
         var unitCount = 0, parameterCount = 0, fanIn = 0
+        if quadraticRank > 0 {
+            // the quadratic term adds m₁·r factors of d entries, and m₁·r projections aᵀx per sample
+            let field = "quadraticRank = \(quadraticRank) (widths[0] = \(widths[0]), inputDimension = \(inputDimension))"
+            guard let factors = product(widths[0], quadraticRank), factors <= units else {
+                throw fail(field, "the pre-activations per sample", units)
+            }
+            guard let entries = product(factors, inputDimension), entries <= parameters else { throw fail(field, "the parameters", parameters) }
+            unitCount = factors
+            parameterCount = entries
+        }
         for (l, width) in (widths + [1]).enumerated() {
             let field = l < widths.count ? "widths[\(l)] = \(width)" + (lanes > 1 ? " with lanes = \(lanes)" : "") : "the output layer"
             // rows = lanes · width; the layer adds rows·fanIn (V) + rows (b) + rows·d (W, when it reads x)
@@ -138,7 +172,7 @@ public struct Architecture: Sendable, Equatable {
                 throw fail(field, "the pre-activations per sample", units)
             }
             unitCount += rows
-            let reads = (l == 0 || skipsAfterFirst) ? inputDimension : 0
+            let reads = (l == 0 || skipsAfterFirstLayer) ? inputDimension : 0
             guard let added = product(rows, 1 + fanIn + reads), added <= parameters - parameterCount else {
                 throw fail(field + (reads > 0 ? " (inputDimension = \(inputDimension))" : ""), "the parameters", parameters)
             }
@@ -150,9 +184,12 @@ public struct Architecture: Sendable, Equatable {
     /// Whether V must be ≥ 0 (every family but the MLP).
     public var hasConstrainedWeights: Bool { family != .mlp }
 
+    /// Whether every layer reads x (HyCNN, both ICNNs), not only the first.
+    var skipsAfterFirstLayer: Bool { family == .hycnn || family == .icnn || family == .icnnQuadratic }
+
     /// The hidden layers followed by the output layer, with parameter offsets.
     public var layers: [LayerShape] {
-        let skipsAfterFirst = family == .hycnn || family == .icnn   // the skip layers are a prefix
+        let skipsAfterFirst = skipsAfterFirstLayer                   // the skip layers are a prefix
         let rowCounts = widths.map { lanes * $0 } + [1]
         let skipRows = skipsAfterFirst ? rowCounts.reduce(0, +) : rowCounts[0]
         var shapes: [LayerShape] = []
@@ -178,9 +215,16 @@ public struct Architecture: Sendable, Equatable {
     /// Rows of all layers' pre-activations together.
     public var stackedRows: Int { layers.reduce(0) { $0 + $1.rows } }
 
-    /// Length of the flat parameter vector.
-    public var parameterCount: Int {
+    /// The factors aⱼᵨ of the quadratic term: m₁·r of them (0 without the term).
+    public var quadraticFactorCount: Int { quadraticRank > 0 ? widths[0] * quadraticRank : 0 }
+
+    /// Offset of the quadratic factors, after every layer's parameters: a `(m₁·r) × d`
+    /// column-major block, leading dimension m₁·r, whose row `j·r + ρ` is aⱼᵨ.
+    public var quadraticOffset: Int {
         guard let last = layers.last else { return 0 }
         return last.bOffset + last.rows
     }
+
+    /// Length of the flat parameter vector.
+    public var parameterCount: Int { quadraticOffset + quadraticFactorCount * inputDimension }
 }

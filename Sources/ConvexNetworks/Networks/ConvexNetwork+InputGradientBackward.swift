@@ -6,7 +6,7 @@ import LinearAlgebra
 /// the forward call computes G and keeps the primal pass; the caller forms U = ∂L/∂G from G;
 /// the backward call adds ∂L/∂θ = Σₛ ∂⟨Uₛ, ∇ₓf(xₛ; θ)⟩/∂θ. Since ⟨U, ∇ₓf⟩ is the directional
 /// derivative of f along U, the backward call pushes the tangent U forward through the network
-/// (ṗre = V ż_prev + W u, ż = σ'(pre) ṗre) and reverses over the primal and tangent passes
+/// (ṗre = V ż_prev + W u, plus 2 Σᵨ (aᵀx)(aᵀu) in a quadratic first layer; ż = σ'(pre) ṗre) and reverses over the primal and tangent passes
 /// together, with the nonlinearity's curvature. Gradients are with respect to the effective
 /// parameters, as ``ConvexNetwork/backward(_:batch:outputGradient:workspace:parameterGradient:inputGradient:)``
 /// gives them (under the softplus reparametrisation V = softplus(R), multiply the V entries by
@@ -41,6 +41,7 @@ extension ConvexNetwork {
             // Tangent rows: ṗre = uᵀ Wᵀ for every layer that reads x at once, then + ż_prev Vᵀ.
             BLAS.gemm(transposeA: true, transposeB: true, m: b, n: skipRows, k: d,
                       a: u, lda: d, b: theta, ldb: skipRows, beta: 0, c: w.stackedPre + b, ldc: ld)
+            if quadraticFactors > 0 { addQuadraticTangent(u, batch: b, theta: theta, workspace: w) }  // ṗre₁ += 2 Σᵨ (aᵀx)(aᵀu)
             for (l, shape) in shapes.enumerated() {
                 let preTangent = w.pre(l) + b
                 if shape.fanIn > 0 {
@@ -77,6 +78,9 @@ extension ConvexNetwork {
                     for s in 0..<b { sum += column[s] }
                     g[shape.bOffset + r] += sum
                 }
+            }
+            if quadraticFactors > 0 {
+                backQuadraticSecondOrder(x, cotangent: u, batch: b, theta: theta, workspace: w, parameterGradient: g)
             }
             // dW += p̄ᵀ xᵀ + t̄ᵀ uᵀ, every layer at once.
             BLAS.gemm(transposeA: true, transposeB: true, m: skipRows, n: d, k: b,

@@ -37,6 +37,7 @@ public struct ConvexNetwork: Sendable, Equatable {
             // pre += xᵀ Wᵀ for every layer at once: (B × d)(d × skipRows).
             BLAS.gemm(transposeA: true, transposeB: true, m: batch, n: skipRows, k: d,
                       a: x, lda: d, b: theta, ldb: skipRows, beta: 1, c: workspace.stackedPre, ldc: ld)
+            if quadraticFactors > 0 { addQuadraticTerm(x, batch: batch, theta: theta, workspace: workspace) }   // pre₁ += Σᵨ (aᵀx)²
             for (l, shape) in shapes.enumerated() {
                 let pre = workspace.pre(l)
                 if shape.fanIn > 0 {                                                     // pre += z_prev Vᵀ
@@ -86,6 +87,10 @@ public struct ConvexNetwork: Sendable, Equatable {
                     BLAS.gemm(m: batch, n: shape.fanIn, k: shape.rows,
                               a: dPre, lda: ld, b: theta + shape.vOffset, ldb: shape.rows, beta: 0, c: workspace.dZ(l - 1), ldc: ld)
                 }
+            }
+            if quadraticFactors > 0 {
+                backQuadraticTerm(x, batch: batch, theta: theta, workspace: workspace,
+                                  parameterGradient: parameterGradient, inputGradient: inputGradient)
             }
             if let g = parameterGradient {                                                // dW = dPreᵀ xᵀ, every layer at once
                 BLAS.gemm(transposeA: true, transposeB: true, m: skipRows, n: d, k: batch,

@@ -2,7 +2,8 @@ import DataFiles
 import Foundation
 
 /// The initialisation schemes (moment matching for HyCNN/GroupMaxNet, Hoedt &
-/// Klambauer for ICNN, LeCun/He for the first layer and the MLP). Same seed, same parameters.
+/// Klambauer for ICNN, LeCun/He for the first layer and the MLP; small normal factors for the
+/// quadratic first layer). Same seed, same parameters.
 public enum NetworkInitializer {
     public static func initialParameters(for architecture: Architecture, seed: UInt64) throws -> ConvexNetwork {
         try architecture.validate()
@@ -20,7 +21,7 @@ public enum NetworkInitializer {
                 case .hycnn, .groupmax, .maxaffine:
                     let mean = (1 / (m * m + (1 - 1 / Double.pi) * m)).squareRoot()   // μ = √(1/(m² + (1 − 1/π)m))
                     for k in vRange { theta[k] = logNormal(mean: mean, variance: 1 / (4 * m), &random) }  // σ² = 1/(4m)
-                case .icnn:
+                case .icnn, .icnnQuadratic:
                     let (mean, _) = hoedtKlambauer(fanIn: m)
                     for k in vRange { theta[k] = logNormal(mean: mean, variance: 1 / m, &random) }
                 case .mlp:
@@ -41,12 +42,17 @@ public enum NetworkInitializer {
                 case .hycnn, .groupmax:
                     bias = isOutput ? -(1 / (4 * Double.pi - 2)).squareRoot()                   // −√(1/(4π − 2))
                         : -(m / (2 * Double.pi * m + 2 * Double.pi - 2)).squareRoot()           // −√(m/(2πm + 2π − 2))
-                case .icnn: bias = hoedtKlambauer(fanIn: m).bias
+                case .icnn, .icnnQuadratic: bias = hoedtKlambauer(fanIn: m).bias
                 case .maxaffine, .mlp: bias = 0
                 }
             }
             for k in shape.bOffset..<(shape.bOffset + shape.rows) { theta[k] = bias }
         }
+        // Quadratic factors, drawn last: N(0, 0.01/d), so E(aᵀx)² = 0.01 for standardised x — the
+        // first layer starts within 1 % of the ICNN's (W₀x has variance 1) yet every factor has a
+        // nonzero gradient 2(aᵀx)·x·∂L/∂pre to grow from.
+        let factorDeviation = (0.01 / d).squareRoot()
+        for k in architecture.quadraticOffset..<architecture.parameterCount { theta[k] = random.nextNormal() * factorDeviation }
         return try ConvexNetwork(architecture: architecture, parameters: theta)
     }
 

@@ -2,13 +2,15 @@
 /// leading dimension B (one row per sample, one column per unit): the stacked pre-activations
 /// of all layers and their gradients (`B × stackedRows`, layer l in columns
 /// `rowOffset ..< rowOffset + rows`), and each hidden layer's activations and their gradients
-/// (`B × width`). Every unit's values over the batch are contiguous, so the gates stream.
+/// (`B × width`), and for a quadratic first layer the projections aⱼᵨᵀx and their gradients
+/// (`B × m₁r` each). Every unit's values over the batch are contiguous, so the gates stream.
 /// Reused across batches; never shared between threads.
 public final class NetworkWorkspace {
     public let batchCapacity: Int
     let storage: UnsafeMutablePointer<Double>
     let rowOffsets: [Int], zOffsets: [Int], dZOffsets: [Int]
     let dPreOffset: Int
+    let quadraticOffset: Int, quadraticCount: Int
 
     public init(architecture: Architecture, batchCapacity: Int) {
         precondition(batchCapacity > 0, "a workspace needs a positive batch capacity")
@@ -23,6 +25,9 @@ public final class NetworkWorkspace {
             dZ.append(offset); offset += shape.width * batchCapacity
         }
         zOffsets = z; dZOffsets = dZ
+        quadraticOffset = offset
+        quadraticCount = architecture.quadraticFactorCount * batchCapacity
+        offset += 2 * quadraticCount
         storage = .allocate(capacity: offset)
         storage.initialize(repeating: 0, count: offset)
     }
@@ -36,4 +41,7 @@ public final class NetworkWorkspace {
     func dPre(_ layer: Int) -> UnsafeMutablePointer<Double> { stackedDPre + rowOffsets[layer] * batchCapacity }
     func z(_ layer: Int) -> UnsafeMutablePointer<Double> { storage + zOffsets[layer] }
     func dZ(_ layer: Int) -> UnsafeMutablePointer<Double> { storage + dZOffsets[layer] }
+    /// The projections q = aⱼᵨᵀx of the quadratic first layer (column j·r + ρ) and their gradients.
+    var quadratic: UnsafeMutablePointer<Double> { storage + quadraticOffset }
+    var dQuadratic: UnsafeMutablePointer<Double> { storage + quadraticOffset + quadraticCount }
 }

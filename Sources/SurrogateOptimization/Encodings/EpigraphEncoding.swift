@@ -9,7 +9,8 @@ enum EpigraphEncoding {
     static func encode(_ model: RegressionModel, name: String, inputs: [LinearExpression],
                        into lp: inout LinearProgram) throws -> EncodedSurrogate {
         let architecture = model.network.architecture
-        precondition(architecture.nonlinearity.isPiecewiseLinear, "compile refuses smooth models before encoding")
+        precondition(architecture.nonlinearity.isPiecewiseLinear && architecture.quadraticRank == 0,
+                     "compile refuses smooth and quadratic models before encoding")
         let certificate = ConvexityCertificate.certify(model, trials: 0)
         guard certificate.convex else {
             throw SurrogateOptimizationError.notConvex(surrogate: name, reason: certificate.reasons.joined(separator: "; "))

@@ -40,7 +40,8 @@ enum MixedIntegerEncoding {
         guard inputs.count == model.inputDimension else {
             throw SurrogateOptimizationError.inputCountMismatch(surrogate: name, expected: model.inputDimension, actual: inputs.count)
         }
-        precondition(architecture.nonlinearity.isPiecewiseLinear, "compile refuses smooth models before encoding")
+        precondition(architecture.nonlinearity.isPiecewiseLinear && architecture.quadraticRank == 0,
+                     "compile refuses smooth and quadratic models before encoding")
         let ranges = try IntervalBounds.inputRanges(of: inputs, over: program.variables, surrogate: name)
         var bounds = IntervalBounds(model: model, inputRanges: ranges)
         if let (l, r) = bounds.firstNonFiniteRow {

@@ -13,9 +13,10 @@ public struct CompiledSurrogateProblem: Sendable {
 }
 
 extension SurrogateProblem {
-    /// Encodes every surrogate exactly and assembles the program. Throws for smooth models
-    /// (``SurrogateOptimizationError/smoothModel(surrogate:nonlinearity:)``: no exact encoding;
-    /// checked here once, before any encoding), bad references, unbounded inputs on the MILP route, and a surrogate
+    /// Encodes every surrogate exactly and assembles the program. Throws for smooth models and
+    /// models with a quadratic first layer (``SurrogateOptimizationError/smoothModel(surrogate:nonlinearity:)``,
+    /// ``SurrogateOptimizationError/quadraticModel(surrogate:)``: no exact encoding; checked here
+    /// once, before any encoding), bad references, unbounded inputs on the MILP route, and a surrogate
     /// that neither the objective (with a nonzero weight) nor a finite bound uses: nothing would
     /// tie its value in the program to the network, so no value of it could be reported.
     /// `forceMixedInteger` encodes every surrogate with binaries (to cross-check the LP route);
@@ -31,9 +32,12 @@ extension SurrogateProblem {
                 entry: "surrogate '\(surrogate.name)'",
                 reason: "it is neither in the objective (with a nonzero weight) nor bounded by a constraint, so nothing ties its value to the network; use it in the objective or a constraint, or remove it")
         }
-        for surrogate in surrogates where !surrogate.model.network.architecture.nonlinearity.isPiecewiseLinear {
-            throw SurrogateOptimizationError.smoothModel(surrogate: surrogate.name,
-                                                         nonlinearity: surrogate.model.network.architecture.nonlinearity.name)
+        for surrogate in surrogates {
+            let architecture = surrogate.model.network.architecture
+            if architecture.quadraticRank > 0 { throw SurrogateOptimizationError.quadraticModel(surrogate: surrogate.name) }
+            if !architecture.nonlinearity.isPiecewiseLinear {
+                throw SurrogateOptimizationError.smoothModel(surrogate: surrogate.name, nonlinearity: architecture.nonlinearity.name)
+            }
         }
         var program = LinearProgram(name: name, sense: sense, objectiveConstant: objectiveLinear.constant)
         for v in variables { program.addVariable(v.name, lower: v.lower, upper: v.upper) }

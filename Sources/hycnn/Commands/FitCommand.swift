@@ -24,11 +24,12 @@ struct FitCommand: ParsableCommand {
     @Argument(help: "CSV file with a header row.") var data: String
     @Option(help: "The target column.") var target: String
     @Option(help: "Input columns, comma-separated (default: every column but the target).") var inputs: String?
-    @Option(help: "hycnn, groupmax, icnn, maxaffine or mlp.") var model: ModelFamily = .hycnn
-    @Option(help: "Hidden widths: WIDTHxDEPTH (48x4) or a list (64,64,32). Default 48x4 (icnn, mlp: 64x4).") var widths: String?
+    @Option(help: "hycnn, groupmax, icnn, icnn-quadratic, maxaffine or mlp.") var model: ModelFamily = .hycnn
+    @Option(help: "Hidden widths: WIDTHxDEPTH (48x4) or a list (64,64,32). Default 48x4 (icnn, icnn-quadratic, mlp: 64x4).") var widths: String?
     @Option(help: "Gate of hycnn/groupmax: max (LP-encodable) or smooth.") var gate: String = "max"
     @Option(help: "Temperature of the smooth gate or softplus.") var tau: Double = 1
-    @Option(help: "Activation of icnn: relu, leaky-relu or softplus.") var activation: String = "relu"
+    @Option(help: "Activation of icnn and icnn-quadratic: relu, leaky-relu or softplus.") var activation: String = "relu"
+    @Option(help: "Rank of icnn-quadratic's quadratic term per first-layer unit (default 1).") var rank: Int?
     @Option(help: "Slope of leaky-relu, in [0, 1] for convexity.") var slope: Double = 0.01
     @Option(help: "Pieces of maxaffine.") var pieces: Int = 48
     @Option(help: "Training epochs.") var epochs: Int = 100
@@ -42,7 +43,9 @@ struct FitCommand: ParsableCommand {
     @Flag(help: "No progress bar.") var quiet = false
 
     func architecture(dimension d: Int) throws -> Architecture {
-        let hidden = try Self.parseWidths(widths ?? (model == .icnn || model == .mlp ? "64x4" : "48x4"))
+        let hidden = try Self.parseWidths(widths ?? ([.icnn, .icnnQuadratic, .mlp].contains(model) ? "64x4" : "48x4"))
+        if rank != nil && model != .icnnQuadratic { throw ValidationError("--rank applies only to --model icnn-quadratic") }
+        if let rank, rank < 1 { throw ValidationError("--rank must be at least 1, got \(rank)") }
         let gateKind: Nonlinearity
         switch gate {
         case "max": gateKind = .maxGate
@@ -52,13 +55,16 @@ struct FitCommand: ParsableCommand {
         switch model {
         case .hycnn: return .hycnn(inputDimension: d, widths: hidden, gate: gateKind)
         case .groupmax: return .groupMax(inputDimension: d, widths: hidden, gate: gateKind)
-        case .icnn:
+        case .icnn, .icnnQuadratic:
             let kind: Nonlinearity
             switch activation {
             case "relu": kind = .relu
             case "leaky-relu": kind = .leakyRelu(slope: slope)
             case "softplus": kind = .softplus(temperature: tau)
             default: throw ValidationError("--activation must be relu, leaky-relu or softplus, not \(activation)")
+            }
+            if model == .icnnQuadratic {
+                return .icnnQuadratic(inputDimension: d, widths: hidden, activation: kind, rank: rank ?? Architecture.defaultQuadraticRank)
             }
             return .icnn(inputDimension: d, widths: hidden, activation: kind)
         case .maxaffine: return .maxAffine(inputDimension: d, pieces: pieces)

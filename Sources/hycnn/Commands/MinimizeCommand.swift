@@ -85,6 +85,9 @@ struct MinimizeCommand: ParsableCommand {
         } catch {
             printError("error: \(error)")
             if case .smoothModel? = error as? SurrogateOptimizationError { printError("(hycnn fit --gate max trains the max gate)") }
+            if case .quadraticModel? = error as? SurrogateOptimizationError {
+                printError("(hycnn fit --model icnn trains an ICNN without the quadratic term)")
+            }
             throw ExitCode.failure
         }
         let exitCode = ExitCode(MinimizeReport.verdict(solution))

@@ -7,6 +7,7 @@ enum FitReport {
         let best = result.history[result.bestEpoch - 1]
         let widths = architecture.family == .maxaffine ? "\(architecture.lanes) pieces"
             : architecture.widths.map(String.init).joined(separator: ",")
+                + (architecture.quadraticRank > 0 ? ", quadratic rank \(architecture.quadraticRank)" : "")
         var lines = [
             "model        \(architecture.family.rawValue) (\(architecture.nonlinearity.name)), widths \(widths), \(architecture.parameterCount) parameters",
             "data         \(samples) samples, \(architecture.inputDimension) inputs",
@@ -19,7 +20,10 @@ enum FitReport {
         var verdict = certificate.convex ? "certified convex" : "NOT certified convex"
         if certificate.convex, let smallest = minima.min() { verdict += String(format: " (smallest V entry %.3g)", smallest) }
         if certificate.counterexample != nil { verdict += "; a counterexample was found (run `hycnn certify`)" }
-        if certificate.convex && !certificate.piecewiseLinear { verdict += "; smooth, so not exactly LP-encodable" }
+        if certificate.convex && !certificate.piecewiseLinear {
+            verdict += architecture.quadraticRank > 0 ? "; quadratic first layer, so not exactly LP-encodable"
+                : "; smooth, so not exactly LP-encodable"
+        }
         lines.append("convexity    " + verdict)
         lines.append("saved        \(output)")
         return lines.joined(separator: "\n")
