@@ -87,6 +87,10 @@ struct BrenierMapTrainerTests {
         #expect(first.map.forward.network.parameters == second.map.forward.network.parameters)
         #expect(first.map.backward.network.parameters == second.map.backward.network.parameters)
         #expect(first.dualEstimate == second.dualEstimate)
+        settings.threads = 1                                                         // one worker: reproducible too
+        let single = try BrenierMapTrainer(settings: settings).train(source: source, target: target, dimension: 2)
+        #expect(single.map.forward.network.parameters == (try BrenierMapTrainer(settings: settings)
+            .train(source: source, target: target, dimension: 2)).map.forward.network.parameters)
         settings.seed = 4
         let other = try BrenierMapTrainer(settings: settings).train(source: source, target: target, dimension: 2)
         #expect(other.map.forward.network.parameters != first.map.forward.network.parameters)
@@ -114,6 +118,7 @@ struct BrenierMapTrainerTests {
         s = BrenierMapSettings(); s.iterations = -1; cases.append((s, "iterations"))
         s = BrenierMapSettings(); s.finalLearningRate = 1; cases.append((s, "finalLearningRate"))
         s = BrenierMapSettings(); s.beta1 = 1; cases.append((s, "beta"))
+        s = BrenierMapSettings(); s.threads = 0; cases.append((s, "threads"))
         s = BrenierMapSettings(); s.widths = []; cases.append((s, "architecture"))
         for (settings, name) in cases {
             #expect { try settings.validate() } throws: { error in

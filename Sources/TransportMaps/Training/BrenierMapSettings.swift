@@ -54,6 +54,9 @@ public struct BrenierMapSettings: Sendable {
     /// Outer iterations between evaluations of the test metric (and the last one), when a test
     /// set is given.
     public var testInterval = 50
+    /// Threads that share each batch (default: the active cores, at most 8). The map is bit for
+    /// bit reproducible for a given seed and thread count.
+    public var threads = min(ProcessInfo.processInfo.activeProcessorCount, 8)
 
     public init() {}
 
@@ -73,6 +76,7 @@ public struct BrenierMapSettings: Sendable {
         guard innerSteps > 0 else { throw fail("innerSteps", "must be positive, got \(innerSteps)") }
         guard batchSize > 0 else { throw fail("batchSize", "must be positive, got \(batchSize)") }
         guard initializationSteps >= 0 else { throw fail("initializationSteps", "must be ≥ 0, got \(initializationSteps)") }
+        guard threads > 0 else { throw fail("threads", "must be positive, got \(threads)") }
         guard testInterval > 0 else { throw fail("testInterval", "must be positive, got \(testInterval)") }
         guard learningRate > 0, learningRate.isFinite else { throw fail("learningRate", "must be a positive number, got \(learningRate)") }
         guard finalLearningRate > 0, finalLearningRate <= learningRate else {

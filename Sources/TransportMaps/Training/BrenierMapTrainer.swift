@@ -1,6 +1,7 @@
 import ConvexNetworks
 import DataFiles
 import Foundation
+import LinearAlgebra
 
 /// Learns the Brenier map between two samples by the minimax of Makkuva et al. (2020) with two
 /// convex potentials, f on the source side and g on the target side:
@@ -27,8 +28,10 @@ import Foundation
 ///
 /// The potentials work in the data's units (identity scalers): ∇f maps source points to
 /// target points directly, so no rescaling can bend the map away from the W₂-optimal one.
-/// One thread drives the loop (BLAS with the caller's thread setting); with a given seed and
-/// BLAS thread count the map is the same bit for bit. Buffers are allocated before the loop.
+/// Each batch is split by columns over ``BrenierMapSettings/threads`` workers whose gradients
+/// are summed in a fixed order (BLAS on one thread inside them; with one worker, BLAS keeps the
+/// caller's thread count): with a given seed and thread count the map is the same bit for bit.
+/// Buffers are allocated before the loop.
 public struct BrenierMapTrainer {
     public var settings: BrenierMapSettings
 
@@ -92,12 +95,8 @@ public struct BrenierMapTrainer {
         }
 
         let b = settings.batchSize, T = settings.iterations
-        let fWorkspace = NetworkWorkspace(architecture: architecture, batchCapacity: b)
-        let gWorkspace = InputGradientWorkspace(architecture: architecture, batchCapacity: b)
-        var x = [Double](repeating: 0, count: d * b), y = x, mapped = x, cotangent = x
-        let ones = [Double](repeating: 1, count: b)
-        let plus = [Double](repeating: 1 / Double(b), count: b), minus = [Double](repeating: -1 / Double(b), count: b)
-        var gradientAtMapped = [Double](repeating: 0, count: architecture.parameterCount)
+        let workers = MinimaxWorkers(architecture: architecture, batch: b, threads: settings.threads)
+        var x = [Double](repeating: 0, count: d * b), y = x
         let testVariance = try test.map { try MapMetrics.totalVariance($0.outputs, dimension: d) }
         var testError: Double?, testUVP: Double?
         func draw(_ batch: inout [Double], from points: [Double], count: Int) {
@@ -110,62 +109,26 @@ public struct BrenierMapTrainer {
             .failed(what: "minimax training", reason: "\(what) at outer iteration \(t + 1) gave non-finite values (learning rate \(rate))")
         }
 
-        for t in 0..<T {
-            let rate = settings.learningRate(step: t, of: T)
-            for _ in 0..<settings.innerSteps {
+        try BLASThreads.with(workers.workers.count > 1 ? 1 : BLASThreads.count) {
+            for t in 0..<T {
+                let rate = settings.learningRate(step: t, of: T)
+                for _ in 0..<settings.innerSteps {
+                    draw(&y, from: target, count: m)
+                    workers.innerGradient(f: f.network, g: g.network, y: y, into: &g.gradient)
+                    guard g.step(learningRate: rate) else { throw failure("a step on g", t, rate) }
+                }
+                draw(&x, from: source, count: n)
                 draw(&y, from: target, count: m)
-                g.clearGradient()
-                y.withUnsafeBufferPointer { ys in
-                    mapped.withUnsafeMutableBufferPointer { gy in
-                        cotangent.withUnsafeMutableBufferPointer { u in
-                            let yp = ys.baseAddress!, gp = gy.baseAddress!, up = u.baseAddress!
-                            g.network.inputGradientForward(yp, batch: b, workspace: gWorkspace, inputGradient: gp)   // G = ∇g(Y)
-                            f.network.forward(gp, batch: b, workspace: fWorkspace)
-                            u.update(repeating: 0)
-                            f.network.backward(gp, batch: b, outputGradient: ones, workspace: fWorkspace, parameterGradient: nil,
-                                               inputGradient: up)                                               // U = ∇f(G)
-                            for k in 0..<(d * b) { up[k] = (up[k] - yp[k]) / Double(b) }                    // ∂/∂G (1/b)Σ[f(G) − ⟨Y, G⟩]
-                            g.gradient.withUnsafeMutableBufferPointer { gradient in
-                                g.network.inputGradientBackward(yp, batch: b, cotangent: up, workspace: gWorkspace,
-                                                                parameterGradient: gradient.baseAddress!)
-                            }
-                        }
-                    }
+                let estimate = workers.outerGradient(f: f.network, g: g.network, x: x, y: y, into: &f.gradient)
+                guard estimate.isFinite, f.step(learningRate: rate) else { throw failure("the step on f", t, rate) }
+                var report = MinimaxProgress(iteration: t + 1, iterations: T, dualEstimate: estimate, learningRate: rate)
+                if let test, let testVariance, (t + 1) % settings.testInterval == 0 || t == T - 1 {
+                    let error = try MapMetrics.meanSquaredError(f.network.inputGradients(test.inputs), test.outputs, dimension: d)
+                    (testError, testUVP) = (error, 100 * error / testVariance)
+                    (report.testError, report.testUnexplainedVariance) = (testError, testUVP)
                 }
-                guard g.step(learningRate: rate) else { throw failure("a step on g", t, rate) }
+                progress?(report)
             }
-            draw(&x, from: source, count: n)
-            draw(&y, from: target, count: m)
-            var estimate = 0.0
-            x.withUnsafeBufferPointer { xs in
-                y.withUnsafeBufferPointer { ys in
-                    mapped.withUnsafeMutableBufferPointer { gy in
-                        let xp = xs.baseAddress!, yp = ys.baseAddress!, gp = gy.baseAddress!
-                        g.network.inputGradientForward(yp, batch: b, workspace: gWorkspace, inputGradient: gp)      // G = ∇g(Y)
-                        for k in 0..<(d * b) { estimate += xp[k] * xp[k] + yp[k] * yp[k] - 2 * yp[k] * gp[k] }  // ‖X‖² + ‖Y‖² − 2⟨Y, G⟩
-                        let fx = f.network.forward(xp, batch: b, workspace: fWorkspace)
-                        for s in 0..<b { estimate -= 2 * fx[s] }                                               // − 2f(X)
-                        f.gradient.withUnsafeMutableBufferPointer { gradient in
-                            f.network.backward(xp, batch: b, outputGradient: plus, workspace: fWorkspace, parameterGradient: gradient.baseAddress!)
-                        }
-                        let fg = f.network.forward(gp, batch: b, workspace: fWorkspace)
-                        for s in 0..<b { estimate += 2 * fg[s] }                                               // + 2f(G)
-                        gradientAtMapped.withUnsafeMutableBufferPointer { gradient in
-                            f.network.backward(gp, batch: b, outputGradient: minus, workspace: fWorkspace, parameterGradient: gradient.baseAddress!)
-                        }
-                    }
-                }
-            }
-            estimate /= Double(b)
-            for k in gradientAtMapped.indices { f.gradient[k] += gradientAtMapped[k] }                     // ∂/∂θ [E f(X) − E f(G)]
-            guard estimate.isFinite, f.step(learningRate: rate) else { throw failure("the step on f", t, rate) }
-            var report = MinimaxProgress(iteration: t + 1, iterations: T, dualEstimate: estimate, learningRate: rate)
-            if let test, let testVariance, (t + 1) % settings.testInterval == 0 || t == T - 1 {
-                let error = try MapMetrics.meanSquaredError(f.network.inputGradients(test.inputs), test.outputs, dimension: d)
-                (testError, testUVP) = (error, 100 * error / testVariance)
-                (report.testError, report.testUnexplainedVariance) = (testError, testUVP)
-            }
-            progress?(report)
         }
 
         if let test, let testVariance, T == 0 {
