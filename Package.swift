@@ -40,7 +40,7 @@ let package = Package(
         ]),
         .executableTarget(name: "hycnn", dependencies: [
             "LinearProgramming", "Solvers", "ConvexNetworks", "SurrogateOptimization",
-            "ConvexRegression", "Transport", "DataFiles",
+            "ConvexRegression", "Transport", "TransportMaps", "DataFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "hycnn-bench", dependencies: [

@@ -17,7 +17,7 @@ struct HyCNN: ParsableCommand {
             verified certificate; certify: not certified convex).
             """,
         subcommands: [SolveCommand.self, FitCommand.self, PredictCommand.self, CertifyCommand.self, MinimizeCommand.self,
-                      CheckDataCommand.self, TransportCommand.self])
+                      CheckDataCommand.self, TransportCommand.self, OTMapCommand.self])
 
     /// Like ParsableCommand.main(), but every failure that is not a help request exits with 1.
     static func main() {
