@@ -96,7 +96,7 @@ final class MinimaxWorkers: @unchecked Sendable {
         return (start, min(share, batch - start))
     }
 
-    private func run(_ body: @escaping @Sendable (Int) -> Void) {
+    private func run(_ body: @Sendable (Int) -> Void) {
         if workers.count == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: workers.count, execute: body) }
     }
 
