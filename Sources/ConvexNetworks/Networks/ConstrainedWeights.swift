@@ -2,14 +2,16 @@ import Foundation
 
 /// Keeps the constrained weights V ≥ 0 through optimiser steps, by softplus
 /// reparametrisation (V = softplus(R), the optimiser moves R) or by projection (V ← max(V, 0)).
-struct ConstrainedWeights {
+/// Public so that trainers outside this module (the minimax of neural transport maps) take
+/// their optimiser steps with the same chain rule.
+public struct ConstrainedWeights {
     let mode: NonNegativity
     /// Indices of constrained entries in the flat parameter vector.
     let indices: [Int]
     /// The optimiser's copy of the parameters under softplus, with R in place of V (empty under projection).
     var raw: [Double]
 
-    init(network: ConvexNetwork, mode: NonNegativity) {
+    public init(network: ConvexNetwork, mode: NonNegativity) {
         self.mode = mode
         var indices: [Int] = []
         for shape in network.architecture.layers where shape.constrained {
@@ -24,7 +26,7 @@ struct ConstrainedWeights {
     }
 
     /// One optimiser step from ∂L/∂θ (with respect to the effective weights); updates `network`.
-    mutating func step(_ network: inout ConvexNetwork, gradient: inout [Double], optimizer: inout AdamOptimizer, learningRate: Double) {
+    public mutating func step(_ network: inout ConvexNetwork, gradient: inout [Double], optimizer: inout AdamOptimizer, learningRate: Double) {
         switch mode {
         case .softplus:
             for k in indices { gradient[k] /= 1 + exp(-raw[k]) }             // ∂L/∂R = ∂L/∂V · sigmoid(R)

@@ -4,11 +4,11 @@ import ArgumentParser
 struct OTMapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ot-map",
-        abstract: "Apply and certify optimal-transport maps held as two convex potentials (f: the map is ∇f; g: ∇g maps back).",
+        abstract: "Learn, apply and certify optimal-transport maps held as two convex potentials (f: the map is ∇f; g: ∇g maps back).",
         discussion: """
             A map file ("format": "hycnn-ot-map") holds the two potentials f and g, each a complete \
             model file, over the same named columns. Point files are CSV with a header whose \
             columns are exactly the map's (by name, in any order), one point per row.
             """,
-        subcommands: [OTMapApplyCommand.self, OTMapCertifyCommand.self])
+        subcommands: [OTMapTrainCommand.self, OTMapApplyCommand.self, OTMapCertifyCommand.self])
 }

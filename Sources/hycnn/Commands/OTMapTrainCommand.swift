@@ -1,0 +1,127 @@
+import ArgumentParser
+import ConvexNetworks
+import DataFiles
+import Foundation
+import TransportMaps
+
+extension PotentialInitialization: ExpressibleByArgument {}
+
+/// `hycnn ot-map train source.csv target.csv -o map.json`: learn T = ∇f from two samples.
+struct OTMapTrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Learn the transport map from the points of one CSV file to those of another.",
+        discussion: """
+            Both files have a header row and one point per row, with the same columns (in any \
+            order; the source's order is kept). Two convex potentials are trained by the minimax \
+            of Makkuva et al.: f on the source side (the map is ∇f) and g on the target side (∇g \
+            maps back), in the data's own units. The defaults are the HyCNN paper's setup. \
+            Prints the dual estimate of W2², the time and f's convexity verdict; the same seed \
+            and thread count give the same map bit for bit. -o is checked before training and \
+            replaced only when the new map is complete. Exit codes: 0 saved, 1 error.
+            """)
+
+    @Argument(help: "CSV file of source points, with a header row.") var source: String
+    @Argument(help: "CSV file of target points, with the same columns.") var target: String
+    @Option(help: "hycnn, groupmax, icnn or icnn-quadratic.") var model: ModelFamily = .hycnn
+    @Option(help: "Hidden widths: WIDTHxDEPTH (48x4) or a list (64,64,32). Default 48x4 (icnn: 64x4).") var widths: String?
+    @Option(help: "Gate of hycnn/groupmax: smooth or max.") var gate: String = "smooth"
+    @Option(help: "Temperature of the smooth gate or softplus.") var tau: Double = 10
+    @Option(help: "Activation of icnn: relu, leaky-relu or softplus.") var activation: String = "relu"
+    @Option(help: "Slope of leaky-relu, in [0, 1] for convexity.") var slope: Double = 0.01
+    @Option(help: "Squared linear forms per first-layer unit of icnn-quadratic (default 1).") var rank: Int?
+    @Flag(help: "Leave g's V free under the penalty λ Σ relu(−V)² (the paper's ICNN baselines).") var freeG = false
+    @Option(help: "λ of that penalty.") var penalty: Double = 1
+    @Option(help: "Outer iterations.") var iterations: Int = 1000
+    @Option(help: "Steps on g per outer iteration.") var inner: Int = 5
+    @Option(help: "Points per batch, drawn with replacement.") var batch: Int = 256
+    @Option(help: "Initial Adam learning rate (cosine-decayed to 1e-4).") var lr: Double = 1e-2
+    @Option(name: .customLong("init"), help: "paper, identity or gaussian.") var initialization: PotentialInitialization = .paper
+    @Option(help: "Seed of the initialisation and the batches.") var seed: UInt64 = 0
+    @Option(help: "Threads sharing each batch (default: the active cores, at most 8).") var threads: Int?
+    @Option(name: [.short, .customLong("output")], help: "Where to save the map (JSON).") var output: String
+    @Flag(help: "Print one JSON object instead of text.") var json = false
+    @Flag(help: "No progress bar.") var quiet = false
+
+    func settings() throws -> BrenierMapSettings {
+        var settings = BrenierMapSettings()
+        settings.family = model
+        let isICNN = model == .icnn || model == .icnnQuadratic
+        settings.widths = try FitCommand.parseWidths(widths ?? (isICNN ? "64x4" : "48x4"))
+        if let rank {
+            guard model == .icnnQuadratic else { throw ValidationError("--rank applies to --model icnn-quadratic only") }
+            settings.quadraticRank = rank
+        }
+        switch model {
+        case .hycnn, .groupmax:
+            switch gate {
+            case "max": settings.nonlinearity = .maxGate
+            case "smooth", "smooth-max": settings.nonlinearity = .smoothMaxGate(temperature: tau)
+            default: throw ValidationError("--gate must be max or smooth, not \(gate)")
+            }
+        case .icnn, .icnnQuadratic:
+            switch activation {
+            case "relu": settings.nonlinearity = .relu
+            case "leaky-relu": settings.nonlinearity = .leakyRelu(slope: slope)
+            case "softplus": settings.nonlinearity = .softplus(temperature: tau)
+            default: throw ValidationError("--activation must be relu, leaky-relu or softplus, not \(activation)")
+            }
+        case .maxaffine, .mlp: throw ValidationError("--model must be hycnn, groupmax, icnn or icnn-quadratic, not \(model.rawValue)")
+        }
+        settings.freeBackwardWeights = freeG
+        settings.backwardPenalty = penalty
+        settings.iterations = iterations
+        settings.innerSteps = inner
+        settings.batchSize = batch
+        settings.learningRate = lr
+        settings.finalLearningRate = min(1e-4, lr)
+        settings.initialization = initialization
+        settings.seed = seed
+        if let threads { settings.threads = threads }
+        try settings.validate()
+        return settings
+    }
+
+    /// The points of `table` row by row in the order of `columns`.
+    static func points(_ table: CSVTable, columns: [String], path: String) throws -> [Double] {
+        guard Set(table.header) == Set(columns), table.header.count == columns.count else {
+            throw ValidationError("\(path): columns \(table.header.joined(separator: ", ")) differ from the source's \(columns.joined(separator: ", "))")
+        }
+        let ordered = try columns.map { try table.column(named: $0) }
+        var points = [Double](repeating: 0, count: table.rowCount * columns.count)
+        for (k, column) in ordered.enumerated() { for (i, value) in column.enumerated() { points[i * columns.count + k] = value } }
+        return points
+    }
+
+    func run() throws {
+        do {
+            let settings = try settings()
+            let destination = try OutputFile(path: output, role: "-o", inputs: [source, target])
+            let sourceTable = try CSVTable(contentsOfFile: source), targetTable = try CSVTable(contentsOfFile: target)
+            let columns = sourceTable.header
+            guard Set(columns).count == columns.count else { throw ValidationError("\(source): repeated column names") }
+            let sourcePoints = try Self.points(sourceTable, columns: columns, path: source)
+            let targetPoints = try Self.points(targetTable, columns: columns, path: target)
+            let bar = quiet ? nil : MinimaxProgressBar()
+            let result = try BrenierMapTrainer(settings: settings).train(source: sourcePoints, target: targetPoints, dimension: columns.count,
+                                                                         columns: columns) { bar?.update($0) }
+            try destination.write(result.map.jsonData())
+            let certificate = ConvexityCertificate.certify(result.map.forward, seed: seed, trials: 0)
+            if json {
+                try JSONOutput.print(["output": output, "dualEstimate": JSONOutput.number(result.dualEstimate), "seconds": result.seconds,
+                                      "sourceCount": sourceTable.rowCount, "targetCount": targetTable.rowCount,
+                                      "convexity": certificate.jsonObject])
+            } else {
+                try StandardOutput.line(String(format: "W2² estimate (dual)  %.6g", result.dualEstimate))
+                try StandardOutput.line(String(format: "time                 %.2f s", result.seconds))
+                try StandardOutput.line("f: " + certificate.description)
+                try StandardOutput.line("saved the map to \(output)")
+            }
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}

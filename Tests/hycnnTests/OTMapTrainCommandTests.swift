@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// `hycnn ot-map train` end to end.
+@Suite struct OTMapTrainCommandTests {
+    /// n points of a 2-D sample: coordinates `scale`·z + `shift` with z from a small LCG's
+    /// Box–Muller normals (the test owns its data).
+    static func sampleCSV(header: String, rows: Int, scale: Double, shift: Double, seed: UInt64) throws -> String {
+        var state = seed
+        func uniform() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return (Double(state >> 11) + 0.5) / Double(1 << 53)
+        }
+        func normal() -> Double { (-2 * log(uniform())).squareRoot() * cos(2 * Double.pi * uniform()) }
+        var text = header + "\n"
+        for _ in 0..<rows { text += "\(scale * normal() + shift),\(scale * normal() + shift)\n" }
+        return try ToolRunner.temporaryFile(text, suffix: ".csv")
+    }
+
+    static func mapPath() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("hycnn-otmap-\(UUID().uuidString).json").path
+    }
+
+    static let small = ["--widths", "8x2", "--iterations", "30", "--inner", "2", "--batch", "64", "--init", "identity"]
+
+    @Test func trainsAndSavesAMap() throws {
+        let source = try Self.sampleCSV(header: "a,b", rows: 200, scale: 1, shift: 0, seed: 1)
+        let target = try Self.sampleCSV(header: "b,a", rows: 200, scale: 2, shift: 1, seed: 2)
+        let output = Self.mapPath()
+        let run = try ToolRunner.run(["ot-map", "train", source, target, "-o", output] + Self.small)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("W2² estimate (dual)"))
+        #expect(run.stdout.contains("f: convex"))
+        #expect(run.stderr.contains("iteration   30/30"))                  // the progress bar's last line
+        let file = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output))) as? [String: Any])
+        #expect(file["format"] as? String == "hycnn-ot-map")
+        #expect(file["columns"] as? [String] == ["a", "b"])
+
+        let json = try ToolRunner.run(["ot-map", "train", source, target, "-o", output, "--json", "--quiet"] + Self.small).json()
+        #expect((json["dualEstimate"] as? Double).map { $0.isFinite && $0 > 0 } == true)
+        #expect((json["convexity"] as? [String: Any])?["convex"] as? Bool == true)
+    }
+
+    @Test func badInputGivesClearErrors() throws {
+        let source = try Self.sampleCSV(header: "a,b", rows: 50, scale: 1, shift: 0, seed: 3)
+        let other = try Self.sampleCSV(header: "a,c", rows: 50, scale: 1, shift: 0, seed: 4)
+        let columns = try ToolRunner.run(["ot-map", "train", source, other, "-o", Self.mapPath()] + Self.small)
+        #expect(columns.exitCode != 0 && columns.stderr.contains("differ from the source's a, b"))
+        let single = try ToolRunner.temporaryFile("a,b\n1,2\n", suffix: ".csv")
+        let few = try ToolRunner.run(["ot-map", "train", source, single, "-o", Self.mapPath()] + Self.small)
+        #expect(few.exitCode == 1 && few.stderr.contains("target sample has 1 point, at least 2 needed"))
+        let model = try ToolRunner.run(["ot-map", "train", source, source, "-o", Self.mapPath(), "--model", "mlp"])
+        #expect(model.exitCode != 0 && model.stderr.contains("--model must be hycnn, groupmax, icnn or icnn-quadratic"))
+    }
+}
