@@ -52,4 +52,27 @@ import Testing
         let model = try ToolRunner.run(["ot-map", "train", source, source, "-o", Self.mapPath(), "--model", "mlp"])
         #expect(model.exitCode != 0 && model.stderr.contains("--model must be hycnn, groupmax, icnn or icnn-quadratic"))
     }
+
+    @Test func drawsTwoDimensionalMapsAndRefusesOptionsThatDoNotApply() throws {
+        let source = try Self.sampleCSV(header: "a,b", rows: 100, scale: 1, shift: 0, seed: 5)
+        let target = try Self.sampleCSV(header: "a,b", rows: 100, scale: 2, shift: 1, seed: 6)
+        let picture = FileManager.default.temporaryDirectory.appendingPathComponent("hycnn-otmap-\(UUID().uuidString).svg").path
+        let drawn = try ToolRunner.run(["ot-map", "train", source, target, "-o", Self.mapPath(), "--svg", picture, "--quiet"] + Self.small)
+        #expect(drawn.exitCode == 0, "\(drawn.stderr)")
+        let svg = try String(contentsOfFile: picture, encoding: .utf8)
+        #expect(svg.hasPrefix("<svg") && svg.contains("target y") && svg.contains("images ∇f(x)"))
+        #expect(svg.components(separatedBy: "<circle").count - 1 >= 300)         // 100 sources, 100 images, 100 targets (+ legend)
+
+        let threeD = try ToolRunner.temporaryFile("a,b,c\n1,2,3\n2,3,4\n3,1,2\n", suffix: ".csv")
+        let flat = try ToolRunner.run(["ot-map", "train", threeD, threeD, "-o", Self.mapPath(), "--svg", picture] + Self.small)
+        #expect(flat.exitCode != 0 && flat.stderr.contains("--svg draws 2-D points only"))
+        for (options, message) in [(["--model", "icnn", "--gate", "max"], "--gate applies to hycnn and groupmax"),
+                                   (["--gate", "max", "--tau", "3"], "--tau applies to the smooth gate"),
+                                   (["--activation", "softplus"], "--activation and --slope apply to icnn"),
+                                   (["--model", "icnn", "--slope", "0.1"], "--slope applies to --activation leaky-relu only"),
+                                   (["--rank", "2"], "--rank applies to --model icnn-quadratic only")] {
+            let refused = try ToolRunner.run(["ot-map", "train", source, target, "-o", Self.mapPath()] + options + Self.small)
+            #expect(refused.exitCode != 0 && refused.stderr.contains(message), "\(options): \(refused.stderr)")
+        }
+    }
 }

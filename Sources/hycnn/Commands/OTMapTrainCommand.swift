@@ -25,10 +25,10 @@ struct OTMapTrainCommand: ParsableCommand {
     @Argument(help: "CSV file of target points, with the same columns.") var target: String
     @Option(help: "hycnn, groupmax, icnn or icnn-quadratic.") var model: ModelFamily = .hycnn
     @Option(help: "Hidden widths: WIDTHxDEPTH (48x4) or a list (64,64,32). Default 48x4 (icnn: 64x4).") var widths: String?
-    @Option(help: "Gate of hycnn/groupmax: smooth or max.") var gate: String = "smooth"
-    @Option(help: "Temperature of the smooth gate or softplus.") var tau: Double = 10
-    @Option(help: "Activation of icnn: relu, leaky-relu or softplus.") var activation: String = "relu"
-    @Option(help: "Slope of leaky-relu, in [0, 1] for convexity.") var slope: Double = 0.01
+    @Option(help: "Gate of hycnn/groupmax: smooth (default) or max.") var gate: String?
+    @Option(help: "Temperature of the smooth gate or softplus (default 10).") var tau: Double?
+    @Option(help: "Activation of icnn/icnn-quadratic: relu (default), leaky-relu or softplus.") var activation: String?
+    @Option(help: "Slope of leaky-relu, in [0, 1] for convexity (default 0.01).") var slope: Double?
     @Option(help: "Squared linear forms per first-layer unit of icnn-quadratic (default 1).") var rank: Int?
     @Flag(help: "Leave g's V free under the penalty λ Σ relu(−V)² (the paper's ICNN baselines).") var freeG = false
     @Option(help: "λ of that penalty.") var penalty: Double = 1
@@ -40,6 +40,7 @@ struct OTMapTrainCommand: ParsableCommand {
     @Option(help: "Seed of the initialisation and the batches.") var seed: UInt64 = 0
     @Option(help: "Threads sharing each batch (default: the active cores, at most 8).") var threads: Int?
     @Option(name: [.short, .customLong("output")], help: "Where to save the map (JSON).") var output: String
+    @Option(help: "For 2-D points: draw the source, the target and the source's images ∇f(x) as SVG.") var svg: String?
     @Flag(help: "Print one JSON object instead of text.") var json = false
     @Flag(help: "No progress bar.") var quiet = false
 
@@ -54,17 +55,24 @@ struct OTMapTrainCommand: ParsableCommand {
         }
         switch model {
         case .hycnn, .groupmax:
-            switch gate {
-            case "max": settings.nonlinearity = .maxGate
-            case "smooth", "smooth-max": settings.nonlinearity = .smoothMaxGate(temperature: tau)
-            default: throw ValidationError("--gate must be max or smooth, not \(gate)")
+            if activation != nil || slope != nil { throw ValidationError("--activation and --slope apply to icnn and icnn-quadratic; \(model.rawValue) takes --gate") }
+            switch gate ?? "smooth" {
+            case "max":
+                if tau != nil { throw ValidationError("--tau applies to the smooth gate, not --gate max") }
+                settings.nonlinearity = .maxGate
+            case "smooth", "smooth-max": settings.nonlinearity = .smoothMaxGate(temperature: tau ?? 10)
+            default: throw ValidationError("--gate must be max or smooth, not \(gate ?? "")")
             }
         case .icnn, .icnnQuadratic:
-            switch activation {
+            if gate != nil { throw ValidationError("--gate applies to hycnn and groupmax; \(model.rawValue) takes --activation") }
+            let name = activation ?? "relu"
+            if slope != nil, name != "leaky-relu" { throw ValidationError("--slope applies to --activation leaky-relu only") }
+            if tau != nil, name != "softplus" { throw ValidationError("--tau applies to --activation softplus (or the smooth gate) only") }
+            switch name {
             case "relu": settings.nonlinearity = .relu
-            case "leaky-relu": settings.nonlinearity = .leakyRelu(slope: slope)
-            case "softplus": settings.nonlinearity = .softplus(temperature: tau)
-            default: throw ValidationError("--activation must be relu, leaky-relu or softplus, not \(activation)")
+            case "leaky-relu": settings.nonlinearity = .leakyRelu(slope: slope ?? 0.01)
+            case "softplus": settings.nonlinearity = .softplus(temperature: tau ?? 10)
+            default: throw ValidationError("--activation must be relu, leaky-relu or softplus, not \(name)")
             }
         case .maxaffine, .mlp: throw ValidationError("--model must be hycnn, groupmax, icnn or icnn-quadratic, not \(model.rawValue)")
         }
@@ -97,15 +105,26 @@ struct OTMapTrainCommand: ParsableCommand {
         do {
             let settings = try settings()
             let destination = try OutputFile(path: output, role: "-o", inputs: [source, target])
+            let drawing = try svg.map { try OutputFile(path: $0, role: "--svg", inputs: [source, target, output]) }
             let sourceTable = try CSVTable(contentsOfFile: source), targetTable = try CSVTable(contentsOfFile: target)
             let columns = sourceTable.header
             guard Set(columns).count == columns.count else { throw ValidationError("\(source): repeated column names") }
             let sourcePoints = try Self.points(sourceTable, columns: columns, path: source)
             let targetPoints = try Self.points(targetTable, columns: columns, path: target)
+            if svg != nil, columns.count != 2 {
+                throw ValidationError("--svg draws 2-D points only; these points have \(columns.count) coordinates")
+            }
             let bar = quiet ? nil : MinimaxProgressBar()
             let result = try BrenierMapTrainer(settings: settings).train(source: sourcePoints, target: targetPoints, dimension: columns.count,
                                                                          columns: columns) { bar?.update($0) }
             try destination.write(result.map.jsonData())
+            if let drawing {
+                let images = try result.map.apply(sourcePoints)
+                try drawing.write(MapPlot.svg(points: sourcePoints, images: images,
+                                                   title: "∇f learned from \((source as NSString).lastPathComponent) to \((target as NSString).lastPathComponent)",
+                                                   pointLabel: "source x", imageLabel: "images ∇f(x)",
+                                                   reference: targetPoints, referenceLabel: "target y"))
+            }
             let certificate = ConvexityCertificate.certify(result.map.forward, seed: seed, trials: 0)
             if json {
                 try JSONOutput.print(["output": output, "dualEstimate": JSONOutput.number(result.dualEstimate), "seconds": result.seconds,

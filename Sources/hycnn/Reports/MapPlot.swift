@@ -1,15 +1,17 @@
 import Foundation
 
 /// An SVG of a 2-D map applied to points, in the style of ``TransportPlot``: the input points
-/// (blue), their images (red) and an arrow from a point to its image for a few evenly spaced points.
+/// (blue), their images (red), optionally the sample the images should match (green), and an
+/// arrow from a point to its image for a few evenly spaced points.
 enum MapPlot {
     /// Arrows drawn at most.
     static let maximumArrows = 30
 
-    /// `points` and `images` row by row (x, y per point).
-    static func svg(points: [Double], images: [Double], title: String, pointLabel: String, imageLabel: String) -> String {
+    /// `points`, `images` and `reference` row by row (x, y per point).
+    static func svg(points: [Double], images: [Double], title: String, pointLabel: String, imageLabel: String,
+                    reference: [Double] = [], referenceLabel: String = "") -> String {
         let width = 640.0, height = 640.0, margin = 40.0, top = 36.0
-        let all = points + images
+        let all = points + images + reference
         let xs = stride(from: 0, to: all.count, by: 2).map { all[$0] }, ys = stride(from: 1, to: all.count, by: 2).map { all[$0] }
         let (x0, x1) = padded(xs.min()!, xs.max()!), (y0, y1) = padded(ys.min()!, ys.max()!)
         let span = max(x1 - x0, y1 - y0)                              // equal scales on both axes
@@ -28,8 +30,8 @@ enum MapPlot {
             <text x="12" y="22" font-size="14" font-weight="bold">\(escape(title))</text>
 
             """
-        for (coordinates, colour) in [(points, "#1d3557"), (images, "#e63946")] {
-            for i in 0..<n {
+        for (coordinates, colour) in [(reference, "#2a9d8f"), (points, "#1d3557"), (images, "#e63946")] {
+            for i in 0..<coordinates.count / 2 {
                 out += "<circle cx=\"\(f(px(coordinates[2 * i])))\" cy=\"\(f(py(coordinates[2 * i + 1])))\" r=\"2.5\" fill=\"\(colour)\" fill-opacity=\"0.75\"/>\n"
             }
         }
@@ -43,9 +45,12 @@ enum MapPlot {
             <circle cx="18" cy="\(f(legend - 4))" r="4" fill="#1d3557"/><text x="28" y="\(f(legend))">\(escape(pointLabel))</text>
             <circle cx="148" cy="\(f(legend - 4))" r="4" fill="#e63946"/><text x="158" y="\(f(legend))">\(escape(imageLabel))</text>
             <line x1="298" y1="\(f(legend - 4))" x2="322" y2="\(f(legend - 4))" stroke="#6c757d" stroke-width="1.2" marker-end="url(#head)"/><text x="330" y="\(f(legend))">point → image (\(arrows.count) of \(n) drawn)</text>
-            </svg>
 
             """
+        if !reference.isEmpty {
+            out += "<circle cx=\"18\" cy=\"\(f(legend - 22))\" r=\"4\" fill=\"#2a9d8f\"/><text x=\"28\" y=\"\(f(legend - 18))\">\(escape(referenceLabel))</text>\n"
+        }
+        out += "</svg>\n"
         return out
     }
 
