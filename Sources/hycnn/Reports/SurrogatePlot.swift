@@ -59,7 +59,7 @@ enum SurrogatePlot {
             let left = ox + 52, right = ox + width - 14, upper = oy + 22, lower = oy + height - 40
             let points = panel.curve + panel.samples + (panel.chosen.map { [$0] } ?? [])
             let xs = points.map(\.0), ys = points.map(\.1)
-            let (x0, x1) = padded(xs.min() ?? 0, xs.max() ?? 1), (y0, y1) = padded(ys.min() ?? 0, ys.max() ?? 1)
+            let (x0, x1) = SVGText.padded(xs.min() ?? 0, xs.max() ?? 1, by: 0.04), (y0, y1) = SVGText.padded(ys.min() ?? 0, ys.max() ?? 1, by: 0.04)
             func px(_ x: Double) -> Double { left + (x - x0) / (x1 - x0) * (right - left) }
             func py(_ y: Double) -> Double { lower - (y - y0) / (y1 - y0) * (lower - upper) }
             out += "<g>\n<text x=\"\(f(ox + 14))\" y=\"\(f(oy + 14))\" font-weight=\"bold\">\(escape(panel.title))</text>\n"
@@ -94,13 +94,7 @@ enum SurrogatePlot {
         return out
     }
 
-    private static func padded(_ low: Double, _ high: Double) -> (Double, Double) {
-        let span = high - low
-        return span > 0 ? (low - 0.04 * span, high + 0.04 * span) : (low - 1, high + 1)
-    }
-    private static func f(_ value: Double) -> String { String(format: "%.1f", value) }
+    private static func f(_ value: Double) -> String { SVGText.number(value) }
     private static func tick(_ value: Double) -> String { String(format: abs(value) >= 100 ? "%.0f" : "%.3g", value) }
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
+    private static func escape(_ text: String) -> String { SVGText.escape(text) }
 }

@@ -13,7 +13,7 @@ enum TransportPlot {
             + target.coordinates.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
         let ys = source.coordinates.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
             + target.coordinates.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
-        let (x0, x1) = padded(xs.min()!, xs.max()!), (y0, y1) = padded(ys.min()!, ys.max()!)
+        let (x0, x1) = SVGText.padded(xs.min()!, xs.max()!), (y0, y1) = SVGText.padded(ys.min()!, ys.max()!)
         let span = max(x1 - x0, y1 - y0)                              // equal scales on both axes
         let scale = (min(width, height - top) - 2 * margin) / span
         let dx = (width - 2 * margin - (x1 - x0) * scale) / 2, dy = (height - top - 2 * margin - (y1 - y0) * scale) / 2   // centre the drawing
@@ -56,12 +56,6 @@ enum TransportPlot {
         return out
     }
 
-    private static func padded(_ low: Double, _ high: Double) -> (Double, Double) {
-        let span = high - low
-        return span > 0 ? (low - 0.03 * span, high + 0.03 * span) : (low - 1, high + 1)
-    }
-    private static func f(_ value: Double) -> String { String(format: "%.1f", value) }
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
+    private static func f(_ value: Double) -> String { SVGText.number(value) }
+    private static func escape(_ text: String) -> String { SVGText.escape(text) }
 }
