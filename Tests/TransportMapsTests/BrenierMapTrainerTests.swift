@@ -124,6 +124,16 @@ struct BrenierMapTrainerTests {
         #expect(try #require(result.testUnexplainedVariance) < 2)                  // about 0.6 % reached
     }
 
+    @Test("a negative dual estimate of W₂² is reported as a sign that the minimax has not converged")
+    func negativeDualEstimateWarns() throws {
+        let source = Self.normal(50, 2, seed: 16), target = Self.normal(50, 2, seed: 17)
+        var result = try BrenierMapTrainer(settings: Self.smallSettings(iterations: 0)).train(source: source, target: target, dimension: 2)
+        result.dualEstimate = 0.5
+        #expect(result.warnings.isEmpty)
+        result.dualEstimate = -3
+        #expect(result.warnings.count == 1 && result.warnings[0].contains("negative (-3.0)"))
+    }
+
     @Test("bad settings are rejected by name")
     func settingsValidation() throws {
         var cases: [(BrenierMapSettings, String)] = []

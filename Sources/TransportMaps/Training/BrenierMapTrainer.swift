@@ -46,6 +46,16 @@ public struct BrenierMapTrainer {
         /// On the test set when given: mean ‖∇f(x) − T(x)‖² and L2-UVP (%).
         public var testError: Double?
         public var testUnexplainedVariance: Double?
+
+        /// Signs, in words, that the minimax has not converged (empty when none is seen). W₂² ≥ 0,
+        /// and the estimate equals it when g = f*; a negative estimate means g is far from the
+        /// conjugate of f, so ∇f should not be trusted as the transport map.
+        public var warnings: [String] {
+            guard dualEstimate < 0 else { return [] }
+            return ["the dual estimate of W2² is negative (\(dualEstimate)), which no transport cost can be: g is far from "
+                    + "the conjugate of f and the minimax has not converged; try a smaller learning rate, the Gaussian "
+                    + "initialisation or more iterations"]
+        }
     }
 
     /// Trains on `source` (n points) and `target` (m points), both row by row with `dimension`

@@ -126,10 +126,11 @@ struct OTMapTrainCommand: ParsableCommand {
                                                    reference: targetPoints, referenceLabel: "target y"))
             }
             let certificate = ConvexityCertificate.certify(result.map.forward, seed: seed, trials: 0)
+            for warning in result.warnings { StandardOutput.error("warning: \(warning)\n") }
             if json {
                 try JSONOutput.print(["output": output, "dualEstimate": JSONOutput.number(result.dualEstimate), "seconds": result.seconds,
                                       "sourceCount": sourceTable.rowCount, "targetCount": targetTable.rowCount,
-                                      "convexity": certificate.jsonObject])
+                                      "convexity": certificate.jsonObject, "warnings": result.warnings])
             } else {
                 try StandardOutput.line(String(format: "W2² estimate (dual)  %.6g", result.dualEstimate))
                 try StandardOutput.line(String(format: "time                 %.2f s", result.seconds))
