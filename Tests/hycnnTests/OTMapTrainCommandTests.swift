@@ -49,6 +49,11 @@ import Testing
         let single = try ToolRunner.temporaryFile("a,b\n1,2\n", suffix: ".csv")
         let few = try ToolRunner.run(["ot-map", "train", source, single, "-o", Self.mapPath()] + Self.small)
         #expect(few.exitCode == 1 && few.stderr.contains("target sample has 1 point, at least 2 needed"))
+        let headerless = try ToolRunner.temporaryFile("0.5,1\n2,3\n4,5\n", suffix: ".csv")
+        for (from, to) in [(headerless, source), (source, headerless)] {
+            let refused = try ToolRunner.run(["ot-map", "train", from, to, "-o", Self.mapPath()] + Self.small)
+            #expect(refused.exitCode == 1 && refused.stderr.contains("has no header"), "\(refused.stderr)")
+        }
         let model = try ToolRunner.run(["ot-map", "train", source, source, "-o", Self.mapPath(), "--model", "mlp"])
         #expect(model.exitCode != 0 && model.stderr.contains("--model must be hycnn, groupmax, icnn or icnn-quadratic"))
     }

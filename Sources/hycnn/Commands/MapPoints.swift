@@ -14,13 +14,9 @@ struct MapPoints {
     var count: Int
 
     init(file: String, map: TransportMap) throws {
-        let table = try CSVTable(contentsOfFile: file)
+        let table = try HeaderedCSV.table(file, example: map.columns.joined(separator: ","))
         let missing = map.columns.filter { !table.header.contains($0) }
         let extra = table.header.filter { !map.columns.contains($0) }
-        if table.header.allSatisfy({ Double($0.trimmingCharacters(in: .whitespaces)) != nil }) {
-            throw ValidationError("\(file) has no header: its first line holds numbers only; a header line naming the map's "
-                                  + "columns is required, e.g. \(map.columns.joined(separator: ","))")
-        }
         guard missing.isEmpty, extra.isEmpty else {
             var parts: [String] = []
             if !missing.isEmpty { parts.append("missing " + Self.names(missing)) }

@@ -106,8 +106,9 @@ struct OTMapTrainCommand: ParsableCommand {
             let settings = try settings()
             let destination = try OutputFile(path: output, role: "-o", inputs: [source, target])
             let drawing = try svg.map { try OutputFile(path: $0, role: "--svg", inputs: [source, target, output]) }
-            let sourceTable = try CSVTable(contentsOfFile: source), targetTable = try CSVTable(contentsOfFile: target)
+            let sourceTable = try HeaderedCSV.table(source, example: "x,y (one name per coordinate)")
             let columns = sourceTable.header
+            let targetTable = try HeaderedCSV.table(target, example: columns.joined(separator: ","))
             guard Set(columns).count == columns.count else { throw ValidationError("\(source): repeated column names") }
             let sourcePoints = try Self.points(sourceTable, columns: columns, path: source)
             let targetPoints = try Self.points(targetTable, columns: columns, path: target)

@@ -57,7 +57,7 @@ struct TransportInput {
          announce: Bool) throws {
         sourceFile = source
         targetFile = target
-        let sourceTable = try Self.table(source, example: "x,y,weight"), targetTable = try Self.table(target, example: "x,y,weight")
+        let sourceTable = try HeaderedCSV.table(source, example: "x,y,weight"), targetTable = try HeaderedCSV.table(target, example: "x,y,weight")
         try TransportMemory.check(sources: sourceTable.rowCount, targets: targetTable.rowCount, method: method, limit: memoryLimit)
         memoryEstimate = TransportMemory.estimate(sources: sourceTable.rowCount, targets: targetTable.rowCount, method: method)
         if announce && memoryEstimate > 1e9 {                 // said before the n·m arrays are allocated
@@ -139,21 +139,14 @@ struct TransportInput {
         return [Double](repeating: 1 / Double(max(table.rowCount, 1)), count: table.rowCount)
     }
 
-    /// A CSV file whose header is required: a first line of numbers only is refused.
-    static func table(_ path: String, example: String) throws -> CSVTable {
-        let table = try readTable(path, example: example)
-        if isNumeric(table.header) { throw missingHeader(path, line: table.header.joined(separator: ","), example: example) }
-        return table
-    }
-
     /// The cost matrix file: a header (one name per target) and one row per source.
     static func costMatrix(_ path: String, rows: Int, columns: Int) throws -> CostMatrix {
         let example = (1...max(1, min(columns, 3))).map { "t\($0)" }.joined(separator: ",") + (columns > 3 ? ",…" : "")
             + " (one name per target), then one row of \(columns) costs per source"
-        let table = try readTable(path, example: example)
+        let table = try HeaderedCSV.readTable(path, example: example)
         // Numbers as target names are allowed, but not when the rows are one short: the header is missing.
-        if isNumeric(table.header) && table.rowCount == rows - 1 && table.header.count == columns {
-            throw missingHeader(path, line: table.header.joined(separator: ","), example: example)
+        if HeaderedCSV.isNumeric(table.header) && table.rowCount == rows - 1 && table.header.count == columns {
+            throw HeaderedCSV.MissingHeader(path: path, line: table.header.joined(separator: ","), example: example)
         }
         let matrix = try CostMatrix(table: table)
         guard matrix.rows == rows, matrix.columns == columns else {
@@ -162,36 +155,5 @@ struct TransportInput {
                                                actual: "\(matrix.rows) × \(matrix.columns)")
         }
         return matrix
-    }
-
-    /// The CSV table; when it cannot be read and its first line holds numbers only, the error
-    /// says that the header is missing (a headerless file often fails as repeated column names).
-    static func readTable(_ path: String, example: String) throws -> CSVTable {
-        do {
-            return try CSVTable(contentsOfFile: path)
-        } catch {
-            if let line = firstLine(path), isNumeric(line.split(separator: ",").map(String.init)) {
-                throw missingHeader(path, line: line, example: example)
-            }
-            throw error
-        }
-    }
-
-    static func isNumeric(_ fields: [String]) -> Bool {
-        !fields.isEmpty && fields.allSatisfy { Double($0.trimmingCharacters(in: .whitespaces)) != nil }
-    }
-
-    static func missingHeader(_ path: String, line: String, example: String) -> TransportError {
-        let shown = line.count > 60 ? String(line.prefix(60)) + "…" : line
-        return .invalidSetting(name: path, reason: "has no header: its first line (\(shown)) holds numbers only. A header line "
-                               + "naming the columns is required, e.g. \(example)")
-    }
-
-    /// The file's first line (of its first 64 KB), or nil if it cannot be read (read through
-    /// InputFile, so a FIFO or device is refused rather than waited on).
-    static func firstLine(_ path: String) -> String? {
-        guard let bytes = try? InputFile.bytes(ofFile: path) else { return nil }
-        return String(decoding: bytes.prefix(1 << 16), as: UTF8.self).split(separator: "\n", maxSplits: 1).first
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
     }
 }
