@@ -69,8 +69,13 @@ import Testing
         #expect(svg.components(separatedBy: "<circle").count - 1 >= 300)         // 100 sources, 100 images, 100 targets (+ legend)
 
         let threeD = try ToolRunner.temporaryFile("a,b,c\n1,2,3\n2,3,4\n3,1,2\n", suffix: ".csv")
-        let flat = try ToolRunner.run(["ot-map", "train", threeD, threeD, "-o", Self.mapPath(), "--svg", picture] + Self.small)
-        #expect(flat.exitCode != 0 && flat.stderr.contains("--svg draws 2-D points only"))
+        let projected = try ToolRunner.run(["ot-map", "train", threeD, threeD, "-o", Self.mapPath(), "--svg", picture, "--quiet"] + Self.small)
+        #expect(projected.exitCode == 0, "\(projected.stderr)")
+        let plane = try String(contentsOfFile: picture, encoding: .utf8)
+        #expect(plane.contains("(a, b of 3 coordinates)") && plane.components(separatedBy: "<circle").count - 1 >= 9)
+        let oneD = try ToolRunner.temporaryFile("a\n1\n2\n3\n", suffix: ".csv")
+        let flat = try ToolRunner.run(["ot-map", "train", oneD, oneD, "-o", Self.mapPath(), "--svg", picture] + Self.small)
+        #expect(flat.exitCode != 0 && flat.stderr.contains("--svg draws two coordinates; these points have one"))
         for (options, message) in [(["--model", "icnn", "--gate", "max"], "--gate applies to hycnn and groupmax"),
                                    (["--gate", "max", "--tau", "3"], "--tau applies to the smooth gate"),
                                    (["--activation", "softplus"], "--activation and --slope apply to icnn"),
@@ -78,6 +83,33 @@ import Testing
                                    (["--rank", "2"], "--rank applies to --model icnn-quadratic only")] {
             let refused = try ToolRunner.run(["ot-map", "train", source, target, "-o", Self.mapPath()] + options + Self.small)
             #expect(refused.exitCode != 0 && refused.stderr.contains(message), "\(options): \(refused.stderr)")
+        }
+    }
+
+    @Test func holdoutComparesTheMapWithTheBaselinesOnHeldOutPoints() throws {
+        let source = try Self.sampleCSV(header: "a,b", rows: 120, scale: 1, shift: 0, seed: 7)
+        let target = try Self.sampleCSV(header: "a,b", rows: 100, scale: 2, shift: 3, seed: 8)
+        let run = try ToolRunner.run(["ot-map", "train", source, target, "-o", Self.mapPath(), "--holdout", "0.3", "--quiet"] + Self.small)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("held out 30 of 100 target points (--seed); the map and the baselines were fitted on the other 70"))
+        for row in ["training target (two samples of the target)", "source, unmapped", "linear (Gaussian) map", "entropic map (ε = ",
+                    "learned map ∇f"] {
+            #expect(run.stdout.contains(row), "\(row)")
+        }
+        let json = try ToolRunner.run(["ot-map", "train", source, target, "-o", Self.mapPath(), "--holdout", "0.3", "--quiet", "--json"]
+                                      + Self.small).json()
+        let holdout = try #require(json["holdout"] as? [String: Any])
+        #expect((holdout["heldOutRows"] as? [Int])?.count == 30 && holdout["heldOutCount"] as? Int == 30)
+        let rows = try #require(holdout["rows"] as? [[String: Any]])
+        #expect(rows.count == 5 && rows.allSatisfy { $0["verified"] as? Bool == true })
+        let costs = Dictionary(uniqueKeysWithValues: rows.map { ($0["name"] as! String, $0["transportCost"] as! Double) })
+        // The source sits about ‖(3, 3)‖² = 18 away from the target: every map must do far better than no map.
+        let unmapped = try #require(costs["source, unmapped"]), learned = try #require(costs["learned map ∇f"])
+        #expect(unmapped > 15 && learned < unmapped / 3)
+        for (fraction, message) in [("1", "must lie strictly between 0 and 1, got 1.0"),
+                                    ("0.01", "0.01 of 100 points holds out 1, leaving 99; each part needs at least 2")] {
+            let refused = try ToolRunner.run(["ot-map", "train", source, target, "-o", Self.mapPath(), "--holdout", fraction] + Self.small)
+            #expect(refused.exitCode != 0 && refused.stderr.contains("--holdout \(Double(fraction)!): " + message), "\(refused.stderr)")
         }
     }
 }

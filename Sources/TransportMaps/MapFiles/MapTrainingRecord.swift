@@ -17,10 +17,13 @@ public struct MapTrainingRecord: Codable, Sendable, Equatable {
     /// Points in the source and target training samples.
     public var sourceCount: Int?
     public var targetCount: Int?
+    /// How the minimax put the samples in common units ("none", "standardized"); the potentials'
+    /// scalers hold the change of units itself.
+    public var dataScaling: String?
 
     public init(method: String, seed: UInt64? = nil, iterations: Int? = nil, innerSteps: Int? = nil, batchSize: Int? = nil,
                 learningRate: Double? = nil, initialization: String? = nil, dualEstimate: Double? = nil, seconds: Double? = nil,
-                sourceCount: Int? = nil, targetCount: Int? = nil) {
+                sourceCount: Int? = nil, targetCount: Int? = nil, dataScaling: String? = nil) {
         self.method = method
         self.seed = seed
         self.iterations = iterations
@@ -32,9 +35,10 @@ public struct MapTrainingRecord: Codable, Sendable, Equatable {
         self.seconds = seconds
         self.sourceCount = sourceCount
         self.targetCount = targetCount
+        self.dataScaling = dataScaling
     }
 
     /// The keys of the record in a map file.
     static let keyNames = ["method", "seed", "iterations", "innerSteps", "batchSize", "learningRate", "initialization",
-                           "dualEstimate", "seconds", "sourceCount", "targetCount"]
+                           "dualEstimate", "seconds", "sourceCount", "targetCount", "dataScaling"]
 }

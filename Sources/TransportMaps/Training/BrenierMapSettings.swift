@@ -34,6 +34,9 @@ public struct BrenierMapSettings: Sendable {
     /// λ of that penalty.
     public var backwardPenalty = 1.0
     public var initialization = PotentialInitialization.paper
+    /// The units the minimax works in (see ``MapDataScaling``); the returned map is in data
+    /// units either way.
+    public var dataScaling = MapDataScaling.standardized
     /// Adam steps of the pre-fit of each potential for the identity and Gaussian initialisations
     /// (mean ‖∇h(x) − T₀(x)‖² over batches of the potential's own sample, learning rate
     /// ``learningRate`` cosine-decayed to ``finalLearningRate``).

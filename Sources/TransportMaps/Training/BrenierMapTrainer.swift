@@ -26,8 +26,13 @@ import LinearAlgebra
 /// on ∇g: with G = ∇g(Y), its cotangent is U = (∇f(G) − Y)/b, pulled back through ∇g by
 /// ``ConvexNetwork/inputGradientBackward(_:batch:cotangent:workspace:parameterGradient:)``.
 ///
-/// The potentials work in the data's units (identity scalers): ∇f maps source points to
-/// target points directly, so no rescaling can bend the map away from the W₂-optimal one.
+/// Units: with ``BrenierMapSettings/dataScaling`` `.standardized` (the default) the minimax runs
+/// on x′ = (x − a)/s and y′ = (y − b)/s — the samples' means and one common scale, a change of
+/// units that leaves the W₂-optimal coupling unchanged (per-coordinate scales would bend it) —
+/// and the returned potentials carry the way back in their scalers and output skips, so that
+/// ∇f maps source points to target points in data units. With `.none` the networks see the data
+/// as given (identity scalers). The dual estimate, the test error and every progress report are
+/// in data units either way.
 /// Each batch is split by columns over ``BrenierMapSettings/threads`` workers whose gradients
 /// are summed in a fixed order (BLAS on one thread inside them; with one worker, BLAS keeps the
 /// caller's thread count): with a given seed and thread count the map is the same bit for bit.
@@ -38,7 +43,7 @@ public struct BrenierMapTrainer {
     public init(settings: BrenierMapSettings = BrenierMapSettings()) { self.settings = settings }
 
     public struct Result: Sendable {
-        /// f and g with identity scalers, and the record of the run.
+        /// f and g in data units (their scalers and output skips undo the change of units), and the record of the run.
         public var map: TransportMap
         /// The W₂² estimate over the whole two samples at the end.
         public var dualEstimate: Double
@@ -64,20 +69,27 @@ public struct BrenierMapTrainer {
     /// iteration.
     /// - Throws: `invalidSetting` for bad settings; `shapeMismatch`, `tooFewPoints` (fewer than
     ///   2 points) or `notFinite` for bad samples; `failed` when a step is not finite.
-    public func train(source: [Double], target: [Double], dimension d: Int, columns: [String]? = nil, test: MapTestSet? = nil,
+    public func train(source dataSource: [Double], target dataTarget: [Double], dimension d: Int, columns: [String]? = nil,
+                      test dataTest: MapTestSet? = nil,
                       progress: ((MinimaxProgress) -> Void)? = nil) throws -> Result {
         try settings.validate()
-        let n = try PointRows.count(source, dimension: d, name: "source sample", needed: 2)
-        let m = try PointRows.count(target, dimension: d, name: "target sample", needed: 2)
+        let n = try PointRows.count(dataSource, dimension: d, name: "source sample", needed: 2)
+        let m = try PointRows.count(dataTarget, dimension: d, name: "target sample", needed: 2)
         let names = columns ?? (1...d).map { "x\($0)" }
         guard names.count == d else {
             throw TransportMapsError.shapeMismatch(what: "column names", expected: "\(d) (one per coordinate)", actual: "\(names.count)")
         }
-        if let test, test.inputs.count % d != 0 {
-            throw TransportMapsError.shapeMismatch(what: "test points", expected: "a multiple of \(d) values", actual: "\(test.inputs.count)")
+        if let dataTest, dataTest.inputs.count % d != 0 {
+            throw TransportMapsError.shapeMismatch(what: "test points", expected: "a multiple of \(d) values", actual: "\(dataTest.inputs.count)")
         }
         let start = DispatchTime.now()
         let architecture = settings.architecture(dimension: d)
+        let units = SampleStandardization(settings.dataScaling, source: dataSource, target: dataTarget, dimension: d,
+                                          translate: architecture.layers.last?.hasSkip == true)
+        let source = units.sourceUnits(dataSource), target = units.targetUnits(dataTarget)
+        let sourceMean = SampleStandardization.moments(source, dimension: d).mean
+        let targetMean = SampleStandardization.moments(target, dimension: d).mean
+        let test = try dataTest.map { try MapTestSet(inputs: units.sourceUnits($0.inputs), outputs: units.targetUnits($0.outputs), dimension: d) }
         var master = SeededGenerator(seed: settings.seed)
         let fSeed = master.next(), gSeed = master.next()
         var random = SeededGenerator(seed: master.next())
@@ -90,7 +102,7 @@ public struct BrenierMapTrainer {
         if settings.initialization != .paper {
             let (forwardImages, backwardImages): ([Double], [Double])
             if settings.initialization == .identity {
-                (forwardImages, backwardImages) = (source, target)
+                (forwardImages, backwardImages) = (units.targetUnits(dataSource), units.sourceUnits(dataTarget))   // x ↦ x in data units
             } else {
                 forwardImages = try GaussianMap(fittingSource: source, target: target, dimension: d).apply(source)
                 backwardImages = try GaussianMap(fittingSource: target, target: source, dimension: d).apply(target)   // T⁻¹
@@ -131,10 +143,12 @@ public struct BrenierMapTrainer {
                 draw(&y, from: target, count: m)
                 let estimate = workers.outerGradient(f: f.network, g: g.network, x: x, y: y, into: &f.gradient)
                 guard estimate.isFinite, f.step(learningRate: rate) else { throw failure("the step on f", t, rate) }
-                var report = MinimaxProgress(iteration: t + 1, iterations: T, dualEstimate: estimate, learningRate: rate)
+                var report = MinimaxProgress(iteration: t + 1, iterations: T,
+                                             dualEstimate: units.dataTransportCost(estimate, sourceMean: sourceMean, targetMean: targetMean),
+                                             learningRate: rate)
                 if let test, let testVariance, (t + 1) % settings.testInterval == 0 || t == T - 1 {
                     let error = try MapMetrics.meanSquaredError(f.network.inputGradients(test.inputs), test.outputs, dimension: d)
-                    (testError, testUVP) = (error, 100 * error / testVariance)
+                    (testError, testUVP) = (units.dataSquaredDistance(error), 100 * error / testVariance)
                     (report.testError, report.testUnexplainedVariance) = (testError, testUVP)
                 }
                 progress?(report)
@@ -142,25 +156,24 @@ public struct BrenierMapTrainer {
         }
 
         if let test, let testVariance, T == 0 {
-            testError = try MapMetrics.meanSquaredError(f.network.inputGradients(test.inputs), test.outputs, dimension: d)
-            testUVP = testError.map { 100 * $0 / testVariance }
+            let error = try MapMetrics.meanSquaredError(f.network.inputGradients(test.inputs), test.outputs, dimension: d)
+            (testError, testUVP) = (units.dataSquaredDistance(error), 100 * error / testVariance)
         }
-        let dual = Self.dualEstimate(f: f.network, g: g.network, source: source, target: target)
+        let dual = units.dataTransportCost(Self.dualEstimate(f: f.network, g: g.network, source: source, target: target),
+                                           sourceMean: sourceMean, targetMean: targetMean)
         guard dual.isFinite else { throw TransportMapsError.failed(what: "minimax training", reason: "the final dual estimate is not finite") }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let record = MapTrainingRecord(method: "minimax", seed: settings.seed, iterations: T, innerSteps: settings.innerSteps, batchSize: b,
                                        learningRate: settings.learningRate, initialization: settings.initialization.rawValue,
-                                       dualEstimate: dual, seconds: seconds, sourceCount: n, targetCount: m)
-        func model(_ network: ConvexNetwork, _ name: String) throws -> RegressionModel {
-            try RegressionModel(network: network, inputScaler: .identity(dimension: d), targetScaler: .identity(dimension: 1),
-                                inputNames: names, targetName: name)
-        }
-        let map = try TransportMap(forward: model(f.network, "f"), backward: model(g.network, "g"), columns: names, training: record)
+                                       dualEstimate: dual, seconds: seconds, sourceCount: n, targetCount: m,
+                                       dataScaling: settings.dataScaling.rawValue)
+        let map = try TransportMap(forward: units.forwardModel(f.network, names: names), backward: units.backwardModel(g.network, names: names),
+                                   columns: names, training: record)
         return Result(map: map, dualEstimate: dual, seconds: seconds, testError: testError, testUnexplainedVariance: testUVP)
     }
 
     /// E_P[‖X‖² − 2f(X)] + E_Q[‖Y‖² − 2⟨Y, ∇g(Y)⟩ + 2f(∇g(Y))] over the whole samples (row by
-    /// row): the W₂² estimate of the potentials f and g.
+    /// row): the W₂² estimate of the networks f and g, in the units they read.
     public static func dualEstimate(f: ConvexNetwork, g: ConvexNetwork, source: [Double], target: [Double]) -> Double {
         let d = f.inputDimension, n = source.count / d, m = target.count / d
         let mapped = g.inputGradients(target)

@@ -5,6 +5,7 @@ import Foundation
 import TransportMaps
 
 extension PotentialInitialization: ExpressibleByArgument {}
+extension MapDataScaling: ExpressibleByArgument {}
 
 /// `hycnn ot-map train source.csv target.csv -o map.json`: learn T = ∇f from two samples.
 struct OTMapTrainCommand: ParsableCommand {
@@ -15,7 +16,10 @@ struct OTMapTrainCommand: ParsableCommand {
             Both files have a header row and one point per row, with the same columns (in any \
             order; the source's order is kept). Two convex potentials are trained by the minimax \
             of Makkuva et al.: f on the source side (the map is ∇f) and g on the target side (∇g \
-            maps back), in the data's own units. The defaults are the HyCNN paper's setup. \
+            maps back). By default the networks train on both samples shifted to mean 0 and \
+            divided by one common scale (a change of units that leaves the optimal map unchanged; \
+            --scaling none trains on the data as given); the saved map works in the data's units. \
+            The other defaults are the HyCNN paper's setup. \
             Prints the dual estimate of W2², the time and f's convexity verdict; the same seed \
             and thread count give the same map bit for bit. -o is checked before training and \
             replaced only when the new map is complete. Exit codes: 0 saved, 1 error.
@@ -37,10 +41,12 @@ struct OTMapTrainCommand: ParsableCommand {
     @Option(help: "Points per batch, drawn with replacement.") var batch: Int = 256
     @Option(help: "Initial Adam learning rate (cosine-decayed to 1e-4).") var lr: Double = 1e-2
     @Option(name: .customLong("init"), help: "paper, identity or gaussian.") var initialization: PotentialInitialization = .paper
+    @Option(help: "standardized (both samples centred, one common scale) or none.") var scaling: MapDataScaling = .standardized
     @Option(help: "Seed of the initialisation and the batches.") var seed: UInt64 = 0
     @Option(help: "Threads sharing each batch (default: the active cores, at most 8).") var threads: Int?
     @Option(name: [.short, .customLong("output")], help: "Where to save the map (JSON).") var output: String
-    @Option(help: "For 2-D points: draw the source, the target and the source's images ∇f(x) as SVG.") var svg: String?
+    @Option(help: "Hold out this fraction of the target points (chosen by --seed): the map and the linear and entropic baselines are fitted on the rest and their pushforwards of the source compared with the held-out points.") var holdout: Double?
+    @Option(help: "Draw the source, the target and the source's images ∇f(x) as SVG (the first two coordinates).") var svg: String?
     @Flag(help: "Print one JSON object instead of text.") var json = false
     @Flag(help: "No progress bar.") var quiet = false
 
@@ -84,6 +90,7 @@ struct OTMapTrainCommand: ParsableCommand {
         settings.learningRate = lr
         settings.finalLearningRate = min(1e-4, lr)
         settings.initialization = initialization
+        settings.dataScaling = scaling
         settings.seed = seed
         if let threads { settings.threads = threads }
         try settings.validate()
@@ -101,6 +108,30 @@ struct OTMapTrainCommand: ParsableCommand {
         return points
     }
 
+    /// The held-out comparison as a table: W₂² (✓ when its certificate verified) and MMD².
+    static func printHoldout(_ split: HoldoutSplit, _ comparison: PushforwardComparison, sourceCount: Int, targetCount: Int,
+                             dimension d: Int) throws {
+        let held = split.heldOutRows.count
+        try StandardOutput.line("held out \(held) of \(targetCount) target points (--seed); the map and the baselines were fitted on the other \(targetCount - held)")
+        try StandardOutput.line("the \(sourceCount) source points pushed forward, against the held-out points:")
+        let width = comparison.rows.map(\.name.count).max() ?? 0
+        try StandardOutput.line("  " + "".padding(toLength: width, withPad: " ", startingAt: 0)
+                                + "  " + "W2² (exact)".padding(toLength: 14, withPad: " ", startingAt: 0)
+                                + "  MMD² (σ = \(String(format: "%.4g", comparison.bandwidth)))")
+        for row in comparison.rows {
+            let cost = String(format: "%.6g", row.transportCost) + (row.verified ? " ✓" : " (not verified)")
+            try StandardOutput.line("  " + row.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                                    + "  " + cost.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "  %.4g", row.meanDiscrepancy))
+        }
+    }
+
+    static func holdoutJSON(_ split: HoldoutSplit, _ comparison: PushforwardComparison, dimension d: Int) -> [String: Any] {
+        ["heldOutCount": split.heldOutRows.count, "heldOutRows": split.heldOutRows.map { $0 + 1 },
+         "mmdBandwidth": comparison.bandwidth,
+         "rows": comparison.rows.map { ["name": $0.name, "transportCost": JSONOutput.number($0.transportCost), "verified": $0.verified,
+                                        "mmdSquared": JSONOutput.number($0.meanDiscrepancy)] as [String: Any] }]
+    }
+
     func run() throws {
         do {
             let settings = try settings()
@@ -112,31 +143,52 @@ struct OTMapTrainCommand: ParsableCommand {
             guard Set(columns).count == columns.count else { throw ValidationError("\(source): repeated column names") }
             let sourcePoints = try Self.points(sourceTable, columns: columns, path: source)
             let targetPoints = try Self.points(targetTable, columns: columns, path: target)
-            if svg != nil, columns.count != 2 {
-                throw ValidationError("--svg draws 2-D points only; these points have \(columns.count) coordinates")
+            let d = columns.count
+            if svg != nil, d < 2 {
+                throw ValidationError("--svg draws two coordinates; these points have one")
             }
+            let split = try holdout.map { fraction in
+                do {
+                    return try HoldoutSplit(targetPoints, dimension: d, fraction: fraction, seed: seed)
+                } catch let TransportMapsError.invalidSetting(_, reason) {
+                    throw ValidationError("--holdout \(fraction): \(reason)")
+                }
+            }
+            let trainingTarget = split?.kept ?? targetPoints
             let bar = quiet ? nil : MinimaxProgressBar()
-            let result = try BrenierMapTrainer(settings: settings).train(source: sourcePoints, target: targetPoints, dimension: columns.count,
+            let result = try BrenierMapTrainer(settings: settings).train(source: sourcePoints, target: trainingTarget, dimension: d,
                                                                          columns: columns) { bar?.update($0) }
             try destination.write(result.map.jsonData())
+            let images = try result.map.apply(sourcePoints)
+            let comparison = try split.map { split in
+                try PushforwardComparison(trainingTarget: split.kept, heldOut: split.heldOut,
+                                          candidates: PushforwardComparison.baselines(source: sourcePoints, trainingTarget: split.kept, dimension: d)
+                                              + [(name: "learned map ∇f", points: images)],
+                                          dimension: d)
+            }
             if let drawing {
-                let images = try result.map.apply(sourcePoints)
-                try drawing.write(MapPlot.svg(points: sourcePoints, images: images,
-                                                   title: "∇f learned from \((source as NSString).lastPathComponent) to \((target as NSString).lastPathComponent)",
-                                                   pointLabel: "source x", imageLabel: "images ∇f(x)",
-                                                   reference: targetPoints, referenceLabel: "target y"))
+                let plane = d == 2 ? "" : " (\(columns[0]), \(columns[1]) of \(d) coordinates)"
+                try drawing.write(MapPlot.svg(points: MapPlot.firstTwoCoordinates(sourcePoints, dimension: d), images: MapPlot.firstTwoCoordinates(images, dimension: d),
+                                              title: "∇f learned from \((source as NSString).lastPathComponent) to \((target as NSString).lastPathComponent)" + plane,
+                                              pointLabel: "source x", imageLabel: "images ∇f(x)",
+                                              reference: MapPlot.firstTwoCoordinates(targetPoints, dimension: d), referenceLabel: "target y"))
             }
             let certificate = ConvexityCertificate.certify(result.map.forward, seed: seed, trials: 0)
             for warning in result.warnings { StandardOutput.error("warning: \(warning)\n") }
             if json {
-                try JSONOutput.print(["output": output, "dualEstimate": JSONOutput.number(result.dualEstimate), "seconds": result.seconds,
-                                      "sourceCount": sourceTable.rowCount, "targetCount": targetTable.rowCount,
-                                      "convexity": certificate.jsonObject, "warnings": result.warnings])
+                var object: [String: Any] = ["output": output, "dualEstimate": JSONOutput.number(result.dualEstimate), "seconds": result.seconds,
+                                             "sourceCount": sourceTable.rowCount, "targetCount": targetTable.rowCount,
+                                             "convexity": certificate.jsonObject, "warnings": result.warnings]
+                if let split, let comparison { object["holdout"] = Self.holdoutJSON(split, comparison, dimension: d) }
+                try JSONOutput.print(object)
             } else {
                 try StandardOutput.line(String(format: "W2² estimate (dual)  %.6g", result.dualEstimate))
                 try StandardOutput.line(String(format: "time                 %.2f s", result.seconds))
                 try StandardOutput.line("f: " + certificate.description)
                 try StandardOutput.line("saved the map to \(output)")
+                if let split, let comparison {
+                    try Self.printHoldout(split, comparison, sourceCount: sourceTable.rowCount, targetCount: targetTable.rowCount, dimension: d)
+                }
             }
         } catch let error as ValidationError {
             throw error

@@ -54,6 +54,12 @@ enum MapPlot {
         return out
     }
 
+    /// The first two coordinates of points with `dimension` ≥ 2 coordinates, row by row.
+    static func firstTwoCoordinates(_ points: [Double], dimension d: Int) -> [Double] {
+        guard d > 2 else { return points }
+        return (0..<(points.count / d)).flatMap { [points[$0 * d], points[$0 * d + 1]] }
+    }
+
     private static func f(_ value: Double) -> String { SVGText.number(value) }
     private static func escape(_ text: String) -> String { SVGText.escape(text) }
 }
