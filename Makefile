@@ -40,7 +40,7 @@ demo: build
 SINGLE_CELL := Problems/single-cell
 single-cell: build
 	@mkdir -p .build/single-cell
-	@for pair in 0h:24h 24h:48h 48h:72h; do \
+	@set -o pipefail; for pair in 0h:24h 24h:48h 48h:72h; do \
 	  from=$${pair%%:*}; to=$${pair##*:}; \
 	  echo "== cells at $$from -> cells at $$to (HyCNN 48x4, 1000 iterations)"; \
 	  $(HYCNN) ot-map train $(SINGLE_CELL)/cells_$$from.csv $(SINGLE_CELL)/cells_$$to.csv --holdout 0.3 --seed 0 --quiet \
