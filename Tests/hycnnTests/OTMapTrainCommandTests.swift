@@ -80,8 +80,9 @@ import Testing
                                    (["--gate", "max", "--tau", "3"], "--tau applies to the smooth gate"),
                                    (["--activation", "softplus"], "--activation and --slope apply to icnn"),
                                    (["--model", "icnn", "--slope", "0.1"], "--slope applies to --activation leaky-relu only"),
-                                   (["--rank", "2"], "--rank applies to --model icnn-quadratic only")] {
-            let refused = try ToolRunner.run(["ot-map", "train", source, target, "-o", Self.mapPath()] + options + Self.small)
+                                   (["--rank", "2"], "--rank applies to --model icnn-quadratic only"),
+                                   (["--init", "paper", "--init-steps", "10"], "--init-steps applies to --init identity or gaussian only")] {
+            let refused = try ToolRunner.run(["ot-map", "train", source, target, "-o", Self.mapPath()] + Self.small + options)
             #expect(refused.exitCode != 0 && refused.stderr.contains(message), "\(options): \(refused.stderr)")
         }
     }

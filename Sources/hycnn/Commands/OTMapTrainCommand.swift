@@ -41,6 +41,7 @@ struct OTMapTrainCommand: ParsableCommand {
     @Option(help: "Points per batch, drawn with replacement.") var batch: Int = 256
     @Option(help: "Initial Adam learning rate (cosine-decayed to 1e-4).") var lr: Double = 1e-2
     @Option(name: .customLong("init"), help: "paper, identity or gaussian.") var initialization: PotentialInitialization = .paper
+    @Option(help: "Adam steps of the identity or gaussian pre-fit of each potential (default 300).") var initSteps: Int?
     @Option(help: "standardized (both samples centred, one common scale) or none.") var scaling: MapDataScaling = .standardized
     @Option(help: "Seed of the initialisation and the batches.") var seed: UInt64 = 0
     @Option(help: "Threads sharing each batch (default: the active cores, at most 8).") var threads: Int?
@@ -90,6 +91,10 @@ struct OTMapTrainCommand: ParsableCommand {
         settings.learningRate = lr
         settings.finalLearningRate = min(1e-4, lr)
         settings.initialization = initialization
+        if let initSteps {
+            guard initialization != .paper else { throw ValidationError("--init-steps applies to --init identity or gaussian only") }
+            settings.initializationSteps = initSteps
+        }
         settings.dataScaling = scaling
         settings.seed = seed
         if let threads { settings.threads = threads }
