@@ -31,6 +31,16 @@ static inline int hycnn_guarded_simplex(glp_prob *problem, const glp_smcp *param
     return code;
 }
 
+/* glp_simplex alone: a re-solve from the basis (and scaling) the problem already has. */
+static inline int hycnn_guarded_resimplex(glp_prob *problem, const glp_smcp *parameters) {
+    hycnn_glpk_guard guard;
+    if (setjmp(guard.target)) return HYCNN_GLPK_INTERNAL_ERROR;
+    glp_error_hook(hycnn_glpk_error_hook, &guard);
+    int code = glp_simplex(problem, parameters);
+    glp_error_hook(NULL, NULL);
+    return code;
+}
+
 static inline int hycnn_guarded_interior(glp_prob *problem, const glp_iptcp *parameters) {
     hycnn_glpk_guard guard;
     if (setjmp(guard.target)) return HYCNN_GLPK_INTERNAL_ERROR;

@@ -1,8 +1,9 @@
 import CGLPK
 import LinearProgramming
 
-/// A GLPK problem object loaded from a validated ``LinearProgram``, alive only inside
-/// ``withProblem(_:integer:body:)`` so that it is created, used and deleted on one thread.
+/// A GLPK problem object loaded from a validated ``LinearProgram``, created, used and deleted
+/// on one thread: inside ``withProblem(_:integer:body:)`` for one solve, or between
+/// ``loaded(_:integer:)`` and ``delete()`` for a ``GLPKCostSession``.
 struct GLPKProblem {
     let pointer: OpaquePointer
     let rows: Int
@@ -18,12 +19,29 @@ struct GLPKProblem {
     /// loading when an integer variable has no integer value between its bounds.
     static func withProblem<Result>(_ model: LinearProgram, integer: Bool,
                                     body: (GLPKProblem) throws -> Result) rethrows -> Result? {
-        let pointer = glp_create_prob()!
-        let problem = GLPKProblem(pointer: pointer, rows: model.constraintCount, columns: model.variableCount)
-        defer { if !problem.freedByGLPK.isSet { glp_delete_prob(pointer) } }
-        guard problem.load(model, integer: integer) else { return nil }
+        guard let problem = loaded(model, integer: integer) else { return nil }
+        defer { problem.delete() }
         return try body(problem)
     }
+
+    /// `model` loaded into a new GLPK problem that the caller deletes with ``delete()``; nil (and
+    /// nothing left to delete) when an integer variable has no integer value between its bounds.
+    static func loaded(_ model: LinearProgram, integer: Bool) -> GLPKProblem? {
+        let problem = GLPKProblem(pointer: glp_create_prob()!, rows: model.constraintCount, columns: model.variableCount)
+        guard problem.load(model, integer: integer) else {
+            problem.delete()
+            return nil
+        }
+        return problem
+    }
+
+    /// Frees the GLPK problem, unless a GLPK internal error already did.
+    func delete() {
+        if !freedByGLPK.isSet { glp_delete_prob(pointer) }
+    }
+
+    /// True once a guarded solve met a GLPK internal error: the problem is gone.
+    var isFreed: Bool { freedByGLPK.isSet }
 
     /// The return code of `solve` (one of the `hycnn_guarded_…` calls of the CGLPK shim), or
     /// nil when GLPK stopped on an internal error instead of aborting the process.
@@ -34,6 +52,11 @@ struct GLPKProblem {
             return nil
         }
         return code
+    }
+
+    /// Sets the objective coefficients of the columns (one per column), keeping the basis.
+    func setCosts(_ costs: [Double]) {
+        for (j, c) in costs.enumerated() { glp_set_obj_coef(pointer, Int32(j + 1), c) }
     }
 
     private func load(_ model: LinearProgram, integer: Bool) -> Bool {

@@ -20,16 +20,43 @@ public struct GLPKSolver: LPSolver {
     /// Solves `problem` after ``LinearProgram/preparedForSolver(_:policy:)``: the LP methods
     /// refuse integer columns, and every method sees the model with the ``NumericPolicy`` applied.
     public func solve(_ problem: LinearProgram) throws -> Solution {
+        let problem = try prepared(problem)
+        let start = DispatchTime.now()
+        let stop = settings.stop(startedAt: start.uptimeNanoseconds)
+        if stop?.hasPassed == true { return Solution(status: .timeLimit, solver: name) }
+        let solution = GLPKTerminal.capture(logger: settings.logger) { run(problem, terminal: $0, stop: stop) }
+        return try finished(solution, for: problem, stop: stop, start: start)
+    }
+
+    /// A ``GLPKCostSession`` (warm-started re-solves) when the method solves `problem` by the
+    /// simplex: primal or dual simplex, or branch-and-cut on a model without integer variables;
+    /// otherwise ``ColdCostSession``. The settings and the model are checked once, here.
+    public func withCostSession<Result>(for problem: LinearProgram,
+                                        _ body: (any CostSession) throws -> Result) throws -> Result {
+        let simplex = settings.method == .primalSimplex || settings.method == .dualSimplex
+            || (settings.method == .branchAndCut && !problem.hasIntegerVariables)
+        guard simplex else { return try body(ColdCostSession(solver: self, program: problem)) }
+        let session = GLPKCostSession(solver: self, program: try prepared(problem))
+        defer { session.close() }
+        return try body(session)
+    }
+
+    /// `problem` as GLPK is given it: settings validated, ``LinearProgram/preparedForSolver(_:policy:)``
+    /// applied, and within GLPK's 32-bit indices.
+    func prepared(_ problem: LinearProgram) throws -> LinearProgram {
         try settings.validate()
         let problem = try problem.preparedForSolver(settings.method == .branchAndCut ? .mixedInteger : .linearOnly).program
         guard problem.nonzeroCount < Int(Int32.max), problem.variableCount < Int(Int32.max),
               problem.constraintCount < Int(Int32.max) else {
             throw LinearProgrammingError.solverFailure(solver: name, reason: "the model is too large for GLPK's 32-bit indices")
         }
-        let start = DispatchTime.now()
-        let stop = settings.stop(startedAt: start.uptimeNanoseconds)
-        if stop?.hasPassed == true { return Solution(status: .timeLimit, solver: name) }
-        var solution = GLPKTerminal.capture(logger: settings.logger) { run(problem, terminal: $0, stop: stop) }
+        return problem
+    }
+
+    /// GLPK's answer on `problem` settled by the certificate search (when derived) and timed
+    /// from `start`.
+    func finished(_ solution: Solution, for problem: LinearProgram, stop: Deadline?, start: DispatchTime) throws -> Solution {
+        var solution = solution
         if settings.deriveCertificates {
             // The auxiliary solves of the certificate search share the solve's stop.
             var helper = GLPKSettings(method: .primalSimplex)
@@ -59,34 +86,45 @@ public struct GLPKSolver: LPSolver {
     }
 
     private func simplex(_ model: LinearProgram, stop: Deadline?) -> Solution {
-        let method = settings.method == .dualSimplex ? "glpk-dual-simplex" : "glpk-simplex"
-        let result = GLPKProblem.withProblem(model, integer: false) { problem -> Solution in
-            var parameters = glp_smcp()
-            glp_init_smcp(&parameters)
-            parameters.msg_lev = settings.logger == nil ? GLP_MSG_OFF : GLP_MSG_ON
-            parameters.meth = settings.method == .dualSimplex ? GLP_DUALP : GLP_PRIMAL
-            parameters.tol_bnd = settings.primalFeasibilityTolerance
-            parameters.tol_dj = settings.dualFeasibilityTolerance
-            parameters.tm_lim = GLPKSettings.milliseconds(until: stop)
-            parameters.it_lim = settings.iterationLimit == nil ? Self.loopGuard(model) : settings.iterationLimitValue
-            parameters.presolve = settings.presolve ? GLP_ON : GLP_OFF
-            guard let code = problem.guarded({ hycnn_guarded_simplex($0, &parameters, settings.presolve ? 0 : 1) }) else {
-                return Solution(status: .numericalError, solver: method)    // GLPK internal error (its log says which)
-            }
-            let iterations = Int(glp_get_it_cnt(problem.pointer))
-            let status = Self.simplexStatus(code: code, status: glp_get_status(problem.pointer))
-            var solution = Solution(status: status, iterations: iterations, solver: method)
-            if code == 0 || status.isLimit {
-                solution.x = (1...max(problem.columns, 1)).prefix(problem.columns).map { glp_get_col_prim(problem.pointer, Int32($0)) }
-            }
-            if status == .optimal {
-                solution.objective = glp_get_obj_val(problem.pointer)
-                solution.rowDuals = (0..<problem.rows).map { glp_get_row_dual(problem.pointer, Int32($0 + 1)) }
-                solution.reducedCosts = (0..<problem.columns).map { glp_get_col_dual(problem.pointer, Int32($0 + 1)) }
-            }
-            return solution
+        GLPKProblem.withProblem(model, integer: false) { simplex(on: $0, model: model, stop: stop, warm: false) }
+            ?? Solution(status: .numericalError, solver: simplexName)
+    }
+
+    /// The simplex answer's solver name.
+    var simplexName: String { settings.method == .dualSimplex ? "glpk-dual-simplex" : "glpk-simplex" }
+
+    /// One `glp_simplex` on `problem` (loaded from `model`), read back as a ``Solution``: cold
+    /// (scaling, then GLPK's advanced basis unless presolving) or `warm` from the basis the
+    /// problem holds. The iterations are this call's.
+    func simplex(on problem: GLPKProblem, model: LinearProgram, stop: Deadline?, warm: Bool) -> Solution {
+        let method = simplexName
+        var parameters = glp_smcp()
+        glp_init_smcp(&parameters)
+        parameters.msg_lev = settings.logger == nil ? GLP_MSG_OFF : GLP_MSG_ON
+        parameters.meth = settings.method == .dualSimplex ? GLP_DUALP : GLP_PRIMAL
+        parameters.tol_bnd = settings.primalFeasibilityTolerance
+        parameters.tol_dj = settings.dualFeasibilityTolerance
+        parameters.tm_lim = GLPKSettings.milliseconds(until: stop)
+        parameters.it_lim = settings.iterationLimit == nil ? Self.loopGuard(model) : settings.iterationLimitValue
+        parameters.presolve = settings.presolve ? GLP_ON : GLP_OFF
+        let before = glp_get_it_cnt(problem.pointer)                // GLPK counts across the problem's solves
+        guard let code = problem.guarded({
+            warm ? hycnn_guarded_resimplex($0, &parameters) : hycnn_guarded_simplex($0, &parameters, settings.presolve ? 0 : 1)
+        }) else {
+            return Solution(status: .numericalError, solver: method)    // GLPK internal error (its log says which)
         }
-        return result ?? Solution(status: .numericalError, solver: method)
+        let iterations = Int(glp_get_it_cnt(problem.pointer) - before)
+        let status = Self.simplexStatus(code: code, status: glp_get_status(problem.pointer))
+        var solution = Solution(status: status, iterations: iterations, solver: method)
+        if code == 0 || status.isLimit {
+            solution.x = (1...max(problem.columns, 1)).prefix(problem.columns).map { glp_get_col_prim(problem.pointer, Int32($0)) }
+        }
+        if status == .optimal {
+            solution.objective = glp_get_obj_val(problem.pointer)
+            solution.rowDuals = (0..<problem.rows).map { glp_get_row_dual(problem.pointer, Int32($0 + 1)) }
+            solution.reducedCosts = (0..<problem.columns).map { glp_get_col_dual(problem.pointer, Int32($0 + 1)) }
+        }
+        return solution
     }
 
     /// The simplex iteration limit when none is set: 50·(rows + columns) + 10,000, far above

@@ -73,6 +73,24 @@ import LinearProgramming
         #expect(report.verified, "\(report.failures)")
     }
 
+    /// A solver that must not be called.
+    struct UnusedSolver: LPSolver {
+        var name: String { "unused" }
+        func solve(_ problem: LinearProgram) throws -> Solution {
+            Issue.record("an auxiliary solve for an LP's optimal answer")
+            return Solution(status: .numericalError, solver: name)
+        }
+    }
+
+    @Test func anLPOptimumIsReturnedUnchangedWithoutAnAuxiliarySolve() throws {
+        let model = Self.feasibleLP()
+        for status in [SolutionStatus.optimal, .almostOptimal] {
+            let claim = Solution(status: status, objective: 1, x: [1, 0], rowDuals: [1], reducedCosts: [0, 0], solver: "claim")
+            let settled = try RayFinder.settle(claim, for: model, using: UnusedSolver())
+            #expect(settled.status == status && settled.x == claim.x && settled.diagnosis == nil)
+        }
+    }
+
     @Test func anUnboundedMIPClaimWithoutAPointGetsAnIntegerPoint() throws {
         let model = Self.unboundedMIP()
         let settled = try RayFinder.settle(Solution(status: .dualInfeasible, isMixedInteger: true, solver: "glpk-mip"),

@@ -60,14 +60,35 @@ public struct NumericPolicy: Sendable, Equatable {
         return PreparedProgram(program: program, warnings: notes.warnings(self))
     }
 
+    /// New objective costs for a program the policy was applied to (one per variable), as
+    /// ``apply(to:)`` would leave them: subnormals set to 0 (without a warning). Throws
+    /// `LinearProgrammingError.nonFiniteCost` for NaN or ±∞ and `numberOutOfRange` for a cost it
+    /// refuses. For re-solving one loaded program with changed costs.
+    public func preparedCosts(_ costs: [Double], for program: LinearProgram) throws -> [Double] {
+        guard costs.count == program.variableCount else {
+            throw LinearProgrammingError.dimensionMismatch(what: "objective costs (one per variable)", expected: program.variableCount, actual: costs.count)
+        }
+        var notes = Notes()
+        return try costs.indices.map { j in
+            guard costs[j].isFinite else { throw LinearProgrammingError.nonFiniteCost(column: program.variables[j].name, value: costs[j]) }
+            return try cost(costs[j], at: "variable '\(program.variables[j].name)'", notes: &notes)
+        }
+    }
+
     private func clean(_ v: inout Variable, notes: inout Notes) throws {
         let place = "variable '\(v.name)'"
-        v.cost = notes.flushSubnormal(v.cost, at: place + ": objective coefficient")
-        guard abs(v.cost) < largeCost else {
-            throw refusal(place + ": objective coefficient", v.cost,
+        v.cost = try cost(v.cost, at: place, notes: &notes)
+        (v.lower, v.upper) = try bounds(v.lower, v.upper, at: place, notes: &notes)
+    }
+
+    /// The objective coefficient `c` of the variable at `place`, subnormal made 0; refused when too large.
+    private func cost(_ c: Double, at place: @autoclosure () -> String, notes: inout Notes) throws -> Double {
+        let c = notes.flushSubnormal(c, at: place() + ": objective coefficient")
+        guard abs(c) < largeCost else {
+            throw refusal(place() + ": objective coefficient", c,
                           "objective coefficients of magnitude \(Self.words(largeCost)) or more are refused; rescale the objective or the variable")
         }
-        (v.lower, v.upper) = try bounds(v.lower, v.upper, at: place, notes: &notes)
+        return c
     }
 
     private func clean(_ row: inout Constraint, variables: [Variable], notes: inout Notes) throws {

@@ -24,7 +24,7 @@ extension RayFinder {
         case .primalInfeasible, .dualInfeasible:
             return try settleInfeasibleOrUnbounded(claim, for: model, using: solver, integerSolver: integerSolver,
                                                    tolerances: tolerances, deadline: deadline)
-        case .optimal, .almostOptimal where claim.isMixedInteger:
+        case .optimal where claim.isMixedInteger, .almostOptimal where claim.isMixedInteger:
             if deadline?.hasPassed == true { return claim }     // no time to look for an improving ray: the solver's word stays
             return try settleMixedIntegerOptimum(claim, for: model, using: solver, tolerances: tolerances)
         default:

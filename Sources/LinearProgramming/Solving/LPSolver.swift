@@ -6,4 +6,8 @@ public protocol LPSolver: Sendable {
     /// A short name for reports, e.g. "glpk-simplex".
     var name: String { get }
     func solve(_ problem: LinearProgram) throws -> Solution
+    /// Runs `body` with a ``CostSession`` holding `problem`, for solving it again and again with
+    /// new costs (validated and prepared once where the solver keeps the model loaded). The
+    /// default is ``ColdCostSession``; GLPK's simplex warm starts.
+    func withCostSession<Result>(for problem: LinearProgram, _ body: (any CostSession) throws -> Result) throws -> Result
 }

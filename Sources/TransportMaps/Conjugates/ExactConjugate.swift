@@ -65,44 +65,26 @@ public struct ExactConjugate: Sendable {
         return program
     }
 
-    /// f*(y) by one LP solved with `solver`, checked by ``verify(_:for:tolerances:)``. An
-    /// unbounded or infeasible claim that does not verify as given (a solver without rays) is
-    /// settled by ``RayFinder`` with the same solver first.
+    /// f*(y) by one LP solved with `solver`, checked by ``verify(_:for:tolerances:)`` (see
+    /// ``ConjugateSession/evaluate(at:)``).
     public func evaluate(at y: [Double], using solver: any LPSolver,
                          tolerances: VerificationTolerances = .init()) throws -> ConjugateValue {
-        let d = inputDimension
-        guard y.count == d else { throw ConjugateError.dimensionMismatch(what: "conjugate argument y", expected: d, actual: y.count) }
-        if let j = y.firstIndex(where: { !$0.isFinite }) { throw ConjugateError.nonFiniteValue(what: "coordinate \(j + 1) of y") }
-        let lp = program(for: y)
-        var solution = try solver.solve(lp)
-        var report = verify(solution, for: lp, tolerances: tolerances)
-        if !report.verified, solution.status == .dualInfeasible || solution.status == .primalInfeasible {
-            solution = try RayFinder.settle(solution, for: lp, using: solver, tolerances: tolerances)
-            report = verify(solution, for: lp, tolerances: tolerances)
+        try withSession(using: solver, tolerances: tolerances) { try $0.evaluate(at: y) }
+    }
+
+    /// f*(y) for every y of `ys` in order, through one ``ConjugateSession``: the LPs after the
+    /// first re-start from the previous answer where the solver can (GLPK's simplex).
+    public func evaluate(at ys: [[Double]], using solver: any LPSolver,
+                         tolerances: VerificationTolerances = .init()) throws -> [ConjugateValue] {
+        try withSession(using: solver, tolerances: tolerances) { session in try ys.map { try session.evaluate(at: $0) } }
+    }
+
+    /// Runs `body` with a ``ConjugateSession``: the epigraph LP loaded once into `solver`
+    /// (``LPSolver/withCostSession(for:_:)``) and solved for each y it is asked about.
+    public func withSession<Result>(using solver: any LPSolver, tolerances: VerificationTolerances = .init(),
+                                    _ body: (ConjugateSession) throws -> Result) throws -> Result {
+        try solver.withCostSession(for: epigraph) { lp in
+            try body(ConjugateSession(conjugate: self, solver: solver, lp: lp, tolerances: tolerances))
         }
-        let verdict = Verdict(solution, report: report)
-        var result = ConjugateValue(y: y, verdict: verdict, value: .nan, exact: false, solution: solution, certificate: report)
-        switch verdict.outcome {
-        case .optimal:
-            let x = Array(solution.x.prefix(d))
-            let fx = try model.predict(x)[0]
-            var pairing = 0.0, magnitude = abs(fx)
-            for j in 0..<d { pairing += x[j] * y[j]; magnitude += abs(x[j] * y[j]) }
-            result.value = -solution.objective                                   // f*(y) = −min (f(x) − ⟨x, y⟩)
-            result.maximizer = x
-            result.potentialAtMaximizer = fx
-            result.lowerBound = pairing - fx                                     // ⟨x*, y⟩ − f(x*) ≤ f*(y)
-            result.upperBound = report.dualObjective.map { -$0 }                 // f*(y) ≤ −(dual bound)
-            let tolerance = tolerances.gap * (1 + magnitude)
-            result.exactnessTolerance = tolerance
-            result.exact = abs(result.value - (pairing - fx)) <= tolerance
-        case .unbounded:
-            result.value = .infinity
-            result.ascentDirection = solution.improvingRay.map { Array($0.prefix(d)) }
-            result.exact = true
-        default:
-            break
-        }
-        return result
     }
 }

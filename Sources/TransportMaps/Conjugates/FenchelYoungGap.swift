@@ -29,27 +29,35 @@ public struct FenchelYoungGap: Sendable {
     }
 }
 
+extension ConjugateSession {
+    /// FY(x, y) for one pair (one LP of the session); `relativeTolerance` scales the magnitudes
+    /// (the default matches the verifier's duality-gap tolerance, the accuracy f*(y) is certified to).
+    public func fenchelYoungGap(x: [Double], y: [Double],
+                                relativeTolerance: Double = VerificationTolerances().gap) throws -> FenchelYoungGap {
+        let d = conjugate.inputDimension
+        guard x.count == d else { throw ConjugateError.dimensionMismatch(what: "point x", expected: d, actual: x.count) }
+        if let j = x.firstIndex(where: { !$0.isFinite }) { throw ConjugateError.nonFiniteValue(what: "coordinate \(j + 1) of x") }
+        let value = try evaluate(at: y)
+        let fx = try conjugate.model.predict(x)[0]
+        var pairing = 0.0, magnitude = 0.0
+        for j in 0..<d { pairing += x[j] * y[j]; magnitude += abs(x[j] * y[j]) }
+        let conjugateValue = value.isFinite || value.isOutsideDomain ? value.value : .nan
+        let gap = fx + conjugateValue - pairing                                 // f(x) + f*(y) − ⟨x, y⟩
+        let tolerance = relativeTolerance * (1 + abs(fx) + (conjugateValue.isFinite ? abs(conjugateValue) : 0) + magnitude)
+        return FenchelYoungGap(x: x, potential: fx, conjugate: value, pairing: pairing, gap: gap, tolerance: tolerance)
+    }
+}
+
 extension ExactConjugate {
-    /// FY(x, y) for one pair; `relativeTolerance` scales the magnitudes (the default matches the
-    /// verifier's duality-gap tolerance, the accuracy f*(y) is certified to).
+    /// FY(x, y) for one pair (see ``ConjugateSession/fenchelYoungGap(x:y:relativeTolerance:)``).
     public func fenchelYoungGap(x: [Double], y: [Double], using solver: any LPSolver,
                                 relativeTolerance: Double = VerificationTolerances().gap,
                                 tolerances: VerificationTolerances = .init()) throws -> FenchelYoungGap {
-        let d = inputDimension
-        guard x.count == d else { throw ConjugateError.dimensionMismatch(what: "point x", expected: d, actual: x.count) }
-        if let j = x.firstIndex(where: { !$0.isFinite }) { throw ConjugateError.nonFiniteValue(what: "coordinate \(j + 1) of x") }
-        let conjugate = try evaluate(at: y, using: solver, tolerances: tolerances)
-        let fx = try model.predict(x)[0]
-        var pairing = 0.0, magnitude = 0.0
-        for j in 0..<d { pairing += x[j] * y[j]; magnitude += abs(x[j] * y[j]) }
-        let value = conjugate.isFinite || conjugate.isOutsideDomain ? conjugate.value : .nan
-        let gap = fx + value - pairing                                          // f(x) + f*(y) − ⟨x, y⟩
-        let tolerance = relativeTolerance * (1 + abs(fx) + (value.isFinite ? abs(value) : 0) + magnitude)
-        return FenchelYoungGap(x: x, potential: fx, conjugate: conjugate, pairing: pairing, gap: gap, tolerance: tolerance)
+        try withSession(using: solver, tolerances: tolerances) { try $0.fenchelYoungGap(x: x, y: y, relativeTolerance: relativeTolerance) }
     }
 
     /// FY(xᵢ, yᵢ) for the n pairs of `points` and `images` (each d × n, column-major: pair i is
-    /// `[i·d ..< (i+1)·d]`), one LP each.
+    /// `[i·d ..< (i+1)·d]`), one LP each, all through one ``ConjugateSession``.
     public func fenchelYoungGaps(points: [Double], images: [Double], using solver: any LPSolver,
                                  relativeTolerance: Double = VerificationTolerances().gap,
                                  tolerances: VerificationTolerances = .init()) throws -> [FenchelYoungGap] {
@@ -60,9 +68,11 @@ extension ExactConjugate {
         guard images.count == points.count else {
             throw ConjugateError.dimensionMismatch(what: "images (one d-vector per point)", expected: points.count, actual: images.count)
         }
-        return try (0..<points.count / d).map { i in
-            try fenchelYoungGap(x: Array(points[i * d ..< (i + 1) * d]), y: Array(images[i * d ..< (i + 1) * d]),
-                                using: solver, relativeTolerance: relativeTolerance, tolerances: tolerances)
+        return try withSession(using: solver, tolerances: tolerances) { session in
+            try (0..<points.count / d).map { i in
+                try session.fenchelYoungGap(x: Array(points[i * d ..< (i + 1) * d]), y: Array(images[i * d ..< (i + 1) * d]),
+                                            relativeTolerance: relativeTolerance)
+            }
         }
     }
 }

@@ -26,10 +26,18 @@ extension SmoothPotentialBracket {
     public func fenchelYoungGap(x: [Double], y: [Double], using solver: any LPSolver,
                                 relativeTolerance: Double = VerificationTolerances().gap,
                                 tolerances: VerificationTolerances = .init()) throws -> FenchelYoungGapBracket {
+        try twin.withSession(using: solver, tolerances: tolerances) {
+            try fenchelYoungGap(x: x, y: y, in: $0, relativeTolerance: relativeTolerance)
+        }
+    }
+
+    /// The bracket of FY_τ(x, y) for one pair, by one LP of `session` (a session of ``twin``).
+    public func fenchelYoungGap(x: [Double], y: [Double], in session: ConjugateSession,
+                                relativeTolerance: Double = VerificationTolerances().gap) throws -> FenchelYoungGapBracket {
         let d = model.inputDimension
         guard x.count == d else { throw ConjugateError.dimensionMismatch(what: "point x", expected: d, actual: x.count) }
         if let j = x.firstIndex(where: { !$0.isFinite }) { throw ConjugateError.nonFiniteValue(what: "coordinate \(j + 1) of x") }
-        let conjugate = try bracket(at: y, using: solver, tolerances: tolerances)
+        let conjugate = try bracket(at: y, in: session)
         let fx = try model.predict(x)[0]
         var pairing = 0.0, magnitude = 0.0
         for j in 0..<d { pairing += x[j] * y[j]; magnitude += abs(x[j] * y[j]) }

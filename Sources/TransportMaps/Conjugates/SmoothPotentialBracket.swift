@@ -73,7 +73,13 @@ public struct SmoothPotentialBracket: Sendable {
     /// The bracket of f_τ*(y), from one LP on the twin.
     public func bracket(at y: [Double], using solver: any LPSolver,
                         tolerances: VerificationTolerances = .init()) throws -> ConjugateBracket {
-        let twinValue = try twin.evaluate(at: y, using: solver, tolerances: tolerances)
+        try twin.withSession(using: solver, tolerances: tolerances) { try bracket(at: y, in: $0) }
+    }
+
+    /// The bracket of f_τ*(y), from one LP of `session` (a session of ``twin``, so that many
+    /// brackets share one warm-started solver session).
+    public func bracket(at y: [Double], in session: ConjugateSession) throws -> ConjugateBracket {
+        let twinValue = try session.evaluate(at: y)
         var bracket = ConjugateBracket(twin: twinValue, offset: offset, lower: .nan, upper: .nan, smoothLowerBound: nil)
         if twinValue.isOutsideDomain {
             bracket.lower = .infinity

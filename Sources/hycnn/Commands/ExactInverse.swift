@@ -27,25 +27,32 @@ struct ExactInverse {
         let resolved = choice.resolved(for: conjugate.epigraph)
         let lpSolver = resolved.makeSolver(deadline: deadline)
         let d = map.dimension, n = points.count
-        images = [Double](repeating: .nan, count: n * d)
         solverName = resolved.rawValue
         dimension = d
         let bar = progress ? CountProgress(label: "conjugate LPs", total: n) : nil
-        for i in 0..<n {
-            if deadline?.hasPassed == true { notReached = Array(i..<n); break }
-            let value = try conjugate.evaluate(at: points.point(i, dimension: d), using: lpSolver)
-            if value.isFinite, let x = value.maximizer {
-                images.replaceSubrange(i * d ..< (i + 1) * d, with: x)
-            } else if value.isOutsideDomain {
-                outsideDomain.append(i)
-            } else if value.verdict.outcome == .limit {
-                notReached = Array(i..<n)
-                break
-            } else {
-                unverified.append(i)
+        var images = [Double](repeating: .nan, count: n * d)
+        var outsideDomain: [Int] = [], unverified: [Int] = [], notReached: [Int] = []
+        try conjugate.withSession(using: lpSolver) { session in                 // one warm-started LP session for all points
+            for i in 0..<n {
+                if deadline?.hasPassed == true { notReached = Array(i..<n); break }
+                let value = try session.evaluate(at: points.point(i, dimension: d))
+                if value.isFinite, let x = value.maximizer {
+                    images.replaceSubrange(i * d ..< (i + 1) * d, with: x)
+                } else if value.isOutsideDomain {
+                    outsideDomain.append(i)
+                } else if value.verdict.outcome == .limit {
+                    notReached = Array(i..<n)
+                    break
+                } else {
+                    unverified.append(i)
+                }
+                bar?.update(done: i + 1)
             }
-            bar?.update(done: i + 1)
         }
+        self.images = images
+        self.outsideDomain = outsideDomain
+        self.unverified = unverified
+        self.notReached = notReached
         bar?.stop(done: n - notReached.count)
     }
 

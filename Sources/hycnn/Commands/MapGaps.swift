@@ -32,14 +32,14 @@ struct MapGaps {
         self.relativeTolerance = relativeTolerance
         let f = map.forward, d = map.dimension
         let images = try map.apply(input.coordinates)
-        let gap: ([Double], [Double], any LPSolver) throws -> (lower: Double, upper: Double, tolerance: Double, verdict: Verdict)
-        let program: LinearProgram
+        let gap: ([Double], [Double], ConjugateSession) throws -> (lower: Double, upper: Double, tolerance: Double, verdict: Verdict)
+        let conjugate: ExactConjugate
         do {
             let exact = try ExactConjugate(model: f)
             method = "exact"
-            program = exact.epigraph
-            gap = { x, y, solver in
-                let g = try exact.fenchelYoungGap(x: x, y: y, using: solver, relativeTolerance: relativeTolerance)
+            conjugate = exact
+            gap = { x, y, session in
+                let g = try session.fenchelYoungGap(x: x, y: y, relativeTolerance: relativeTolerance)
                 let verified = g.conjugate.isFinite || g.conjugate.isOutsideDomain
                 return (verified ? g.gap : .nan, verified ? g.gap : .nan, g.tolerance, g.conjugate.verdict)
             }
@@ -48,9 +48,9 @@ struct MapGaps {
                 let bracket = try SmoothPotentialBracket(model: f)
                 method = "bracket"
                 offset = bracket.offset
-                program = bracket.twin.epigraph
-                gap = { x, y, solver in
-                    let g = try bracket.fenchelYoungGap(x: x, y: y, using: solver, relativeTolerance: relativeTolerance)
+                conjugate = bracket.twin
+                gap = { x, y, session in
+                    let g = try bracket.fenchelYoungGap(x: x, y: y, in: session, relativeTolerance: relativeTolerance)
                     return (g.lower, g.upper, g.tolerance, g.conjugate.twin.verdict)
                 }
             } catch let error as ConjugateError {
@@ -58,21 +58,26 @@ struct MapGaps {
                 return
             }
         }
-        let resolved = choice.resolved(for: program)
+        let resolved = choice.resolved(for: conjugate.epigraph)
         solverName = resolved.rawValue
         let solver = resolved.makeSolver(deadline: deadline)
         let bar = progress ? CountProgress(label: "conjugate LPs", total: input.count) : nil
-        for i in 0..<input.count {
-            if deadline?.hasPassed == true { notReached = input.count - i; break }
-            let x = input.point(i, dimension: d), y = Array(images[i * d ..< (i + 1) * d])
-            let value = try gap(x, y, solver)
-            if value.verdict.outcome == .limit { notReached = input.count - i; break }
-            let status = value.verdict.outcome == .unbounded ? "outsideDomain"
-                : value.upper.isNaN ? "unverified" : value.upper <= value.tolerance ? "within"
-                : value.lower > value.tolerance ? "above" : "undecided"
-            points.append(Point(row: i + 1, x: x, y: y, lower: value.lower, upper: value.upper, tolerance: value.tolerance, status: status))
-            bar?.update(done: i + 1)
+        var points: [Point] = [], notReached = 0
+        try conjugate.withSession(using: solver) { session in                  // one warm-started LP session for all points
+            for i in 0..<input.count {
+                if deadline?.hasPassed == true { notReached = input.count - i; break }
+                let x = input.point(i, dimension: d), y = Array(images[i * d ..< (i + 1) * d])
+                let value = try gap(x, y, session)
+                if value.verdict.outcome == .limit { notReached = input.count - i; break }
+                let status = value.verdict.outcome == .unbounded ? "outsideDomain"
+                    : value.upper.isNaN ? "unverified" : value.upper <= value.tolerance ? "within"
+                    : value.lower > value.tolerance ? "above" : "undecided"
+                points.append(Point(row: i + 1, x: x, y: y, lower: value.lower, upper: value.upper, tolerance: value.tolerance, status: status))
+                bar?.update(done: i + 1)
+            }
         }
+        self.points = points
+        self.notReached = notReached
         bar?.stop(done: points.count)
     }
 
