@@ -19,23 +19,14 @@ static void hycnn_glpk_error_hook(void *info) {
     longjmp(((hycnn_glpk_guard *)info)->target, 1);
 }
 
-/* glp_scale_prob(GLP_SF_AUTO), glp_adv_basis when requested, then glp_simplex. */
-static inline int hycnn_guarded_simplex(glp_prob *problem, const glp_smcp *parameters, int advancedBasis) {
+/* glp_scale_prob(GLP_SF_AUTO) and glp_adv_basis when requested, then glp_simplex: a cold solve
+   scales and may start from the advanced basis; a re-solve keeps the scaling and basis it has. */
+static inline int hycnn_guarded_simplex(glp_prob *problem, const glp_smcp *parameters, int scale, int advancedBasis) {
     hycnn_glpk_guard guard;
     if (setjmp(guard.target)) return HYCNN_GLPK_INTERNAL_ERROR;
     glp_error_hook(hycnn_glpk_error_hook, &guard);
-    glp_scale_prob(problem, GLP_SF_AUTO);
+    if (scale) glp_scale_prob(problem, GLP_SF_AUTO);
     if (advancedBasis) glp_adv_basis(problem, 0);
-    int code = glp_simplex(problem, parameters);
-    glp_error_hook(NULL, NULL);
-    return code;
-}
-
-/* glp_simplex alone: a re-solve from the basis (and scaling) the problem already has. */
-static inline int hycnn_guarded_resimplex(glp_prob *problem, const glp_smcp *parameters) {
-    hycnn_glpk_guard guard;
-    if (setjmp(guard.target)) return HYCNN_GLPK_INTERNAL_ERROR;
-    glp_error_hook(hycnn_glpk_error_hook, &guard);
     int code = glp_simplex(problem, parameters);
     glp_error_hook(NULL, NULL);
     return code;

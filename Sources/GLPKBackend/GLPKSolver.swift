@@ -109,7 +109,7 @@ public struct GLPKSolver: LPSolver {
         parameters.presolve = settings.presolve ? GLP_ON : GLP_OFF
         let before = glp_get_it_cnt(problem.pointer)                // GLPK counts across the problem's solves
         guard let code = problem.guarded({
-            warm ? hycnn_guarded_resimplex($0, &parameters) : hycnn_guarded_simplex($0, &parameters, settings.presolve ? 0 : 1)
+            hycnn_guarded_simplex($0, &parameters, warm ? 0 : 1, !warm && !settings.presolve ? 1 : 0)
         }) else {
             return Solution(status: .numericalError, solver: method)    // GLPK internal error (its log says which)
         }

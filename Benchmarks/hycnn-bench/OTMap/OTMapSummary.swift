@@ -24,12 +24,7 @@ struct OTMapSummary {
     private(set) var rows: [Row] = []
 
     init(_ runs: [OTMapRun]) {
-        var groups: [(key: String, runs: [OTMapRun])] = []
-        for run in runs {
-            let key = "\(run.problem)|\(run.dimension)|\(run.model.rawValue)"
-            if let k = groups.firstIndex(where: { $0.key == key }) { groups[k].runs.append(run) } else { groups.append((key, [run])) }
-        }
-        rows = groups.map { Self.row($0.runs) }
+        rows = groupsInOrder(runs) { run in "\(run.problem)|\(run.dimension)|\(run.model.rawValue)" }.map { Self.row($0) }
     }
 
     private static func row(_ runs: [OTMapRun]) -> Row {

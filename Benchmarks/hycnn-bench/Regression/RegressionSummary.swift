@@ -23,12 +23,7 @@ struct RegressionSummary {
     private(set) var rows: [Row] = []
 
     init(_ runs: [RegressionRun]) {
-        var groups: [(key: String, runs: [RegressionRun])] = []
-        for run in runs {
-            let key = "\(run.target.rawValue)|\(run.dimension)|\(run.model.key)"
-            if let k = groups.firstIndex(where: { $0.key == key }) { groups[k].runs.append(run) } else { groups.append((key, [run])) }
-        }
-        rows = groups.map { Self.row($0.runs) }
+        rows = groupsInOrder(runs) { run in "\(run.target.rawValue)|\(run.dimension)|\(run.model.key)" }.map { Self.row($0) }
         var bestOf: [String: Int] = [:]                                    // "target|d" → row index
         for (k, row) in rows.enumerated() where row.diverged == 0 && row.testMean.isFinite {
             let key = "\(row.target.rawValue)|\(row.dimension)"
