@@ -38,6 +38,26 @@ import Testing
                        "truth": {"cost1": [0, 2, 0.02], "cost2": [0, 1, 0.05]}}}
         """
 
+    @Test func writesTheCompiledProgramAsMPSForAnotherSolver() throws {
+        let problem = try Self.problem(Self.dispatch)
+        for name in ["dispatch.mps", "dispatch.mps.gz"] {
+            let mps = Self.folder.appendingPathComponent(name).path
+            let result = try ToolRunner.run(["minimize", problem, "--json", "--write-mps", mps])
+            #expect(result.exitCode == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("wrote the LP (") && result.stderr.contains("to \(mps)"))
+            let objective = try #require(try result.json()["objective"] as? Double)
+            // Another solver reads the file: hycnn solve (free MPS), with the problem's own names.
+            let solved = try ToolRunner.run(["solve", mps, "--free", "--solver", "simplex", "--json", "--all-variables"])
+            #expect(solved.exitCode == 0, "\(solved.stderr)")
+            let json = try solved.json()
+            #expect(abs((json["objective"] as? Double ?? .nan) - objective) <= 1e-7 * (1 + abs(objective)))
+            let variables = try #require(json["variables"] as? [String: Double])
+            #expect(variables["P1"] != nil && variables["P2"] != nil)
+        }
+        let refused = try ToolRunner.run(["minimize", problem, "--write-mps", problem])
+        #expect(refused.exitCode == 1 && refused.stderr.contains("--write-mps names the input file"))
+    }
+
     @Test func solvesExactlyWithEveryCertificateAndAPlot() throws {
         let svg = Self.folder.appendingPathComponent("plot.svg").path
         let result = try ToolRunner.run(["minimize", try Self.problem(Self.dispatch), "--json", "--svg", svg])

@@ -34,12 +34,34 @@ extension LinearProgram {
     /// - Throws: what ``mpsText(format:)`` throws, or `.unwritableFile` with
     ///   the system's reason when the file cannot be written.
     public func writeMPS(to path: String, format: MPSFormat = .free) throws {
-        let bytes = Array(try mpsText(format: format).utf8)
         do {
-            try OutputFile(path: path).write(path.hasSuffix(".gz") ? Gzip.compress(bytes, path: path) : bytes)
+            try writeMPS(to: OutputFile(path: path), format: format)
         } catch let error as FileError {
             throw LinearProgrammingError.unwritableFile(path: path, reason: error.reason)
         }
+    }
+
+    /// A copy for other solvers' MPS readers: the objective constant c₀ becomes the cost of one
+    /// more column, fixed at 1 and named `name` (or `name_2`, `name_3`, … if taken). Readers
+    /// disagree on an objective row's RHS (CPLEX and HiGHS read it as −c₀, GLPK as +c₀); a fixed
+    /// column reads alike everywhere. Unchanged when c₀ = 0.
+    public func objectiveConstantAsFixedColumn(named name: String = "objective_constant") -> LinearProgram {
+        guard objectiveConstant != 0 else { return self }
+        let taken = Set(variables.map(\.name))
+        var column = name, k = 2
+        while taken.contains(column) { column = "\(name)_\(k)"; k += 1 }
+        var program = self
+        program.addVariable(column, lower: 1, upper: 1, cost: objectiveConstant)
+        program.objectiveConstant = 0
+        return program
+    }
+
+    /// Writes ``mpsText(format:)`` to a checked output file (one that may not name the inputs it
+    /// was made from), gzip-compressed when its path ends in `.gz`.
+    /// - Throws: what ``mpsText(format:)`` throws; the file's `FileError` when it cannot be written.
+    public func writeMPS(to file: OutputFile, format: MPSFormat = .free) throws {
+        let bytes = Array(try mpsText(format: format).utf8)
+        try file.write(file.path.hasSuffix(".gz") ? Gzip.compress(bytes, path: file.path) : bytes)
     }
 }
 

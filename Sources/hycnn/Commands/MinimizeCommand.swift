@@ -32,6 +32,7 @@ struct MinimizeCommand: ParsableCommand {
     @Flag(help: "Tighten the MILP's big-M bounds by solving LPs (optimisation-based bound tightening).") var tighten = false
     @Option(help: "Stop after this many seconds from the start (bound tightening, solve and certificate search included).") var timeLimit: Double?
     @Option(help: "Write an SVG of every one-input surrogate with its samples and the chosen point.") var svg: String?
+    @Option(help: "Write the compiled LP/MILP as free MPS (gzip for .gz) before solving it, with the problem's variable and constraint names, for another solver (hycnn solve FILE --free, glpsol --freemps FILE, highs FILE).") var writeMPS: String?
     @Flag(help: "Print one JSON object instead of text.") var json = false
 
     func validate() throws {
@@ -49,7 +50,9 @@ struct MinimizeCommand: ParsableCommand {
         do {
             file = try ProblemFile(contentsOfFile: problem)
             // Checked before solving: the plot may not replace the problem, a model or a data file.
-            plot = try svg.map { try OutputFile(path: $0, role: "--svg", inputs: [problem] + file.modelFiles.values + file.dataFiles.values) }
+            let inputs = [problem] + file.modelFiles.values + file.dataFiles.values
+            plot = try svg.map { try OutputFile(path: $0, role: "--svg", inputs: inputs) }
+            let modelFile = try writeMPS.map { try OutputFile(path: $0, role: "--write-mps", inputs: inputs, otherOutputs: plot.map { [$0] } ?? []) }
             let tightening = tighten ? SolverChoice.simplex.makeSolver(deadline: deadline) : nil
             var program = try file.problem.compile(forceMixedInteger: forceMILP, tightening: tightening,
                                                    deadline: deadline)
@@ -64,6 +67,13 @@ struct MinimizeCommand: ParsableCommand {
             for warning in warnings { printError("warning: \(warning)") }
             program.program = prepared.program
             compiled = program
+            if let modelFile {
+                let exported = compiled.program.objectiveConstantAsFixedColumn()
+                try exported.writeMPS(to: modelFile)
+                let constant = exported.variableCount > compiled.program.variableCount
+                    ? "; its objective constant \(compiled.program.objectiveConstant) is the cost of column \(exported.variables.last!.name), fixed at 1, so every MPS reader reads the same objective" : ""
+                printError("wrote the \(compiled.route == .milp ? "MILP" : "LP") (\(exported.constraintCount) rows, \(exported.variableCount) columns) to \(modelFile.path)\(constant)")
+            }
             if compiled.route == .milp && solver != .auto && solver != .mip {
                 printError("note: the problem compiles to a MILP, which needs branch-and-cut; --solver \(solver.rawValue) is ignored (an LP solver would solve only its relaxation)")
             }
