@@ -45,6 +45,9 @@ public struct GLPKCrossover: Sendable {
                 guard Self.start(problem, at: basis, model: program) else {
                     return Solution(status: .numericalError, solver: solver.simplexName)
                 }
+                let basic = (0..<program.variableCount).count { glp_get_col_stat(problem.pointer, Int32($0 + 1)) == GLP_BS }
+                settings.logger?("crossover: \(basis.candidateColumnCount) of \(program.variableCount) columns strictly inside their bounds, "
+                                 + "\(basic) of them in the starting basis (\(program.constraintCount) rows)\n")
                 return solver.simplex(on: problem, model: program, stop: stop, warm: true)
             } ?? Solution(status: .numericalError, solver: solver.simplexName)
         }
