@@ -9,6 +9,11 @@ import LinearProgramming
 /// with every other column and every active row held fixed); slacks complete it; every other
 /// column starts at the bound it sits on. Near the optimum the simplex then needs few pivots.
 ///
+/// The simplex runs twice: first with every column off the basis held on its bound (so it only
+/// moves the candidates and slacks), then on the whole LP from the primal feasible basis that
+/// leaves. When GLPK cannot factorise the starting basis, the simplex starts afresh (scaled,
+/// from GLPK's own advanced basis).
+///
 /// The answer is GLPK's simplex answer on the program and is not trusted: check it with
 /// `verify` like any other. A crossover that stops on a limit or a numerical failure returns
 /// that status (and no vertex).
@@ -48,7 +53,18 @@ public struct GLPKCrossover: Sendable {
                 let basic = (0..<program.variableCount).count { glp_get_col_stat(problem.pointer, Int32($0 + 1)) == GLP_BS }
                 settings.logger?("crossover: \(basis.candidateColumnCount) of \(program.variableCount) columns strictly inside their bounds, "
                                  + "\(basic) of them in the starting basis (\(program.constraintCount) rows)\n")
-                return solver.simplex(on: problem, model: program, stop: stop, warm: true)
+                // First the LP with every column off its bound held there (its optimum is the interior one's
+                // to the interior tolerances), then the whole LP from that primal feasible basis.
+                let restricted = solver.simplex(on: problem, model: program, stop: stop, warm: true)
+                if problem.isFreed || restricted.status.isLimit { return restricted }
+                Self.release(problem, at: basis, model: program)
+                var solution = solver.simplex(on: problem, model: program, stop: stop, warm: true)
+                if solution.status == .numericalError, !problem.isFreed {      // a basis GLPK cannot factorise
+                    settings.logger?("crossover: the starting basis failed; the simplex starts afresh\n")
+                    solution = solver.simplex(on: problem, model: program, stop: stop, warm: false)
+                }
+                solution.iterations += restricted.iterations
+                return solution
             } ?? Solution(status: .numericalError, solver: solver.simplexName)
         }
         solution.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -57,8 +73,9 @@ public struct GLPKCrossover: Sendable {
 
     /// Gives `problem` the starting basis: scales it, holds every nonbasic column and active
     /// row fixed at its bound while `glp_adv_basis` picks a triangular basis among the rest,
-    /// then restores the bounds and puts each nonbasic variable on its bound. False when GLPK
-    /// met an internal error.
+    /// then restores the bounds of the rows and candidate columns and puts each nonbasic one on
+    /// its bound; the other columns stay fixed (``release(_:at:model:)`` frees them). False
+    /// when GLPK met an internal error.
     private static func start(_ problem: GLPKProblem, at basis: StartingBasis, model: LinearProgram) -> Bool {
         let pointer = problem.pointer
         for (j, position) in basis.columns.enumerated() {
@@ -72,7 +89,7 @@ public struct GLPKCrossover: Sendable {
             }
         }
         guard problem.guarded({ hycnn_guarded_crash_basis($0) }) != nil else { return false }
-        for (j, position) in basis.columns.enumerated() {
+        for (j, position) in basis.columns.enumerated() where position == .candidate {
             let variable = model.variables[j]
             let (type, lower, upper) = GLPKProblem.boundType(variable.lower, variable.upper)
             glp_set_col_bnds(pointer, Int32(j + 1), type, lower, upper)
@@ -89,6 +106,20 @@ public struct GLPKCrossover: Sendable {
             }
         }
         return true
+    }
+
+    /// Restores the bounds of the columns ``start(_:at:model:)`` held fixed; each one still out
+    /// of the basis goes on the bound it was held at.
+    private static func release(_ problem: GLPKProblem, at basis: StartingBasis, model: LinearProgram) {
+        let pointer = problem.pointer
+        for (j, position) in basis.columns.enumerated() where position != .candidate {
+            let variable = model.variables[j]
+            let (type, lower, upper) = GLPKProblem.boundType(variable.lower, variable.upper)
+            glp_set_col_bnds(pointer, Int32(j + 1), type, lower, upper)
+            if glp_get_col_stat(pointer, Int32(j + 1)) != GLP_BS {
+                glp_set_col_stat(pointer, Int32(j + 1), nonbasicStatus(position, type: type))
+            }
+        }
     }
 
     /// The bound a nonbasic variable is held at while the basis is picked; nil for a candidate.
