@@ -51,7 +51,7 @@ public struct CrossoverSolver: LPSolver {
             why = "the simplex stopped: \(vertex.status.summary)"
         }
         logger?("crossover: failed, \(why)\n")
-        let note = "crossover to a vertex failed (\(why)); the interior-point answer is kept"
+        let note = "crossover to a vertex failed — \(why); the interior-point answer is kept"
         answer.diagnosis = answer.diagnosis.map { $0 + "; " + note } ?? note
         answer.seconds += vertex.seconds
         return answer

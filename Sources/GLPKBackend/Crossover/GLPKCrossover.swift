@@ -53,8 +53,8 @@ public struct GLPKCrossover: Sendable {
                 let basic = (0..<program.variableCount).count { glp_get_col_stat(problem.pointer, Int32($0 + 1)) == GLP_BS }
                 settings.logger?("crossover: \(basis.candidateColumnCount) of \(program.variableCount) columns strictly inside their bounds, "
                                  + "\(basic) of them in the starting basis (\(program.constraintCount) rows)\n")
-                // First the LP with every column off its bound held there (its optimum is the interior one's
-                // to the interior tolerances), then the whole LP from that primal feasible basis.
+                // First the LP with every column the interior point put on a bound held there (its optimum
+                // is the interior one's to the interior tolerances), then the whole LP from the basis it leaves.
                 let restricted = solver.simplex(on: problem, model: program, stop: stop, warm: true)
                 if problem.isFreed || restricted.status.isLimit { return restricted }
                 Self.release(problem, at: basis, model: program)
