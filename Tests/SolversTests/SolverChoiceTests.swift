@@ -46,7 +46,9 @@ import Testing
     @Test func ipmBuildsOurInteriorPointWithTheSettingsApplied() throws {
         let deadline = Deadline(secondsFromNow: 60)
         let log = Log()
-        let solver = try #require(SolverChoice.ipm.makeSolver(deadline: deadline, timeLimit: 30, logger: log.logger) as? InteriorPointSolver)
+        let crossing = try #require(SolverChoice.ipm.makeSolver(deadline: deadline, timeLimit: 30, logger: log.logger) as? CrossoverSolver)
+        #expect(crossing.deadline == deadline && crossing.timeLimit == 30 && crossing.logger != nil, "a crossover by default")
+        let solver = try #require(crossing.interior as? InteriorPointSolver)
         #expect(solver.settings.deadline == deadline)
         #expect(solver.settings.timeLimit == 30)
         #expect(solver.settings.presolve, "our interior point always presolves")
@@ -54,7 +56,7 @@ import Testing
         solver.settings.logger?("ended\n")
         #expect(log.text == ["iteration line\n", "ended\n"], "each interior-point line arrives with its newline")
 
-        let plain = try #require(SolverChoice.ipm.makeSolver() as? InteriorPointSolver)
+        let plain = try #require(SolverChoice.ipm.makeSolver(crossover: false) as? InteriorPointSolver)
         #expect(plain.settings.deadline == nil && plain.settings.timeLimit == nil)
         #expect(plain.settings.logger == nil, "no logger: a silent solver")
     }

@@ -85,6 +85,19 @@ import Testing
         #expect(text.stdout.contains("certificate: verified independently") && text.stdout.contains("each ≤ 1e-7"))
     }
 
+    @Test func theInteriorPointsPlanIsBasicUnlessTheCrossoverIsOff() throws {
+        let source = try Self.cloud(rows: 40, seed: 7), target = try Self.cloud(rows: 30, seed: 8, shift: 0.3)
+        let args = ["transport", source, target, "--source-weights", "w", "--target-weights", "w", "--method", "lp", "--solver", "ipm", "--json"]
+        let basic = try ToolRunner.run(args)
+        #expect(basic.exitCode == 0, "\(basic.stderr)")
+        #expect(try #require(try basic.json()["entries"] as? Int) <= 40 + 30 - 1, "a vertex: at most n + m − 1 entries")
+        let interior = try ToolRunner.run(args + ["--crossover", "off"])
+        #expect(interior.exitCode == 0, "\(interior.stderr)")
+        #expect(try #require(try interior.json()["entries"] as? Int) > 40 + 30 - 1, "the interior point's plan is not basic")
+        let misuse = try ToolRunner.run(["transport", source, target, "--crossover", "off"])
+        #expect(misuse.exitCode != 0 && misuse.stderr.contains("--crossover is only used with --method lp"))
+    }
+
     @Test func autoPicksTheInteriorPointAboveTheThreshold() throws {
         // The transport LP has 2·n·m nonzeros; auto takes the interior point above 10,000.
         let large = try Self.cloud(rows: 71, seed: 9), other = try Self.cloud(rows: 71, seed: 11, shift: 0.2)

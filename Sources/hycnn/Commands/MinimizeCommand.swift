@@ -28,6 +28,7 @@ struct MinimizeCommand: ParsableCommand {
     @Argument(help: "The problem file (JSON).") var problem: String
     @Option(help: "The LP route's solver: auto (default; ipm when the compiled LP has more than \(InteriorPointPreference.nonzeroThreshold(for: .surrogate)) nonzeros, else simplex), simplex, dual-simplex, interior (GLPK) or ipm (ours); the MILP route always uses GLPK's branch-and-cut.")
     var solver: SolverChoice = .auto
+    @Option(help: ArgumentHelp(CrossoverSwitch.help + " (LP route).")) var crossover: CrossoverSwitch = .on
     @Flag(name: .customLong("milp"), help: "Encode every surrogate with binaries (to cross-check the LP route).") var forceMILP = false
     @Flag(help: "Tighten the MILP's big-M bounds by solving LPs (optimisation-based bound tightening).") var tighten = false
     @Option(help: "Stop after this many seconds from the start (bound tightening, solve and certificate search included).") var timeLimit: Double?
@@ -78,10 +79,10 @@ struct MinimizeCommand: ParsableCommand {
                 printError("note: the problem compiles to a MILP, which needs branch-and-cut; --solver \(solver.rawValue) is ignored (an LP solver would solve only its relaxation)")
             }
             let choice: SolverChoice = compiled.route == .milp ? .mip : solver.resolved(for: compiled.program, family: .surrogate)
-            var answer = try compiled.solve(using: choice.makeSolver(deadline: deadline))
+            var answer = try compiled.solve(using: choice.makeSolver(deadline: deadline, crossover: crossover.isOn))
             if SecondOpinion.wanted(MinimizeReport.verdict(answer)), compiled.route == .lp,
                let other = choice.alternative, deadline?.hasPassed != true {
-                var second = try compiled.solve(using: other.makeSolver(deadline: deadline))
+                var second = try compiled.solve(using: other.makeSolver(deadline: deadline, crossover: crossover.isOn))
                 if second.verified {
                     let failing = answer.surrogates.first { !$0.verified }
                     let reason = answer.certificate.verified

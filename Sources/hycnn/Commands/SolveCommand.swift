@@ -45,6 +45,9 @@ struct SolveCommand: ParsableCommand {
     @Option(help: ArgumentHelp(SolverChoice.help + "."))
     var solver: SolverChoice = .auto
 
+    @Option(help: ArgumentHelp(CrossoverSwitch.help + "."))
+    var crossover: CrossoverSwitch = .on
+
     @Option(help: "Stop after this many seconds (simplex, mip and ipm).")
     var timeLimit: Double?
 
@@ -92,11 +95,13 @@ struct SolveCommand: ParsableCommand {
             prepared = try model.preparedForSolver(choice == .mip ? .mixedInteger : .linearOnly)
             for warning in prepared.warnings { printError("warning: \(warning)") }
             let program = prepared.program
-            solution = try choice.makeSolver(deadline: deadline, presolve: presolve, logger: SolverChoice.logger(verbose: verbose)).solve(program)
+            solution = try choice.makeSolver(deadline: deadline, presolve: presolve, crossover: crossover.isOn,
+                                             logger: SolverChoice.logger(verbose: verbose)).solve(program)
             report = verify(solution, for: program)
             if SecondOpinion.wanted(Verdict(solution, report: report)), !program.hasIntegerVariables,
                let other = choice.alternative, deadline?.hasPassed != true {
-                var second = try other.makeSolver(deadline: deadline, presolve: presolve, logger: SolverChoice.logger(verbose: verbose)).solve(program)
+                var second = try other.makeSolver(deadline: deadline, presolve: presolve, crossover: crossover.isOn,
+                                                  logger: SolverChoice.logger(verbose: verbose)).solve(program)
                 let secondReport = verify(second, for: program)
                 if secondReport.verified {
                     second.diagnosis = SecondOpinion.note(first: solution, report: report, second: second)

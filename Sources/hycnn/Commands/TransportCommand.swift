@@ -74,6 +74,8 @@ struct TransportCommand: ParsableCommand {
     @Option(help: "exact (network simplex), lp (an LP solver, see --solver) or sinkhorn (entropic).") var method: Method = .exact
     @Option(help: "The LP solver of --method lp: auto (default; ipm when the LP's 2·n·m nonzeros exceed \(InteriorPointPreference.nonzeroThreshold(for: .general)), else simplex), simplex (GLPK primal simplex) or ipm (our interior point).")
     var solver: LPSolverChoice?
+    @Option(help: ArgumentHelp(CrossoverSwitch.help + " (--method lp; the plan then has at most n + m − 1 entries)."))
+    var crossover: CrossoverSwitch?
     @Option(help: "Sinkhorn's regularisation ε in cost units (default 0.001 × the largest cost).") var epsilon: Double?
     @Option(help: "Stop the solver after this many seconds (exit 3).") var timeLimit: Double?
     @Option(help: "Stop the exact method after this many pivots (default 1000·(n + m)).") var iterationLimit: Int?
@@ -87,6 +89,7 @@ struct TransportCommand: ParsableCommand {
         if let epsilon, !(epsilon > 0 && epsilon.isFinite) { throw ValidationError("--epsilon must be a positive number, got \(epsilon)") }
         if epsilon != nil && method != .sinkhorn { throw ValidationError("--epsilon is only used with --method sinkhorn") }
         if solver != nil && method != .lp { throw ValidationError("--solver is only used with --method lp") }
+        if crossover != nil && method != .lp { throw ValidationError("--crossover is only used with --method lp") }
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let iterationLimit, iterationLimit < 1 { throw ValidationError("--iteration-limit must be a positive number of pivots") }
         if iterationLimit != nil && method != .exact { throw ValidationError("--iteration-limit is only used with --method exact") }
@@ -175,7 +178,7 @@ struct TransportCommand: ParsableCommand {
             let requested = solver ?? .auto
             let choice = requested.solverChoice.resolved(transportSources: problem.sourceCount, targets: problem.targetCount)
             let why = requested == .auto ? " (--solver auto: \(2 * problem.sourceCount * problem.targetCount) nonzeros)" : ""
-            let lpSolver = choice.makeSolver(timeLimit: timeLimit)
+            let lpSolver = choice.makeSolver(timeLimit: timeLimit, crossover: (crossover ?? .on).isOn)
             if let tolerance = choice.transportTolerance {
                 let result = try problem.solve(using: lpSolver, tolerances: Self.tolerances(tolerance))
                 return TransportOutcome(plan: result.plan, certificate: result.certificate,
