@@ -6,5 +6,5 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hycnn-bench",
         abstract: "Benchmarks of HyCNN (build with -c release).",
-        subcommands: [Throughput.self, Regression.self, Encoding.self, Netlib.self, NetlibSolve.self, TransportBench.self, OTMapBench.self, ConjugatesBench.self, Fuzz.self, FuzzRecheck.self])
+        subcommands: [Throughput.self, Regression.self, Encoding.self, Netlib.self, NetlibSolve.self, TransportBench.self, OTMapBench.self, ConjugatesBench.self, SurrogateLPBench.self, Fuzz.self, FuzzRecheck.self])
 }
