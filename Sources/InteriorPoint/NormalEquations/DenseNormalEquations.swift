@@ -46,7 +46,7 @@ struct DenseNormalEquations: NormalEquations {
         let finite = matrix.withUnsafeMutableBufferPointer { buffer -> Bool in
             let a = buffer.baseAddress!
             panel.withUnsafeBufferPointer { p in
-                Self.accumulate(form, theta: theta, delta: regularization, dimension: m, panel: p.baseAddress!,
+                Self.accumulate(form, theta: theta, delta: regularization, dimension: m, panel: p.baseAddress,
                                 panelCount: panelColumns.count, scattered: scatteredColumns, into: a)
             }
             for k in 0..<m { diagonal[k] = a[k * m + k] }
@@ -82,12 +82,12 @@ struct DenseNormalEquations: NormalEquations {
 
     /// Lower triangle of M = P Pᵀ + Σ (scattered j) θⱼ aⱼ aⱼᵀ + δ I, column-major.
     private static func accumulate(_ form: StandardForm, theta: [Double], delta: Double, dimension m: Int,
-                                   panel: UnsafePointer<Double>, panelCount: Int, scattered: [Int],
+                                   panel: UnsafePointer<Double>?, panelCount: Int, scattered: [Int],
                                    into a: UnsafeMutablePointer<Double>) {
-        if panelCount == 0 {
-            for k in 0..<m { (a + k * m + k).update(repeating: 0, count: m - k) }   // zero the lower triangle
-        } else {
+        if let panel, panelCount > 0 {
             BLAS.syrk(triangle: .lower, n: m, k: panelCount, alpha: 1, a: panel, lda: m, beta: 0, c: a, ldc: m)   // M ← P Pᵀ
+        } else {
+            for k in 0..<m { (a + k * m + k).update(repeating: 0, count: m - k) }   // zero the lower triangle
         }
         let sparse = form.matrix
         sparse.rowIndex.withUnsafeBufferPointer { rows in
