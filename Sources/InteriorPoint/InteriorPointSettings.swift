@@ -60,6 +60,9 @@ public struct InteriorPointSettings: Sendable {
     /// The sparse Cholesky is used when its flop count is below this fraction of the dense one's
     /// (m³/3 for m rows); measured on Netlib, sparse is never slower by more than 0.04 s above 0.36.
     public var sparseFlopsFraction: Double = 0.3
+    /// The Cholesky of the normal equations; `automatic` (the default) chooses by the fraction
+    /// above, `dense` or `sparse` forces one (to compare them: both give the same answers).
+    public var cholesky: CholeskyChoice = .automatic
 
     public init() {}
 

@@ -72,14 +72,15 @@ public struct InteriorPointSolver: LPSolver {
             if form.columnCount == 0 { return finish(model, x: fixedPoint(model), y: [], iterations: 0, status: .optimal) }
             let scaling = settings.scaling ? RuizScaling.equilibrate(&form)
                                            : RuizScaling(rows: form.rowCount, columns: form.columnCount)
-            // Sparse Cholesky unless its fill makes it nearly as costly as the dense one (m³/3 flops).
-            let sparse = SparseNormalEquations(pattern: form)
+            // Sparse Cholesky unless its fill makes it nearly as costly as the dense one (m³/3 flops), or as set.
+            let backend = NormalEquationsBackend(for: form, settings: settings)
             if let deadline, Self.now() >= deadline { return Solution(status: .timeLimit, solver: name) }   // the analysis took the time
-            let denseFlops = pow(Double(form.rowCount), 3) / 3
-            let (termination, x, y, iterations) = sparse.factorFlops < settings.sparseFlopsFraction * denseFlops
-                ? iterate(model, form: form, scaling: scaling, deadline: deadline, normal: sparse, backend: "sparse")
-                : iterate(model, form: form, scaling: scaling, deadline: deadline,
-                          normal: DenseNormalEquations(dimension: form.rowCount), backend: "dense")
+            let (termination, x, y, iterations) = switch backend {
+                case let .sparse(sparse):
+                    iterate(model, form: form, scaling: scaling, deadline: deadline, normal: sparse, backend: "sparse")
+                case let .dense(dense):
+                    iterate(model, form: form, scaling: scaling, deadline: deadline, normal: dense, backend: "dense")
+                }
             switch termination {
             case .optimal:
                 return finish(model, x: x, y: y, iterations: iterations, status: .optimal)

@@ -98,7 +98,7 @@ import Testing
 
     static func compare(_ form: StandardForm, theta: [Double], seed: UInt64, sparse: inout SparseNormalEquations,
                         regularization: Double = 0) -> Comparison {
-        var dense = DenseNormalEquations(dimension: form.rowCount)
+        var dense = DenseNormalEquations(pattern: form)
         let denseDelta = dense.factor(form, theta: theta, regularization: regularization)
         let sparseDelta = sparse.factor(form, theta: theta, regularization: regularization)
         #expect(denseDelta == regularization && sparseDelta == regularization)

@@ -4,31 +4,51 @@ import LinearAlgebra
 /// (right-looking, as LAPACK's `dpotrf`: `dtrsm` panels and `dsyrk` trailing updates), whose
 /// diagonal blocks replace the pivots of dependent rows (``PivotReplacingCholesky``).
 ///
-/// The lower triangle is accumulated from the sparse columns of A, never from a dense copy:
-/// M += θⱼ aⱼ aⱼᵀ costs Σⱼ nnz(aⱼ)² per iteration.
+/// A Θ Aᵀ is assembled in two parts, split once when the value is made: the columns of A with
+/// at least ``panelFraction``·m nonzeros are copied, times √θⱼ, into a dense m × k panel P whose
+/// product P Pᵀ is one `dsyrk`; every other column adds θⱼ aⱼ aⱼᵀ to the lower triangle from its
+/// sparse entries (Σⱼ nnz(aⱼ)² scattered updates). Nothing is allocated by `factor` or `solve`.
 struct DenseNormalEquations: NormalEquations {
     let dimension: Int
     /// Column-major m × m; after `factor`, its lower triangle holds the Cholesky factor L.
     private var matrix: [Double]
     private var diagonal: [Double]
+    /// Columns of A in the panel, and those scattered from their sparse entries.
+    private let panelColumns: [Int]
+    private let scatteredColumns: [Int]
+    /// Column-major m × k: column c holds √θⱼ aⱼ for j = panelColumns[c]; its zeros never change.
+    private var panel: [Double]
     /// Pivots that were replaced in the last factorization (dependent rows).
     private(set) var replacedPivots = 0
 
     static let blockSize = 96
+    /// A column with at least this fraction of m nonzeros goes into the `dsyrk` panel: its m²/2
+    /// updates there run at BLAS-3 speed, about ten times the rate of scattered ones.
+    static let panelFraction = 0.3
 
-    init(dimension: Int) {
-        self.dimension = dimension
-        matrix = [Double](repeating: 0, count: dimension * dimension)
-        diagonal = [Double](repeating: 0, count: dimension)
+    /// Splits the columns of `form`'s A; `factor` must be given a form with the same pattern.
+    init(pattern form: StandardForm) {
+        let m = form.rowCount, starts = form.matrix.columnStart
+        dimension = m
+        matrix = [Double](repeating: 0, count: m * m)
+        diagonal = [Double](repeating: 0, count: m)
+        let wide = (0..<form.columnCount).map { Double(starts[$0 + 1] - starts[$0]) >= Self.panelFraction * Double(m) }
+        panelColumns = wide.indices.filter { wide[$0] }
+        scatteredColumns = wide.indices.filter { !wide[$0] }
+        panel = [Double](repeating: 0, count: m * panelColumns.count)
     }
 
     mutating func factor(_ form: StandardForm, theta: [Double], regularization: Double) -> Double? {
         let m = dimension
         guard m > 0 else { return regularization }
         var replaced = 0
+        fillPanel(form, theta: theta)
         let finite = matrix.withUnsafeMutableBufferPointer { buffer -> Bool in
             let a = buffer.baseAddress!
-            Self.accumulate(form, theta: theta, delta: regularization, dimension: m, into: a)
+            panel.withUnsafeBufferPointer { p in
+                Self.accumulate(form, theta: theta, delta: regularization, dimension: m, panel: p.baseAddress,
+                                panelCount: panelColumns.count, scattered: scatteredColumns, into: a)
+            }
             for k in 0..<m { diagonal[k] = a[k * m + k] }
             return diagonal.withUnsafeBufferPointer { d in Self.cholesky(a, dimension: m, diagonal: d.baseAddress!, replaced: &replaced) }
         }
@@ -47,16 +67,32 @@ struct DenseNormalEquations: NormalEquations {
         }
     }
 
-    /// Lower triangle of M = A Θ Aᵀ + δ I, column-major.
+    /// Column c of the panel ← √θⱼ aⱼ for j = panelColumns[c] (only the pattern's entries).
+    private mutating func fillPanel(_ form: StandardForm, theta: [Double]) {
+        let m = dimension, sparse = form.matrix
+        panel.withUnsafeMutableBufferPointer { buffer in
+            for (c, j) in panelColumns.enumerated() {
+                let column = buffer.baseAddress! + c * m, root = theta[j].squareRoot()
+                for p in sparse.columnStart[j]..<sparse.columnStart[j + 1] {
+                    column[sparse.rowIndex[p]] = root * sparse.values[p]               // P_ic = √θⱼ a_ij
+                }
+            }
+        }
+    }
+
+    /// Lower triangle of M = P Pᵀ + Σ (scattered j) θⱼ aⱼ aⱼᵀ + δ I, column-major.
     private static func accumulate(_ form: StandardForm, theta: [Double], delta: Double, dimension m: Int,
+                                   panel: UnsafePointer<Double>?, panelCount: Int, scattered: [Int],
                                    into a: UnsafeMutablePointer<Double>) {
-        for k in 0..<m {                                     // zero the lower triangle
-            (a + k * m + k).update(repeating: 0, count: m - k)
+        if let panel, panelCount > 0 {
+            BLAS.syrk(triangle: .lower, n: m, k: panelCount, alpha: 1, a: panel, lda: m, beta: 0, c: a, ldc: m)   // M ← P Pᵀ
+        } else {
+            for k in 0..<m { (a + k * m + k).update(repeating: 0, count: m - k) }   // zero the lower triangle
         }
         let sparse = form.matrix
         sparse.rowIndex.withUnsafeBufferPointer { rows in
             sparse.values.withUnsafeBufferPointer { values in
-                for j in 0..<form.columnCount {
+                for j in scattered {
                     let t = theta[j], start = sparse.columnStart[j], end = sparse.columnStart[j + 1]
                     for p in start..<end {
                         let column = a + rows[p] * m

@@ -12,10 +12,14 @@ enum PivotReplacingCholesky {
     /// the same j. Returns false if a pivot is not finite.
     static func factorBlock(_ a: UnsafeMutablePointer<Double>, leadingDimension lda: Int, start: Int, size: Int,
                             diagonal: UnsafePointer<Double>, replaced: inout Int) -> Bool {
-        for j in start..<(start + size) {
+        let end = start + size
+        for j in start..<end {
             let column = a + j * lda
-            var pivot = column[j]
-            for p in start..<j { pivot -= a[p * lda + j] * a[p * lda + j] }             // d_j = M_jj − Σ L_jp²
+            for p in start..<j {                                                         // left-looking, column at a time:
+                let ljp = a[p * lda + j], source = a + p * lda
+                for i in j..<end { column[i] -= ljp * source[i] }                         // M_ij − Σ_p L_ip L_jp, i ≥ j
+            }
+            var pivot = column[j]                                                        // d_j = M_jj − Σ L_jp²
             guard pivot.isFinite else { return false }
             if pivot <= pivotTolerance * max(diagonal[j], 0) || pivot <= 0 {
                 pivot = hugePivot
@@ -23,11 +27,7 @@ enum PivotReplacingCholesky {
             }
             let root = pivot.squareRoot()
             column[j] = root
-            for i in (j + 1)..<(start + size) {
-                var value = column[i]
-                for p in start..<j { value -= a[p * lda + i] * a[p * lda + j] }         // L_ij = (M_ij − Σ L_ip L_jp)/L_jj
-                column[i] = value / root
-            }
+            for i in (j + 1)..<end { column[i] /= root }                                 // L_ij = (M_ij − Σ L_ip L_jp)/L_jj
         }
         return true
     }
