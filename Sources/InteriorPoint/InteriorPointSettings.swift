@@ -61,7 +61,7 @@ public struct InteriorPointSettings: Sendable {
     /// (m³/3 for m rows); measured on Netlib, sparse is never slower by more than 0.04 s above 0.36.
     public var sparseFlopsFraction: Double = 0.3
     /// The Cholesky of the normal equations; `automatic` (the default) chooses by the fraction
-    /// above, `dense` or `sparse` forces one (to compare them: both give the same answers).
+    /// above, `dense`, `sparse` or `split` forces one (to compare them: all give the same answers).
     public var cholesky: CholeskyChoice = .automatic
 
     public init() {}

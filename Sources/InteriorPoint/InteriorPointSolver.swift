@@ -80,6 +80,9 @@ public struct InteriorPointSolver: LPSolver {
                     iterate(model, form: form, scaling: scaling, deadline: deadline, normal: sparse, backend: "sparse")
                 case let .dense(dense):
                     iterate(model, form: form, scaling: scaling, deadline: deadline, normal: dense, backend: "dense")
+                case let .split(split):
+                    iterate(model, form: form, scaling: scaling, deadline: deadline, normal: split,
+                            backend: "sparse (\(split.denseColumns.count) dense columns split off)")
                 }
             switch termination {
             case .optimal:

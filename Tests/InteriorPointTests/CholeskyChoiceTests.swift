@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 @testable import InteriorPoint
 
-/// The dense and the sparse Cholesky give the interior point the same answers: each forced in
+/// The dense, the sparse and the split Cholesky give the interior point the same answers: each forced in
 /// turn on seeded random LPs (sparse, with dense columns, degenerate) and on the epigraph
 /// encoding of a random input-convex ReLU network (every row meets the input columns, so
 /// A Aᵀ is dense), each within 1e-7 relative of GLPK's simplex and verified.
@@ -71,7 +71,7 @@ import Testing
     static func expectBothAgreeWithGLPK(_ model: LinearProgram) throws {
         let reference = try glpk.solve(model)
         try #require(reference.status == .optimal, "\(model.name): GLPK \(reference.status)")
-        for choice in [CholeskyChoice.dense, .sparse] {
+        for choice in [CholeskyChoice.dense, .sparse, .split] {
             var settings = InteriorPointSettings()
             settings.cholesky = choice
             let solution = try InteriorPointSolver(settings: settings).solve(model)
@@ -105,6 +105,7 @@ import Testing
             switch NormalEquationsBackend(for: form, settings: InteriorPointSettings()) {
             case .dense: return "dense"
             case .sparse: return "sparse"
+            case .split: return "split"
             }
         }
         #expect(try backend(Self.networkEpigraph(seed: 1, inputs: 20, width: 24, depth: 3)) == "dense")

@@ -12,8 +12,9 @@ import LinearAlgebra
 struct SparseNormalEquations: NormalEquations {
     /// nil when the analysis failed (out of memory): `factor` then reports failure.
     private var storage: SupernodalFactor?
-    /// Values of A times √θⱼ, rewritten by every `factor` (one spare entry: never empty).
-    private var scaled: [Double]
+    /// Values of A times √θⱼ, rewritten by every `factor` (one spare entry: never empty); a
+    /// caller that scales A itself writes them and calls `factorScaled`.
+    var scaled: [Double]
     /// √θⱼ of the last `factor`.
     private var rootTheta: [Double]
     let dimension: Int
@@ -22,12 +23,17 @@ struct SparseNormalEquations: NormalEquations {
 
     /// Orders and analyses the pattern of `form`'s A Aᵀ; `factor` must be given the same pattern.
     init(pattern form: StandardForm) {
-        dimension = form.rowCount
-        columnCount = form.columnCount
-        entryCount = form.matrix.nonzeroCount
+        self.init(pattern: form.matrix)
+    }
+
+    /// Orders and analyses the pattern of `matrix`'s A Aᵀ (its values are not read).
+    init(pattern matrix: SparseMatrix) {
+        dimension = matrix.rows
+        columnCount = matrix.columns
+        entryCount = matrix.nonzeroCount
         scaled = [Double](repeating: 0, count: entryCount + 1)
         rootTheta = [Double](repeating: 0, count: columnCount)
-        storage = SparseCholeskyAnalysis.analyze(form.matrix).map { SupernodalFactor(structure: $0, pattern: form.matrix) }
+        storage = SparseCholeskyAnalysis.analyze(matrix).map { SupernodalFactor(structure: $0, pattern: matrix) }
     }
 
     /// Nonzeros of L and flops of one factorization, as CHOLMOD's analysis counts them (NaN if
@@ -36,6 +42,8 @@ struct SparseNormalEquations: NormalEquations {
     var factorFlops: Double { storage?.structure.factorFlops ?? .nan }
     /// Pivots replaced in the last factorization (dependent rows).
     var replacedPivots: Int { storage?.replacedPivots ?? 0 }
+    /// min over k of pivot / Mₖₖ in the last factorization (``SupernodalFactor/smallestPivotRatio``).
+    var smallestPivotRatio: Double { storage?.smallestPivotRatio ?? .nan }
 
     mutating func factor(_ form: StandardForm, theta: [Double], regularization: Double) -> Double? {
         precondition(form.rowCount == dimension && form.columnCount == columnCount
@@ -48,6 +56,13 @@ struct SparseNormalEquations: NormalEquations {
             rootTheta[j] = t.squareRoot()
         }
         form.matrix.scaledValues(columnFactors: rootTheta, writingTo: &scaled)     // ã_ij = a_ij √θ_j
+        return factorScaled(regularization: regularization)
+    }
+
+    /// Factors Ã Ãᵀ + δ I with `scaled` already holding the values of Ã (A times √θⱼ).
+    mutating func factorScaled(regularization: Double) -> Double? {
+        guard dimension > 0 else { return regularization }
+        guard storage != nil, regularization.isFinite, regularization >= 0 else { return nil }
         if !isKnownUniquelyReferenced(&storage!) { storage = storage!.copy() }
         let finite = scaled.withUnsafeBufferPointer { buffer in
             storage!.factor(scaled: buffer.baseAddress!, delta: regularization)
@@ -61,5 +76,11 @@ struct SparseNormalEquations: NormalEquations {
         rhs.withUnsafeMutableBufferPointer { buffer in
             if let base = buffer.baseAddress { storage.solve(base) }
         }
+    }
+
+    /// `solve` over a raw buffer of `dimension` values.
+    func solve(_ rhs: UnsafeMutablePointer<Double>) {
+        guard let storage, storage.isFactored else { return }
+        storage.solve(rhs)
     }
 }

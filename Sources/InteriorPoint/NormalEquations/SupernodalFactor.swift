@@ -181,6 +181,20 @@ final class SupernodalFactor {
         for k in 0..<m { rhs[permutation[k]] = x[k] }
     }
 
+    /// min over k of L_kk² / M_kk (the pivot over the diagonal before elimination) in the last
+    /// factorization: how much of each row cancelled; 1 for a diagonal M.
+    var smallestPivotRatio: Double {
+        var smallest = Double.infinity
+        for s in 0..<supernodeCount {
+            let k1 = firstColumn[s], height = rowStart[s + 1] - rowStart[s], block = values + valueStart[s]
+            for c in 0..<(firstColumn[s + 1] - k1) {
+                let root = block[c * height + c]
+                smallest = min(smallest, root * root / diagonal[k1 + c])                        // d_k / M_kk
+            }
+        }
+        return smallest
+    }
+
     // MARK: Factorization steps
 
     /// Zeroes supernode s and adds its columns of A Θ Aᵀ + δ I (lower part, rows in s's pattern).

@@ -1,0 +1,116 @@
+import Foundation
+import LinearAlgebra
+import LinearProgramming
+import TestSupport
+import Testing
+@testable import InteriorPoint
+
+/// SplitNormalEquations (sparse Cholesky of the sparse columns, Sherman–Morrison–Woodbury for
+/// the dense ones) against DenseNormalEquations on seeded random A with a few dense columns;
+/// its fallback on dependent rows; and, end to end, LPs shaped like Netlib's fit2p (equality
+/// rows of singleton columns plus a few columns meeting every row), which the automatic choice
+/// splits, within 1e-7 relative of GLPK's simplex and verified.
+@Suite struct SplitNormalEquationsTests {
+    typealias Helpers = SparseNormalEquationsTests
+
+    static func split(_ form: StandardForm) throws -> SplitNormalEquations {
+        try #require(SplitNormalEquations(pattern: form, denseColumns: SplitNormalEquations.denseColumns(of: form.matrix),
+                                          sparseFlopsFraction: 0.3))
+    }
+
+    /// Solves M x = r with r = A Θ Aᵀ v + δ v by the split and by the dense normal equations.
+    static func solveBoth(_ form: StandardForm, theta: [Double], regularization: Double, seed: UInt64,
+                          split: inout SplitNormalEquations) -> (split: [Double], dense: [Double], v: [Double]) {
+        var dense = DenseNormalEquations(pattern: form)
+        #expect(dense.factor(form, theta: theta, regularization: regularization) == regularization)
+        #expect(split.factor(form, theta: theta, regularization: regularization) == regularization)
+        var g = SplitMix64(seed: seed)
+        let v = (0..<form.rowCount).map { _ in Double.random(in: -1...1, using: &g) }
+        let r = zip(Helpers.normalProduct(form, theta: theta, v), v).map { $0 + regularization * $1 }
+        var xs = r, xd = r
+        split.solve(&xs)
+        dense.solve(&xd)
+        return (xs, xd, v)
+    }
+
+    @Test(arguments: [UInt64(1), 2, 3, 4])
+    func denseColumnsAreSplitAndMatchDense(seed: UInt64) throws {
+        let form = Helpers.randomForm(seed: seed, rows: 80, columns: 200, density: 0.03, denseColumns: 3)
+        var split = try Self.split(form)
+        #expect(split.denseColumns == [0, 1, 2])
+        for (k, exponents) in [(-1.0)...1, -4...4, -1...1].enumerated() {
+            let theta = Helpers.theta(seed: seed * 10 + UInt64(k), count: form.columnCount, exponents: exponents)
+            let result = Self.solveBoth(form, theta: theta, regularization: 1e-8, seed: seed, split: &split)
+            #expect(!split.usesFallback, "seed \(seed), Θ in 10^\(exponents)")
+            #expect(Helpers.relativeDifference(result.split, result.dense) < 1e-8, "seed \(seed), Θ in 10^\(exponents)")
+            #expect(Helpers.relativeDifference(result.split, result.v) < 1e-8)
+        }
+    }
+
+    /// Dependent rows make S replace pivots: that factorization is the unsplit one, with the same
+    /// Aᵀx as the dense normal equations.
+    @Test(arguments: [UInt64(11), 12])
+    func dependentRowsFallBackToTheUnsplitFactorization(seed: UInt64) throws {
+        let form = Helpers.randomForm(seed: seed, rows: 70, columns: 160, density: 0.05, dependent: 5, denseColumns: 2)
+        var split = try Self.split(form)
+        #expect(split.denseColumns.count == 2)
+        let theta = Helpers.theta(seed: seed, count: form.columnCount, exponents: -1...1)
+        let result = Self.solveBoth(form, theta: theta, regularization: 0, seed: seed, split: &split)
+        #expect(split.usesFallback)
+        var splitATx = [Double](repeating: 0, count: form.columnCount), denseATx = splitATx
+        form.matrix.transposeMultiply(result.split, writingTo: &splitATx)
+        form.matrix.transposeMultiply(result.dense, writingTo: &denseATx)
+        #expect(Helpers.relativeDifference(splitATx, denseATx) < 1e-9)
+    }
+
+    /// Equality rows, each with `singletons` boxed columns of its own, and `denseColumns` boxed
+    /// columns meeting every row; b = A x⁰ for x⁰ inside the boxes (fit2p's shape).
+    static func fit2pLike(seed: UInt64, rows m: Int, singletons: Int, denseColumns k: Int) -> LinearProgram {
+        var g = SplitMix64(seed: seed)
+        var model = LinearProgram(name: "fit2p-like-\(seed)")
+        func box() -> (Int, Double) {
+            let x0 = Double.random(in: 0.2...0.8, using: &g)
+            let j = model.addVariable("x\(model.variableCount)", lower: 0, upper: 1, cost: Double.random(in: -1...1, using: &g))
+            return (j, x0)
+        }
+        let dense = (0..<k).map { _ in box() }
+        for i in 0..<m {
+            var terms = dense.map { (variable: $0.0, coefficient: Double.random(in: -1...1, using: &g)) }
+            var activity = zip(terms, dense).reduce(0) { $0 + $1.0.coefficient * $1.1.1 }
+            for _ in 0..<singletons {
+                let (j, x0) = box(), a = Double.random(in: 0.5...2, using: &g)
+                terms.append((variable: j, coefficient: a))
+                activity += a * x0
+            }
+            model.addConstraint("r\(i)", terms, .equal, activity)
+        }
+        return model
+    }
+
+    @Test func automaticChoiceSplitsFewDenseColumns() throws {
+        guard case let .form(form) = try StandardForm.build(from: Self.fit2pLike(seed: 1, rows: 300, singletons: 4, denseColumns: 5))
+        else { throw CancellationError() }
+        guard case let .split(split) = NormalEquationsBackend(for: form, settings: InteriorPointSettings()) else {
+            Issue.record("expected the split normal equations")
+            return
+        }
+        #expect(split.denseColumns.count == 5)
+    }
+
+    @Test(arguments: UInt64(0)..<4)
+    func fit2pLikeProgramsAgreeWithGLPK(seed: UInt64) throws {
+        let model = Self.fit2pLike(seed: seed, rows: 120, singletons: 3, denseColumns: 4)
+        let reference = try CholeskyChoiceTests.glpk.solve(model)
+        try #require(reference.status == .optimal)
+        for choice in [CholeskyChoice.automatic, .split] {
+            var settings = InteriorPointSettings()
+            settings.cholesky = choice
+            let solution = try InteriorPointSolver(settings: settings).solve(model)
+            #expect(solution.status == .optimal, "\(model.name), \(choice): \(solution.status)")
+            #expect(abs(solution.objective - reference.objective) <= 1e-7 * (1 + abs(reference.objective)),
+                    "\(model.name), \(choice): \(solution.objective) vs GLPK \(reference.objective)")
+            let report = verify(solution, for: model)
+            #expect(report.verified, "\(model.name), \(choice): \(report.failures)")
+        }
+    }
+}
