@@ -13,12 +13,9 @@ enum MapPlot {
         let width = 640.0, height = 640.0, margin = 40.0, top = 36.0
         let all = points + images + reference
         let xs = stride(from: 0, to: all.count, by: 2).map { all[$0] }, ys = stride(from: 1, to: all.count, by: 2).map { all[$0] }
-        let (x0, x1) = SVGText.padded(xs.min()!, xs.max()!), (y0, y1) = SVGText.padded(ys.min()!, ys.max()!)
-        let span = max(x1 - x0, y1 - y0)                              // equal scales on both axes
-        let scale = (min(width, height - top) - 2 * margin) / span
-        let dx = (width - 2 * margin - (x1 - x0) * scale) / 2, dy = (height - top - 2 * margin - (y1 - y0) * scale) / 2   // centre the drawing
-        func px(_ x: Double) -> Double { margin + dx + (x - x0) * scale }
-        func py(_ y: Double) -> Double { height - margin - dy - (y - y0) * scale }
+        let frame = SVGText.EqualScaleFrame(xs: xs, ys: ys, width: width, height: height, margin: margin, top: top)
+        func px(_ x: Double) -> Double { frame.px(x) }
+        func py(_ y: Double) -> Double { frame.py(y) }
 
         let n = points.count / 2
         let arrows = Array(Set((0..<min(n, maximumArrows)).map { $0 * n / min(n, maximumArrows) })).sorted()

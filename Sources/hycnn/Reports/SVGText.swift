@@ -15,4 +15,24 @@ enum SVGText {
         let span = high - low
         return span > 0 ? (low - fraction * span, high + fraction * span) : (low - 1, high + 1)
     }
+
+    /// The drawing area of a square plot with equal scales on both axes: the padded ranges of
+    /// `xs` and `ys` centred in a `width` × `height` canvas below a `top` title band, inside `margin`.
+    struct EqualScaleFrame {
+        let x0: Double, y0: Double, scale: Double, dx: Double, dy: Double
+        let height: Double, margin: Double
+
+        init(xs: [Double], ys: [Double], width: Double, height: Double, margin: Double, top: Double) {
+            let (x0, x1) = SVGText.padded(xs.min()!, xs.max()!), (y0, y1) = SVGText.padded(ys.min()!, ys.max()!)
+            let span = max(x1 - x0, y1 - y0)                              // equal scales on both axes
+            scale = (min(width, height - top) - 2 * margin) / span
+            dx = (width - 2 * margin - (x1 - x0) * scale) / 2                  // centre the drawing
+            dy = (height - top - 2 * margin - (y1 - y0) * scale) / 2
+            (self.x0, self.y0, self.height, self.margin) = (x0, y0, height, margin)
+        }
+
+        /// Canvas coordinates of a data point.
+        func px(_ x: Double) -> Double { margin + dx + (x - x0) * scale }
+        func py(_ y: Double) -> Double { height - margin - dy - (y - y0) * scale }
+    }
 }

@@ -13,12 +13,9 @@ enum TransportPlot {
             + target.coordinates.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
         let ys = source.coordinates.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
             + target.coordinates.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
-        let (x0, x1) = SVGText.padded(xs.min()!, xs.max()!), (y0, y1) = SVGText.padded(ys.min()!, ys.max()!)
-        let span = max(x1 - x0, y1 - y0)                              // equal scales on both axes
-        let scale = (min(width, height - top) - 2 * margin) / span
-        let dx = (width - 2 * margin - (x1 - x0) * scale) / 2, dy = (height - top - 2 * margin - (y1 - y0) * scale) / 2   // centre the drawing
-        func px(_ x: Double) -> Double { margin + dx + (x - x0) * scale }
-        func py(_ y: Double) -> Double { height - margin - dy - (y - y0) * scale }
+        let frame = SVGText.EqualScaleFrame(xs: xs, ys: ys, width: width, height: height, margin: margin, top: top)
+        func px(_ x: Double) -> Double { frame.px(x) }
+        func py(_ y: Double) -> Double { frame.py(y) }
 
         var out = """
             <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" font-family="sans-serif" font-size="12">
