@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import LinearProgramming
 
 /// Our primal-dual interior-point LP solver (Mehrotra predictor–corrector over a sparse or
@@ -22,7 +23,13 @@ public struct InteriorPointSolver: LPSolver {
 
     /// Solves `problem` after ``LinearProgram/preparedForSolver(_:policy:)``: integer columns are
     /// refused (an LP solver), and the model is solved with the ``NumericPolicy`` applied.
+    /// The solve holds the BLAS thread count (``BLASThreads/holdingCount(_:)``): the same LP on
+    /// the same count gives the same answer, whatever other threads of the process do with it.
     public func solve(_ problem: LinearProgram) throws -> Solution {
+        try BLASThreads.holdingCount { try solveHoldingThreads(problem) }
+    }
+
+    private func solveHoldingThreads(_ problem: LinearProgram) throws -> Solution {
         try settings.validate()
         let problem = try problem.preparedForSolver(.linearOnly).program
         let start = Self.now()

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 
 /// The thread count of the BLAS provider (OpenBLAS), found at run time so that another BLAS
 /// (reference BLAS, which has no threads) works too. Callers that parallelise over data with
@@ -25,11 +26,27 @@ public enum BLASThreads {
         unsafeBitCast(set, to: SetThreads.self)(Int32(max(threads, 1)))
     }
 
-    /// Runs `body` with BLAS on `threads` threads, then restores the previous count.
+    /// Held by every ``with(_:_:)`` and ``holdingCount(_:)`` body: the count is one setting for
+    /// the whole process, so a body that sets it or depends on it keeps it for its duration.
+    private static let lock = NSRecursiveLock()
+
+    /// Runs `body` with BLAS on `threads` threads, then restores the previous count; no other
+    /// thread changes the count meanwhile (such callers wait).
     public static func with<Result>(_ threads: Int, _ body: () throws -> Result) rethrows -> Result {
+        lock.lock()
+        defer { lock.unlock() }
         let previous = count
         set(threads)
         defer { set(previous) }
+        return try body()
+    }
+
+    /// Runs `body` at the current count, which no other thread changes meanwhile: for
+    /// computations whose rounding depends on how BLAS splits its work (an interior point's
+    /// iterates, hence its iteration count, can differ between 1 and 2 threads).
+    public static func holdingCount<Result>(_ body: () throws -> Result) rethrows -> Result {
+        lock.lock()
+        defer { lock.unlock() }
         return try body()
     }
 }
