@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "GLPKBackendTests", dependencies: ["GLPKBackend", "LinearProgramming", "TestSupport"]),
         .testTarget(name: "ConvexNetworksTests", dependencies: ["ConvexNetworks", "DataFiles", "TestSupport"]),
         .testTarget(name: "SurrogateOptimizationTests", dependencies: [
-            "SurrogateOptimization", "ConvexNetworks", "LinearProgramming", "GLPKBackend", "DataFiles", "TestSupport",
+            "SurrogateOptimization", "ConvexNetworks", "LinearProgramming", "GLPKBackend", "InteriorPoint", "DataFiles", "TestSupport",
         ]),
         .testTarget(name: "ConvexRegressionTests", dependencies: ["ConvexRegression", "ConvexNetworks", "LinearProgramming", "GLPKBackend", "DataFiles"]),
         .testTarget(name: "InteriorPointTests", dependencies: ["InteriorPoint", "GLPKBackend", "LinearProgramming", "LinearAlgebra", "TestSupport"]),

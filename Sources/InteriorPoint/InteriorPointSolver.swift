@@ -83,13 +83,12 @@ public struct InteriorPointSolver: LPSolver {
             let backend = NormalEquationsBackend(for: form, settings: settings)
             if let deadline, Self.now() >= deadline { return Solution(status: .timeLimit, solver: name) }   // the analysis took the time
             let (termination, x, y, iterations) = switch backend {
-                case let .sparse(sparse):
-                    iterate(model, form: form, scaling: scaling, deadline: deadline, normal: sparse, backend: "sparse")
-                case let .dense(dense):
-                    iterate(model, form: form, scaling: scaling, deadline: deadline, normal: dense, backend: "dense")
-                case let .split(split):
-                    iterate(model, form: form, scaling: scaling, deadline: deadline, normal: split,
-                            backend: "sparse (\(split.denseColumns.count) dense columns split off)")
+                case let .rowSpace(gram): iterate(model, form: form, scaling: scaling, deadline: deadline, normal: gram,
+                                                  backend: backend.description)
+                case let .split(split): iterate(model, form: form, scaling: scaling, deadline: deadline, normal: split,
+                                                backend: backend.description)
+                case let .columnSpace(column): iterate(model, form: form, scaling: scaling, deadline: deadline, normal: column,
+                                                       backend: backend.description)
                 }
             switch termination {
             case .optimal:
@@ -112,10 +111,13 @@ public struct InteriorPointSolver: LPSolver {
     private func iterate<Normal: NormalEquations>(_ model: LinearProgram, form: StandardForm, scaling: RuizScaling,
                                                   deadline: Double?, normal: Normal, backend: String)
         -> (MehrotraTermination, [Double], [Double], Int) {
-        log("normal equations: \(backend) Cholesky, \(form.rowCount) rows")
+        log("normal equations: \(backend), \(form.rowCount) rows")
         var method = MehrotraMethod(form: form, scaling: scaling, settings: settings, deadline: deadline, normal: normal)
         let termination = method.run()
         let last = method.measures
+        if let column = method.normal as? ColumnSpaceNormalEquations {
+            log("column space: \(column.columnSpaceFactorizations) factorizations, then the row space")
+        }
         log("interior point ended: \(termination) after \(method.iterations) iterations; relative primal infeasibility "
             + "\(last.primalInfeasibility), dual infeasibility \(last.dualInfeasibility), gap \(last.gap)")
         let (x, y) = recover(model, form: form, scaling: scaling, method: method)

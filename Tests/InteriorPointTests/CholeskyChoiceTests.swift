@@ -42,8 +42,10 @@ import Testing
 
     /// min t over x ∈ [−1, 1]^d and aᵀx ≤ ½‖a‖₁, with t ≥ f(x) for the ReLU network
     /// z₁ = relu(U₁x + b₁), z_k = relu(W_k z_{k−1} + U_k x + b_k), f = wᵀz_L + uᵀx (W, w ≥ 0: convex),
-    /// encoded exactly as z ≥ 0, z_k ≥ W_k z_{k−1} + U_k x + b_k, t ≥ wᵀz_L + uᵀx.
-    static func networkEpigraph(seed: UInt64, inputs d: Int, width: Int, depth: Int) -> LinearProgram {
+    /// encoded exactly as z ≥ 0, z_k ≥ W_k z_{k−1} + U_k x + b_k, t ≥ wᵀz_L + uᵀx. With `pieces` > 1
+    /// each unit is the max of that many affine pieces (a max gate): one row per piece, so the LP
+    /// has more rows than columns, as the encodings of max-gate networks do.
+    static func networkEpigraph(seed: UInt64, inputs d: Int, width: Int, depth: Int, pieces: Int = 1) -> LinearProgram {
         var g = SplitMix64(seed: seed)
         func normal() -> Double { Double.random(in: -1...1, using: &g) + Double.random(in: -1...1, using: &g) }
         var model = LinearProgram(name: "relu-epigraph-\(seed)")
@@ -52,10 +54,12 @@ import Testing
         for k in 0..<depth {
             let z = (0..<width).map { model.addVariable("z\(k)_\($0)") }
             for (i, unit) in z.enumerated() {
-                var terms = [(variable: unit, coefficient: 1.0)]                      // z − W z_prev − U x ≥ b
-                terms += previous.map { (variable: $0, coefficient: -Double.random(in: 0...0.3, using: &g)) }
-                terms += x.map { (variable: $0, coefficient: -normal() / Double(d).squareRoot()) }
-                model.addConstraint("layer\(k)_\(i)", terms, .greaterOrEqual, 0.1 * normal())
+                for p in 0..<pieces {
+                    var terms = [(variable: unit, coefficient: 1.0)]                  // z − W z_prev − U x ≥ b
+                    terms += previous.map { (variable: $0, coefficient: -Double.random(in: 0...0.3, using: &g)) }
+                    terms += x.map { (variable: $0, coefficient: -normal() / Double(d).squareRoot()) }
+                    model.addConstraint(pieces == 1 ? "layer\(k)_\(i)" : "layer\(k)_\(i)_\(p)", terms, .greaterOrEqual, 0.1 * normal())
+                }
             }
             previous = z
         }
@@ -69,7 +73,7 @@ import Testing
     }
 
     /// Each forced path of `choices` solves `model` to GLPK's objective (1e-7 relative), verified.
-    static func expectAgreeWithGLPK(_ model: LinearProgram, choices: [CholeskyChoice] = [.dense, .sparse, .split]) throws {
+    static func expectAgreeWithGLPK(_ model: LinearProgram, choices: [CholeskyChoice] = [.dense, .sparse, .split, .columnSpace]) throws {
         let reference = try glpk.solve(model)
         try #require(reference.status == .optimal, "\(model.name): GLPK \(reference.status)")
         for choice in choices {
@@ -98,18 +102,29 @@ import Testing
         try Self.expectAgreeWithGLPK(model)
     }
 
+    /// Max-gate encodings (three pieces a unit: 218 rows, 93 columns besides the slacks) through
+    /// every path; the automatic choice takes the column space, whose K (93 × 93) is block
+    /// tridiagonal with an arrow for the inputs.
+    @Test(arguments: UInt64(0)..<3)
+    func maxGateEncodingsAgreeWithGLPK(seed: UInt64) throws {
+        let model = Self.networkEpigraph(seed: seed, inputs: 20, width: 24, depth: 3, pieces: 3)
+        #expect(model.constraintCount == 3 * 24 * 3 + 2)
+        try Self.expectAgreeWithGLPK(model, choices: [.automatic, .dense, .sparse, .columnSpace])
+    }
+
     /// A column meeting every row makes A Aᵀ dense, so the automatic choice is dense without
     /// the sparse analysis; a sparse program keeps the sparse Cholesky.
     @Test func automaticChoiceFollowsThePredictedCost() throws {
         func backend(_ model: LinearProgram) throws -> String {
             guard case let .form(form) = try StandardForm.build(from: model) else { throw CancellationError() }
             switch NormalEquationsBackend(for: form, settings: InteriorPointSettings()) {
-            case .dense: return "dense"
-            case .sparse: return "sparse"
+            case let .rowSpace(gram): return gram.isSparse ? "sparse" : "dense"
             case .split: return "split"
+            case .columnSpace: return "column space"
             }
         }
         #expect(try backend(Self.networkEpigraph(seed: 1, inputs: 20, width: 24, depth: 3)) == "dense")
         #expect(try backend(Self.random(seed: 1, rows: 200, columns: 400, density: 0.01, denseColumns: 0, duplicates: 0)) == "sparse")
+        #expect(try backend(Self.networkEpigraph(seed: 1, inputs: 20, width: 24, depth: 3, pieces: 3)) == "column space")
     }
 }

@@ -64,14 +64,17 @@ import Testing
     }
 
     /// Equality rows, each with `singletons` boxed columns of its own, and `denseColumns` boxed
-    /// columns meeting every row; b = A x⁰ for x⁰ inside the boxes (fit2p's shape).
-    static func fit2pLike(seed: UInt64, rows m: Int, singletons: Int, denseColumns k: Int) -> LinearProgram {
+    /// columns meeting every row; b = A x⁰ for x⁰ inside the boxes (fit2p's shape). `chained`
+    /// gives each of those columns a second entry in the next row (no singleton columns left).
+    static func fit2pLike(seed: UInt64, rows m: Int, singletons: Int, denseColumns k: Int, chained: Bool = false) -> LinearProgram {
         var g = SplitMix64(seed: seed)
         var model = LinearProgram(name: "fit2p-like-\(seed)")
+        var x0: [Double] = []
+        var rows: [(terms: [(variable: Int, coefficient: Double)], activity: Double)] = []
         func box() -> (Int, Double) {
-            let x0 = Double.random(in: 0.2...0.8, using: &g)
+            x0.append(Double.random(in: 0.2...0.8, using: &g))
             let j = model.addVariable("x\(model.variableCount)", lower: 0, upper: 1, cost: Double.random(in: -1...1, using: &g))
-            return (j, x0)
+            return (j, x0[j])
         }
         let dense = (0..<k).map { _ in box() }
         for i in 0..<m {
@@ -82,24 +85,46 @@ import Testing
                 terms.append((variable: j, coefficient: a))
                 activity += a * x0
             }
-            model.addConstraint("r\(i)", terms, .equal, activity)
+            rows.append((terms, activity))
         }
+        if chained {                                                   // column j of row i also in row i + 1
+            let own = rows.map { Array($0.terms.dropFirst(k)) }
+            for i in 0..<m {
+                let next = (i + 1) % m
+                for term in own[i] {
+                    let a = 0.3 * term.coefficient
+                    rows[next].terms.append((variable: term.variable, coefficient: a))
+                    rows[next].activity += a * x0[term.variable]
+                }
+            }
+        }
+        for (i, row) in rows.enumerated() { model.addConstraint("r\(i)", row.terms, .equal, row.activity) }
         return model
     }
 
+    /// Dense columns among two-entry ones are split off; among singletons (fit2p's shape) the
+    /// column space takes them instead, with K of the dense columns' size.
     @Test func automaticChoiceSplitsFewDenseColumns() throws {
-        guard case let .form(form) = try StandardForm.build(from: Self.fit2pLike(seed: 1, rows: 300, singletons: 4, denseColumns: 5))
-        else { throw CancellationError() }
-        guard case let .split(split) = NormalEquationsBackend(for: form, settings: InteriorPointSettings()) else {
+        func backend(chained: Bool) throws -> NormalEquationsBackend {
+            let model = Self.fit2pLike(seed: 1, rows: 300, singletons: 4, denseColumns: 5, chained: chained)
+            guard case let .form(form) = try StandardForm.build(from: model) else { throw CancellationError() }
+            return NormalEquationsBackend(for: form, settings: InteriorPointSettings())
+        }
+        guard case let .split(split) = try backend(chained: true) else {
             Issue.record("expected the split normal equations")
             return
         }
         #expect(split.denseColumns.count == 5)
+        guard case let .columnSpace(column) = try backend(chained: false) else {
+            Issue.record("expected the column-space normal equations")
+            return
+        }
+        #expect(column.coupledColumns.count == 5)
     }
 
     @Test(arguments: UInt64(0)..<4)
     func fit2pLikeProgramsAgreeWithGLPK(seed: UInt64) throws {
         let model = Self.fit2pLike(seed: seed, rows: 120, singletons: 3, denseColumns: 4)
-        try CholeskyChoiceTests.expectAgreeWithGLPK(model, choices: [.automatic, .split])
+        try CholeskyChoiceTests.expectAgreeWithGLPK(model, choices: [.automatic, .split, .columnSpace])
     }
 }

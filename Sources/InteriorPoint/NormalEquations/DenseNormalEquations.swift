@@ -26,27 +26,48 @@ struct DenseNormalEquations: NormalEquations {
     /// updates there run at BLAS-3 speed, about ten times the rate of scattered ones.
     static let panelFraction = 0.3
 
+    /// The cost of assembling A Θ Aᵀ from `a`, in flops at BLAS-3 speed: n²k for the `dsyrk` of
+    /// the k panel columns, and 10·nnz(aⱼ)² for each scattered column (nnz²/2 multiply–adds at
+    /// about a tenth of that speed).
+    static func formingFlops(_ a: SparseMatrix) -> Double {
+        let n = Double(a.rows), starts = a.columnStart
+        return (0..<a.columns).reduce(0.0) { sum, j in
+            let count = Double(starts[j + 1] - starts[j])
+            return sum + (count >= panelFraction * n ? n * n : 10 * count * count)
+        }
+    }
+
     /// Splits the columns of `form`'s A; `factor` must be given a form with the same pattern.
     init(pattern form: StandardForm) {
-        let m = form.rowCount, starts = form.matrix.columnStart
+        self.init(pattern: form.matrix)
+    }
+
+    /// Splits the columns of `a` (its values are not read); `factor` must be given the same pattern.
+    init(pattern a: SparseMatrix) {
+        let m = a.rows, starts = a.columnStart
         dimension = m
         matrix = [Double](repeating: 0, count: m * m)
         diagonal = [Double](repeating: 0, count: m)
-        let wide = (0..<form.columnCount).map { Double(starts[$0 + 1] - starts[$0]) >= Self.panelFraction * Double(m) }
+        let wide = (0..<a.columns).map { Double(starts[$0 + 1] - starts[$0]) >= Self.panelFraction * Double(m) }
         panelColumns = wide.indices.filter { wide[$0] }
         scatteredColumns = wide.indices.filter { !wide[$0] }
         panel = [Double](repeating: 0, count: m * panelColumns.count)
     }
 
     mutating func factor(_ form: StandardForm, theta: [Double], regularization: Double) -> Double? {
+        factor(form.matrix, theta: theta, regularization: regularization)
+    }
+
+    /// Forms and factors A Θ Aᵀ + δ I for an `operand` A of the analysed pattern.
+    mutating func factor(_ operand: SparseMatrix, theta: [Double], regularization: Double) -> Double? {
         let m = dimension
         guard m > 0 else { return regularization }
         var replaced = 0
-        fillPanel(form, theta: theta)
+        fillPanel(operand, theta: theta)
         let finite = matrix.withUnsafeMutableBufferPointer { buffer -> Bool in
             let a = buffer.baseAddress!
             panel.withUnsafeBufferPointer { p in
-                Self.accumulate(form, theta: theta, delta: regularization, dimension: m, panel: p.baseAddress,
+                Self.accumulate(operand, theta: theta, delta: regularization, dimension: m, panel: p.baseAddress,
                                 panelCount: panelColumns.count, scattered: scatteredColumns, into: a)
             }
             for k in 0..<m { diagonal[k] = a[k * m + k] }
@@ -59,17 +80,22 @@ struct DenseNormalEquations: NormalEquations {
     func solve(_ rhs: inout [Double]) {
         let m = dimension
         guard m > 0 else { return }
+        rhs.withUnsafeMutableBufferPointer { solve($0.baseAddress!) }
+    }
+
+    /// `solve` over a raw buffer of `dimension` values.
+    func solve(_ rhs: UnsafeMutablePointer<Double>) {
+        let m = dimension
+        guard m > 0 else { return }
         matrix.withUnsafeBufferPointer { factor in
-            rhs.withUnsafeMutableBufferPointer { b in
-                BLAS.trsvLower(n: m, l: factor.baseAddress!, lda: m, x: b.baseAddress!)                    // L v = r
-                BLAS.trsvLower(transpose: true, n: m, l: factor.baseAddress!, lda: m, x: b.baseAddress!)   // Lᵀ x = v
-            }
+            BLAS.trsvLower(n: m, l: factor.baseAddress!, lda: m, x: rhs)                    // L v = r
+            BLAS.trsvLower(transpose: true, n: m, l: factor.baseAddress!, lda: m, x: rhs)   // Lᵀ x = v
         }
     }
 
     /// Column c of the panel ← √θⱼ aⱼ for j = panelColumns[c] (only the pattern's entries).
-    private mutating func fillPanel(_ form: StandardForm, theta: [Double]) {
-        let m = dimension, sparse = form.matrix
+    private mutating func fillPanel(_ sparse: SparseMatrix, theta: [Double]) {
+        let m = dimension
         panel.withUnsafeMutableBufferPointer { buffer in
             for (c, j) in panelColumns.enumerated() {
                 let column = buffer.baseAddress! + c * m, root = theta[j].squareRoot()
@@ -81,7 +107,7 @@ struct DenseNormalEquations: NormalEquations {
     }
 
     /// Lower triangle of M = P Pᵀ + Σ (scattered j) θⱼ aⱼ aⱼᵀ + δ I, column-major.
-    private static func accumulate(_ form: StandardForm, theta: [Double], delta: Double, dimension m: Int,
+    private static func accumulate(_ sparse: SparseMatrix, theta: [Double], delta: Double, dimension m: Int,
                                    panel: UnsafePointer<Double>?, panelCount: Int, scattered: [Int],
                                    into a: UnsafeMutablePointer<Double>) {
         if let panel, panelCount > 0 {
@@ -89,7 +115,6 @@ struct DenseNormalEquations: NormalEquations {
         } else {
             for k in 0..<m { (a + k * m + k).update(repeating: 0, count: m - k) }   // zero the lower triangle
         }
-        let sparse = form.matrix
         sparse.rowIndex.withUnsafeBufferPointer { rows in
             sparse.values.withUnsafeBufferPointer { values in
                 for j in scattered {
@@ -105,9 +130,10 @@ struct DenseNormalEquations: NormalEquations {
         for k in 0..<m { a[k * m + k] += delta }
     }
 
-    /// In-place blocked Cholesky M = L Lᵀ of the lower triangle; false if a non-finite value appears.
-    private static func cholesky(_ a: UnsafeMutablePointer<Double>, dimension m: Int,
-                                 diagonal: UnsafePointer<Double>, replaced: inout Int) -> Bool {
+    /// In-place blocked Cholesky M = L Lᵀ of the lower triangle (pivots of dependent rows
+    /// replaced); false if a non-finite value appears.
+    static func cholesky(_ a: UnsafeMutablePointer<Double>, dimension m: Int,
+                         diagonal: UnsafePointer<Double>, replaced: inout Int) -> Bool {
         var k = 0
         while k < m {
             let kb = min(blockSize, m - k)

@@ -46,8 +46,13 @@ struct SparseNormalEquations: NormalEquations {
     var smallestPivotRatio: Double { storage?.smallestPivotRatio ?? .nan }
 
     mutating func factor(_ form: StandardForm, theta: [Double], regularization: Double) -> Double? {
-        precondition(form.rowCount == dimension && form.columnCount == columnCount
-                     && form.matrix.nonzeroCount == entryCount, "factor: A's pattern differs from the analysed one")
+        factor(form.matrix, theta: theta, regularization: regularization)
+    }
+
+    /// Forms and factors A Θ Aᵀ + δ I for an `operand` A of the analysed pattern.
+    mutating func factor(_ operand: SparseMatrix, theta: [Double], regularization: Double) -> Double? {
+        precondition(operand.rows == dimension && operand.columns == columnCount
+                     && operand.nonzeroCount == entryCount, "factor: A's pattern differs from the analysed one")
         guard dimension > 0 else { return regularization }
         guard storage != nil, regularization.isFinite, regularization >= 0 else { return nil }
         for j in 0..<columnCount {
@@ -55,7 +60,7 @@ struct SparseNormalEquations: NormalEquations {
             guard t >= 0, t.isFinite else { return nil }
             rootTheta[j] = t.squareRoot()
         }
-        form.matrix.scaledValues(columnFactors: rootTheta, writingTo: &scaled)     // ã_ij = a_ij √θ_j
+        operand.scaledValues(columnFactors: rootTheta, writingTo: &scaled)     // ã_ij = a_ij √θ_j
         return factorScaled(regularization: regularization)
     }
 

@@ -25,7 +25,7 @@ struct SplitNormalEquations: NormalEquations {
     private var small: [Double]
     private var smallDiagonal: [Double]
     private let sparseFlopsFraction: Double
-    private var fallback: (any NormalEquations)?
+    private var fallback: GramCholesky?
     /// True when the last factorization was the unsplit one.
     private(set) var usesFallback = false
 
@@ -49,7 +49,7 @@ struct SplitNormalEquations: NormalEquations {
     }
 
     /// Splits `form`'s columns and analyses the sparse part; `factor` must be given the same pattern.
-    /// `sparseFlopsFraction` chooses the unsplit fallback as ``NormalEquationsBackend`` does.
+    /// `sparseFlopsFraction` chooses the unsplit fallback (``GramCholesky``).
     /// Nil if the sparse columns do not make a valid matrix (they always do for a valid A).
     init?(pattern form: StandardForm, denseColumns: [Int], sparseFlopsFraction: Double) {
         let m = form.rowCount, a = form.matrix, k = denseColumns.count
@@ -98,7 +98,7 @@ struct SplitNormalEquations: NormalEquations {
             return delta
         }
         usesFallback = true
-        if fallback == nil { fallback = NormalEquationsBackend.unsplit(for: form, sparseFlopsFraction: sparseFlopsFraction) }
+        if fallback == nil { fallback = GramCholesky(pattern: form.matrix, sparseFlopsFraction: sparseFlopsFraction) }
         return fallback!.factor(form, theta: theta, regularization: regularization)
     }
 

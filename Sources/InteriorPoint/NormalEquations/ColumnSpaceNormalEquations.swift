@@ -1,0 +1,275 @@
+import LinearAlgebra
+
+/// ``NormalEquations`` solved in the space of A's columns, for LPs with many singleton columns
+/// (the slacks of inequality rows) and fewer other columns than rows — the epigraph LPs of
+/// network encodings, whose rows all meet the input columns, so that A Θ Aᵀ is dense while the
+/// columns of a layer meet only their neighbouring layers and the inputs.
+///
+/// Split A's columns into the singleton columns T and the others S, and its rows into those a
+/// singleton meets (I) and the rest (E). Then M = A Θ Aᵀ + δ I = A_S Θ_S A_Sᵀ + D with
+/// D = diag(Σ_{j∈T} θⱼ aᵢⱼ² + δ), and D_E = δ on the rows of E. With u = Θ_S A_Sᵀ v, M v = r is
+///
+///     D_I v_I + A_IS u = r_I,   δ v_E + A_ES u = r_E,   Θ_S⁻¹ u = A_ISᵀ v_I + A_ESᵀ v_E.
+///
+/// Eliminating v_I leaves K u = A_ISᵀ D_I⁻¹ r_I + A_ESᵀ v_E with K = Θ_S⁻¹ + A_ISᵀ D_I⁻¹ A_IS,
+/// a |S| × |S| matrix: the Gram matrix B W Bᵀ of B = [A_ISᵀ | I] with weights W = (D_I⁻¹, Θ_S⁻¹),
+/// factored by ``GramCholesky`` (sparse when the layered pattern allows). The rows of E keep
+/// their own dense Schur complement C = A_ES K⁻¹ A_ESᵀ + δ I (pivots of dependent rows
+/// replaced, as in ``DenseNormalEquations``):
+///
+///     h = K⁻¹ A_ISᵀ D_I⁻¹ r_I,   C v_E = r_E − A_ES h,   u = h + K⁻¹ A_ESᵀ v_E,   v_I = D_I⁻¹ (r_I − A_IS u).
+///
+/// The elimination loses accuracy as Θ spreads: the error of K's Cholesky reaches v_I through
+/// D_I⁻¹ and Aᵀv through Θ_S (10⁸ on free columns). So every factorization checks itself with
+/// a probe solve of known answer, and from the first that misses ``probeTolerance`` on — or
+/// where K replaces a pivot (it is positive definite in exact arithmetic) — the row-space normal
+/// equations take over (``NormalEquationsBackend/bestRowSpace(for:sparseFlopsFraction:unsplit:)``,
+/// built at the first such factorization): the column space pays in the early iterations, the
+/// row space finishes. `solve` allocates nothing beyond its temporary buffers.
+struct ColumnSpaceNormalEquations: NormalEquations {
+    let dimension: Int
+    /// The non-singleton columns S (the order of K's rows).
+    let coupledColumns: [Int]
+    /// For each row i: its position in I (≥ 0), or −1 − its position in E.
+    private let rowSlot: [Int]
+    private let eliminatedRows: [Int]
+    private let keptRows: [Int]
+    /// For each row: the singleton columns' θⱼ aᵢⱼ² are summed from these entries of A.
+    private let singletonEntries: [(row: Int, column: Int, value: Double)]
+    /// B = [A_ISᵀ | I], |S| × (|I| + |S|), with the values of A.
+    private let operand: SparseMatrix
+    private var weights: [Double]
+    /// D on the rows of I (δ included), by position in I.
+    private var eliminatedDiagonal: [Double]
+    private var gram: GramCholesky
+    /// A_S: the columns S of A, in the order of `coupledColumns`.
+    private let coupled: SparseMatrix
+    /// Column-major |S| × |E|: A_ESᵀ, then (after `factor`) W = K⁻¹ A_ESᵀ in `keptSolves`.
+    private let keptTranspose: [Double]
+    private var keptSolves: [Double]
+    /// |E| × |E|: C, then its Cholesky factor in the lower triangle.
+    private var schur: [Double]
+    private var schurDiagonal: [Double]
+    private let sparseFlopsFraction: Double
+    private var fallback: (any NormalEquations)?
+    /// True when the last factorization was the row-space one.
+    private(set) var usesFallback = false
+    /// Factorizations done in the column space so far.
+    private(set) var columnSpaceFactorizations = 0
+    /// Set when a probe solve first misses ``probeTolerance``: Θ only spreads further as the
+    /// iteration converges, so every later factorization is the row-space one.
+    private(set) var rowSpaceFromNowOn = false
+
+    /// The largest energy error of the probe solve (``probeError``) the column space may have.
+    /// Iterative refinement contracts an error by about this factor per step; on the max-gate
+    /// encodings the probe's error grows from 1e-14 to 1e-5 over the first dozen iterations and
+    /// then jumps to order 1 (Θ spanning 16 orders of magnitude), where the column space's
+    /// steps lose primal feasibility.
+    static let probeTolerance = 1e-4
+
+    /// Whether `form` has enough singleton columns for the column space to be worth analysing:
+    /// |S| + |E| < m (else K and C together are at least as large as A Θ Aᵀ).
+    static func mightPay(_ form: StandardForm) -> Bool {
+        let (singleton, rowsMet) = singletons(form.matrix)
+        let coupled = singleton.filter { !$0 }.count, kept = rowsMet.filter { !$0 }.count
+        return rowsMet.contains(true) && coupled + kept < form.rowCount
+    }
+
+    /// Which columns are singletons, and which rows a singleton meets.
+    private static func singletons(_ a: SparseMatrix) -> (columns: [Bool], rows: [Bool]) {
+        var rows = [Bool](repeating: false, count: a.rows)
+        let columns = (0..<a.columns).map { j in
+            guard a.columnStart[j + 1] - a.columnStart[j] == 1 else { return false }
+            rows[a.rowIndex[a.columnStart[j]]] = true
+            return true
+        }
+        return (columns, rows)
+    }
+
+    /// Splits `form` and analyses K's pattern; `factor` must be given the same form (values
+    /// included: B holds A's values). Nil when no column is a singleton.
+    init?(pattern form: StandardForm, sparseFlopsFraction: Double) {
+        let a = form.matrix, m = form.rowCount
+        let (isSingleton, rowMet) = Self.singletons(a)
+        guard rowMet.contains(true) else { return nil }
+        dimension = m
+        self.sparseFlopsFraction = sparseFlopsFraction
+        coupledColumns = (0..<a.columns).filter { !isSingleton[$0] }
+        eliminatedRows = (0..<m).filter { rowMet[$0] }
+        keptRows = (0..<m).filter { !rowMet[$0] }
+        var slot = [Int](repeating: 0, count: m)
+        for (position, i) in eliminatedRows.enumerated() { slot[i] = position }
+        for (position, i) in keptRows.enumerated() { slot[i] = -1 - position }
+        rowSlot = slot
+        singletonEntries = (0..<a.columns).filter { isSingleton[$0] }.map { j in
+            let p = a.columnStart[j]
+            return (a.rowIndex[p], j, a.values[p])
+        }
+        // A_S, and B = [A_ISᵀ | I]: column c of B lists the S-entries of row eliminatedRows[c].
+        let s = coupledColumns.count, e = keptRows.count
+        var coupledStart = [0], coupledRows: [Int] = [], coupledValues: [Double] = []
+        var rowEntries = [[(column: Int, value: Double)]](repeating: [], count: eliminatedRows.count)
+        var keptTranspose = [Double](repeating: 0, count: s * e)
+        for (k, j) in coupledColumns.enumerated() {
+            for p in a.columnStart[j]..<a.columnStart[j + 1] {
+                let i = a.rowIndex[p], v = a.values[p]
+                coupledRows.append(i)
+                coupledValues.append(v)
+                if slot[i] >= 0 { rowEntries[slot[i]].append((k, v)) } else { keptTranspose[(-1 - slot[i]) * s + k] = v }
+            }
+            coupledStart.append(coupledRows.count)
+        }
+        var start = [0], rows: [Int] = [], values: [Double] = []
+        for entries in rowEntries {
+            for entry in entries { rows.append(entry.column); values.append(entry.value) }
+            start.append(rows.count)
+        }
+        for k in 0..<s { rows.append(k); values.append(1); start.append(rows.count) }
+        guard let operand = try? SparseMatrix(rows: s, columns: eliminatedRows.count + s, columnStart: start, rowIndex: rows,
+                                              values: values),
+              let coupled = try? SparseMatrix(rows: m, columns: s, columnStart: coupledStart, rowIndex: coupledRows,
+                                              values: coupledValues) else { return nil }
+        self.operand = operand
+        self.coupled = coupled
+        self.keptTranspose = keptTranspose
+        keptSolves = keptTranspose
+        weights = [Double](repeating: 0, count: operand.columns)
+        eliminatedDiagonal = [Double](repeating: 0, count: eliminatedRows.count)
+        schur = [Double](repeating: 0, count: e * e)
+        schurDiagonal = [Double](repeating: 0, count: e)
+        gram = GramCholesky(pattern: operand, sparseFlopsFraction: sparseFlopsFraction)
+    }
+
+    /// Flops of one factorization: K's Cholesky, |E| solves with it (4 nnz(L) each), the product
+    /// A_ES W (2|S||E|²) and C's Cholesky (|E|³/3).
+    var factorFlops: Double {
+        let s = Double(coupledColumns.count), e = Double(keptRows.count)
+        return gram.factorFlops + 4 * e * gram.factorNonzeros + 2 * s * e * e + e * e * e / 3
+    }
+
+    /// The cost of assembling K (``DenseNormalEquations/formingFlops(_:)`` of B).
+    var formingFlops: Double { DenseNormalEquations.formingFlops(operand) }
+
+    var description: String {
+        "column-space \(gram.isSparse ? "sparse" : "dense") Cholesky of \(coupledColumns.count) columns"
+            + (keptRows.isEmpty ? "" : ", \(keptRows.count) rows kept")
+    }
+
+    mutating func factor(_ form: StandardForm, theta: [Double], regularization: Double) -> Double? {
+        guard dimension > 0 else { return regularization }
+        if rowSpaceFromNowOn { return factorRowSpace(form, theta: theta, regularization: regularization) }
+        for t in theta { guard t >= 0, t.isFinite else { return nil } }
+        for j in coupledColumns { guard theta[j] > 0 else { return nil } }
+        for position in eliminatedDiagonal.indices { eliminatedDiagonal[position] = regularization }
+        for entry in singletonEntries {                                                  // D_i = δ + Σ_{j∈T} θⱼ aᵢⱼ²
+            eliminatedDiagonal[rowSlot[entry.row]] += theta[entry.column] * entry.value * entry.value
+        }
+        let eliminated = eliminatedRows.count
+        for position in 0..<eliminated { weights[position] = 1 / eliminatedDiagonal[position] }   // W = (D_I⁻¹, Θ_S⁻¹)
+        for (k, j) in coupledColumns.enumerated() { weights[eliminated + k] = 1 / theta[j] }
+        if gram.factor(operand, weights: weights, regularization: 0) != nil, gram.replacedPivots == 0,       // K: Θ_S⁻¹ > 0 regularises
+           factorSchurComplement(regularization: regularization) {
+            usesFallback = false
+            if probeError(form, theta: theta, regularization: regularization) <= Self.probeTolerance {
+                columnSpaceFactorizations += 1
+                return regularization
+            }
+            rowSpaceFromNowOn = true
+        }
+        return factorRowSpace(form, theta: theta, regularization: regularization)
+    }
+
+    private mutating func factorRowSpace(_ form: StandardForm, theta: [Double], regularization: Double) -> Double? {
+        usesFallback = true
+        if fallback == nil { fallback = NormalEquationsBackend.bestRowSpace(for: form, sparseFlopsFraction: sparseFlopsFraction).equations }
+        return fallback!.factor(form, theta: theta, regularization: regularization)
+    }
+
+    /// The energy error ‖Θ^½Aᵀ(v − p)‖ / ‖Θ^½Aᵀp‖ of the solve of M v = M p for p = (1, −1, 1, …).
+    /// Allocates: once per factorization.
+    private func probeError(_ form: StandardForm, theta: [Double], regularization: Double) -> Double {
+        let m = dimension, n = theta.count, a = form.matrix
+        let p = (0..<m).map { $0 % 2 == 0 ? 1.0 : -1.0 }
+        var t = [Double](repeating: 0, count: n)
+        a.transposeMultiply(p, writingTo: &t)
+        var base = 0.0
+        for j in 0..<n { base += theta[j] * t[j] * t[j]; t[j] *= theta[j] }
+        var r = [Double](repeating: 0, count: m)
+        a.multiply(t, writingTo: &r)
+        for i in 0..<m { r[i] += regularization * p[i] }
+        solve(&r)
+        for i in 0..<m { r[i] -= p[i] }
+        a.transposeMultiply(r, writingTo: &t)
+        var error = 0.0
+        for j in 0..<n { error += theta[j] * t[j] * t[j] }
+        return (error / base).squareRoot()
+    }
+
+    /// W = K⁻¹ A_ESᵀ and the Cholesky of C = A_ES W + δ I; false on a non-finite value.
+    private mutating func factorSchurComplement(regularization: Double) -> Bool {
+        let s = coupledColumns.count, e = keptRows.count
+        guard e > 0 else { return true }
+        let gram = gram, keptTranspose = keptTranspose
+        keptSolves.withUnsafeMutableBufferPointer { w in
+            keptTranspose.withUnsafeBufferPointer { w.baseAddress!.update(from: $0.baseAddress!, count: s * e) }
+            if s > 0 { for c in 0..<e { gram.solve(w.baseAddress! + c * s) } }              // column c of K⁻¹ A_ESᵀ
+        }
+        let keptSolves = keptSolves
+        var replaced = 0, diagonal = schurDiagonal
+        defer { schurDiagonal = diagonal }
+        return schur.withUnsafeMutableBufferPointer { c in
+            if s > 0 {
+                keptTranspose.withUnsafeBufferPointer { at in
+                    keptSolves.withUnsafeBufferPointer { w in
+                        BLAS.gemm(transposeA: true, m: e, n: e, k: s, a: at.baseAddress!, lda: s, b: w.baseAddress!, ldb: s,
+                                  beta: 0, c: c.baseAddress!, ldc: e)                   // C = A_ES K⁻¹ A_ESᵀ
+                    }
+                }
+            } else {
+                c.update(repeating: 0)
+            }
+            for k in 0..<e { c[k * e + k] += regularization; diagonal[k] = c[k * e + k] }   // C ← C + δ I
+            return diagonal.withUnsafeBufferPointer { d in
+                DenseNormalEquations.cholesky(c.baseAddress!, dimension: e, diagonal: d.baseAddress!, replaced: &replaced)
+            }
+        }
+    }
+
+    func solve(_ rhs: inout [Double]) {
+        precondition(rhs.count == dimension, "solve: right-hand side has the wrong length")
+        if usesFallback { fallback!.solve(&rhs); return }
+        guard dimension > 0 else { return }
+        let s = coupledColumns.count, e = keptRows.count
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: s + e + dimension) { work in
+            let base = work.baseAddress!
+            rhs.withUnsafeMutableBufferPointer { applyInverse($0.baseAddress!, u: base, kept: base + s, product: base + s + e) }
+        }
+    }
+
+    /// r ← M⁻¹ r by the elimination above; `u` holds |S| values, `kept` |E|, `product` m.
+    private func applyInverse(_ r: UnsafeMutablePointer<Double>, u: UnsafeMutablePointer<Double>,
+                              kept: UnsafeMutablePointer<Double>, product: UnsafeMutablePointer<Double>) {
+        let s = coupledColumns.count, e = keptRows.count, m = dimension
+        for i in 0..<m { product[i] = rowSlot[i] >= 0 ? r[i] / eliminatedDiagonal[rowSlot[i]] : 0 }   // D_I⁻¹ r_I, 0 on E
+        coupled.transposeMultiply(product, writingTo: u)                                   // u = A_ISᵀ D_I⁻¹ r_I
+        if s > 0 { gram.solve(u) }                                                          // h = K⁻¹ u
+        if e > 0 {
+            coupled.multiply(u, writingTo: product)                                         // A_S h
+            for (k, i) in keptRows.enumerated() { kept[k] = r[i] - product[i] }             // r_E − A_ES h
+            schur.withUnsafeBufferPointer { l in
+                BLAS.trsvLower(n: e, l: l.baseAddress!, lda: e, x: kept)
+                BLAS.trsvLower(transpose: true, n: e, l: l.baseAddress!, lda: e, x: kept)   // v_E = C⁻¹ (r_E − A_ES h)
+            }
+            if s > 0 {
+                keptSolves.withUnsafeBufferPointer { w in
+                    BLAS.gemv(m: s, n: e, alpha: 1, a: w.baseAddress!, lda: s, x: kept, beta: 1, y: u)   // u = h + W v_E
+                }
+            }
+        }
+        coupled.multiply(u, writingTo: product)                                             // A_S u
+        for i in 0..<m {
+            let slot = rowSlot[i]
+            r[i] = slot >= 0 ? (r[i] - product[i]) / eliminatedDiagonal[slot] : kept[-1 - slot]   // v_I = D_I⁻¹ (r_I − A_IS u)
+        }
+    }
+}

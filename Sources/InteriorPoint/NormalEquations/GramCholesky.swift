@@ -1,0 +1,71 @@
+import Foundation
+import LinearAlgebra
+
+/// The Cholesky factorization of B W Bᵀ + δ I for a fixed sparse operand B and positive
+/// weights W: the dense one (``DenseNormalEquations``) or the sparse one
+/// (``SparseNormalEquations``), whichever is predicted cheaper when the value is made: sparse
+/// when its flops (CHOLMOD's count after AMD) are below `sparseFlopsFraction` of a dense
+/// factorization's n³/3. The row-space normal equations are the case B = A, W = Θ; the
+/// column-space ones (``ColumnSpaceNormalEquations``) factor one with B = A's rows.
+///
+/// The sparse analysis is skipped when the answer is already known: a column of B with k
+/// nonzeros makes those k rows a clique of B Bᵀ, which every elimination order factors in at
+/// least k³/3 flops, so k³ ≥ fraction·n³ means dense.
+struct GramCholesky: NormalEquations {
+    /// Exactly one of the two is set.
+    private var dense: DenseNormalEquations?
+    private var sparse: SparseNormalEquations?
+
+    init(pattern b: SparseMatrix, sparseFlopsFraction: Double) {
+        let n = Double(b.rows), starts = b.columnStart
+        let widest = (0..<b.columns).map { starts[$0 + 1] - starts[$0] }.max() ?? 0
+        let denseFlops = pow(n, 3) / 3
+        if pow(Double(widest), 3) / 3 < sparseFlopsFraction * denseFlops {             // clique bound: k³/3 ≤ sparse flops
+            let candidate = SparseNormalEquations(pattern: b)
+            if candidate.factorFlops < sparseFlopsFraction * denseFlops { sparse = candidate; return }   // NaN: dense
+        }
+        dense = DenseNormalEquations(pattern: b)
+    }
+
+    /// The dense (`sparse` false) or the sparse Cholesky, as forced.
+    init(pattern b: SparseMatrix, sparse forced: Bool) {
+        if forced { sparse = SparseNormalEquations(pattern: b) } else { dense = DenseNormalEquations(pattern: b) }
+    }
+
+    var isSparse: Bool { sparse != nil }
+
+    /// Flops of one factorization: CHOLMOD's count for the sparse one, n³/3 for the dense one.
+    var factorFlops: Double {
+        if let sparse { return sparse.factorFlops }
+        return pow(Double(dense!.dimension), 3) / 3
+    }
+
+    /// Nonzeros of the factor L (a solve costs about 4 flops per nonzero).
+    var factorNonzeros: Double {
+        if let sparse { return sparse.factorNonzeros }
+        let n = Double(dense!.dimension)
+        return n * (n + 1) / 2
+    }
+
+    /// Pivots replaced in the last factorization (dependent rows of B).
+    var replacedPivots: Int { sparse?.replacedPivots ?? dense!.replacedPivots }
+
+    /// Forms and factors B W Bᵀ + δ I; the δ used, or nil on a non-finite value.
+    mutating func factor(_ b: SparseMatrix, weights: [Double], regularization: Double) -> Double? {
+        if sparse != nil { return sparse!.factor(b, theta: weights, regularization: regularization) }
+        return dense!.factor(b, theta: weights, regularization: regularization)
+    }
+
+    mutating func factor(_ form: StandardForm, theta: [Double], regularization: Double) -> Double? {
+        factor(form.matrix, weights: theta, regularization: regularization)
+    }
+
+    func solve(_ rhs: inout [Double]) {
+        rhs.withUnsafeMutableBufferPointer { if let base = $0.baseAddress { solve(base) } }
+    }
+
+    /// v ← (B W Bᵀ + δ I)⁻¹ v over a buffer of B's row count, with the last factorization.
+    func solve(_ v: UnsafeMutablePointer<Double>) {
+        if let sparse { sparse.solve(v) } else { dense!.solve(v) }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import LinearAlgebra
+import LinearProgramming
+import TestSupport
+import Testing
+@testable import InteriorPoint
+
+/// ColumnSpaceNormalEquations against DenseNormalEquations on seeded random A with slack
+/// columns (singletons) on most rows: the same M⁻¹ r, and Θ Aᵀ v as the product of the dense
+/// solution, for Θ spanning many orders of magnitude.
+@Suite struct ColumnSpaceNormalEquationsTests {
+    typealias Helpers = SparseNormalEquationsTests
+
+    /// A random m × n A plus one slack column (−1) on each of the first `slackRows` rows.
+    static func formWithSlacks(seed: UInt64, rows m: Int, columns n: Int, slackRows: Int, density: Double) -> StandardForm {
+        let base = Helpers.randomForm(seed: seed, rows: m, columns: n, density: density)
+        var columns: [[(row: Int, value: Double)]] = (0..<n).map { j in
+            (base.matrix.columnStart[j]..<base.matrix.columnStart[j + 1]).map { (base.matrix.rowIndex[$0], base.matrix.values[$0]) }
+        }
+        for i in 0..<slackRows { columns.append([(i, -1)]) }
+        return Helpers.form(rows: m, columns: columns)
+    }
+
+    /// Narrow Θ: the column space itself solves M x = r as the dense Cholesky does. Wide Θ: the
+    /// answer is as accurate as the probe promises, by the column space or, where the probe
+    /// fails, by the row space.
+    @Test(arguments: [(UInt64(1), 0), (2, 0), (3, 6), (4, 15)])
+    func matchesTheDenseNormalEquations(seed: UInt64, keptRows: Int) throws {
+        let m = 60
+        let form = Self.formWithSlacks(seed: seed, rows: m, columns: 30, slackRows: m - keptRows, density: 0.15)
+        var dense = DenseNormalEquations(pattern: form)
+        for (k, exponents) in [(-1.0)...1, -6...6, -10...8].enumerated() {
+            var column = try #require(ColumnSpaceNormalEquations(pattern: form, sparseFlopsFraction: 0.3))
+            let theta = Helpers.theta(seed: seed * 10 + UInt64(k), count: form.columnCount, exponents: exponents)
+            let delta = 1e-10
+            #expect(column.factor(form, theta: theta, regularization: delta) == delta)
+            #expect(dense.factor(form, theta: theta, regularization: delta) == delta)
+            var g = SplitMix64(seed: seed)
+            let v = (0..<m).map { _ in Double.random(in: -1...1, using: &g) }
+            let r = zip(Helpers.normalProduct(form, theta: theta, v), v).map { $0 + delta * $1 }
+            var xc = r, xd = r
+            column.solve(&xc)
+            dense.solve(&xd)
+            let label = "seed \(seed), \(keptRows) kept rows, Θ in 10^\(exponents), row space: \(column.usesFallback)"
+            #expect(Helpers.energyDifference(form, theta: theta, xc, v) < 10 * ColumnSpaceNormalEquations.probeTolerance, "\(label)")
+            if exponents == (-1.0)...1 {
+                #expect(!column.usesFallback)
+                #expect(Helpers.relativeDifference(xc, xd) < 1e-9, "\(label)")
+            }
+        }
+    }
+
+    /// Once a probe fails, every later factorization is the row space's, even for a narrow Θ.
+    @Test func theRowSpaceFinishesOnceTheProbeFails() throws {
+        let form = Self.formWithSlacks(seed: 5, rows: 60, columns: 30, slackRows: 60, density: 0.15)
+        var column = try #require(ColumnSpaceNormalEquations(pattern: form, sparseFlopsFraction: 0.3))
+        let wide = Helpers.theta(seed: 7, count: form.columnCount, exponents: -12...8)
+        #expect(column.factor(form, theta: wide, regularization: 1e-12) == 1e-12)
+        #expect(column.rowSpaceFromNowOn && column.usesFallback)
+        let narrow = Helpers.theta(seed: 8, count: form.columnCount, exponents: -1...1)
+        #expect(column.factor(form, theta: narrow, regularization: 1e-10) == 1e-10)
+        #expect(column.usesFallback)
+    }
+
+    /// Without singleton columns there is nothing to eliminate.
+    @Test func noSingletonsNoColumnSpace() {
+        let form = Helpers.randomForm(seed: 3, rows: 20, columns: 40, density: 0.2)
+        let hasSingleton = (0..<form.columnCount).contains { form.matrix.columnStart[$0 + 1] - form.matrix.columnStart[$0] == 1 }
+        #expect((ColumnSpaceNormalEquations(pattern: form, sparseFlopsFraction: 0.3) == nil) == !hasSingleton)
+    }
+}
