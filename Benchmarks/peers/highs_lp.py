@@ -1,5 +1,5 @@
 """Peer for `hycnn-bench surrogate-lp`: HiGHS (highspy) on the LP the bench wrote with
---write-mps, by its dual simplex and by its interior point (with its default crossover), each
+--write-mps (with --highs the bench writes it and runs this script itself), by its dual simplex and by its interior point (with its default crossover), each
 REPEATS times (default 7) on a freshly read model; only `run()` is timed. Prints one line per
 method:
 

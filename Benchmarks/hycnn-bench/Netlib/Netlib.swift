@@ -21,6 +21,13 @@ struct Netlib: ParsableCommand {
         (times floored at 1 ms).
         Progress goes to stderr, the tables to stdout, every run to --csv as it finishes and the totals to \
         the -summary.csv beside it.
+        --highs then runs HiGHS's interior point (highspy, Benchmarks/peers/highs_netlib.py, in one child process; \
+        `run()` timed alone, with its default crossover and again with run_crossover off, threads as HiGHS \
+        chooses, --time-limit as its time_limit) on the same problems and prints it beside ipm: the 16 largest \
+        problems by nonzeros, and per solver the solved count (HiGHS: status Optimal and within 1e-6 of the \
+        reference), total seconds, ipm's total over its total and the shifted geometric mean of \
+        (t_ipm + 0.01) / (t_HiGHS + 0.01). Its runs go to the -highs.csv beside --csv. Without highspy the \
+        comparison is skipped with a note.
         """)
 
     @Option(help: "Problems, comma-separated (default: all of reference.csv).")
@@ -41,13 +48,20 @@ struct Netlib: ParsableCommand {
     @Option(help: "CSV of every run, written as each finishes.")
     var csv = "Benchmarks/results/netlib.csv"
 
+    @Flag(help: "After our solves, run HiGHS's interior point on the same problems and compare it with ipm (needs highspy).")
+    var highs = false
+
+    @Option(help: "Python interpreter with highspy, for --highs (default: Benchmarks/.venv/bin/python, else python3).")
+    var python: String?
+
     var directory: String { netlib ?? NetlibReference.directory?.path ?? "shared/netlib" }
 
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard allowance >= 0, allowance.isFinite else { throw ValidationError("--allowance must be a number of seconds ≥ 0") }
         do {
-            _ = try plan()
+            let solvers = try plan().solvers
+            if highs, !solvers.contains("ipm") { throw ValidationError("--highs compares HiGHS with ipm: include ipm in --solvers") }
         } catch let error as BenchError {
             throw ValidationError(error.description)
         }
@@ -94,8 +108,37 @@ struct Netlib: ParsableCommand {
         let totals = Self.totals(runs, solvers: solverNames, problemCount: problems.count)
         print(totals.markdown)
         try log.writeSummary(totals.csv)
+        if highs { try compareWithHighs(problems, runs: runs) }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         Regression.standardError("wrote \(log.path) (\(runs.count) runs) and \(log.summaryPath); \(Int(elapsed)) s in all\n")
+    }
+
+    /// Runs HiGHS's interior point on `problems` and prints it beside our `ipm` runs, or says
+    /// why it could not run (no Python, no highspy) and returns.
+    func compareWithHighs(_ problems: [NetlibProblem], runs: [NetlibRun]) throws {
+        print("")
+        let peer = HighsNetlibPeer(peer: PythonPeer(python: python))
+        let (highsRuns, failure) = peer.run(problems, directory: directory, timeLimit: timeLimit, withoutCrossover: true) { run in
+            Regression.standardError("HiGHS ipm \(run.problem), crossover \(run.crossover): \(run.status) \(NetlibRun.seconds(run.seconds)) s, "
+                                     + "error \(NetlibRun.scientific(run.relativeError))\n")
+        }
+        guard !highsRuns.isEmpty else {
+            print("HiGHS peer skipped: \(failure ?? "it printed no runs") (pip install highspy; --python chooses the interpreter)")
+            return
+        }
+        let log = ResultsLog(path: csv.hasSuffix(".csv") ? String(csv.dropLast(4)) + "-highs.csv" : csv + "-highs")
+        try log.open(header: HighsNetlibRun.csvHeader)
+        for run in highsRuns { try log.append(run.csvRow) }
+        print("HiGHS's interior point on the same problems (`run()` alone; crossover on as HiGHS ships it, and off; threads as HiGHS chooses):")
+        if let failure { print("HiGHS peer stopped early after \(highsRuns.count) runs: \(failure)") }
+        print("")
+        let comparison = HighsNetlibComparison(ours: runs, highs: highsRuns, problems: problems)
+        print(comparison.largest(16).markdown)
+        print("")
+        let totals = comparison.totals
+        print(totals.markdown)
+        try log.writeSummary(totals.csv)
+        Regression.standardError("wrote \(log.path) (\(highsRuns.count) HiGHS runs) and \(log.summaryPath)\n")
     }
 
     /// Per solver: solved / optimal / verified counts, limits and failures, total time, and the

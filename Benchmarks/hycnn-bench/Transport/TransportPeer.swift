@@ -14,8 +14,7 @@ struct TransportPeer {
     let python: String
 
     init(python: String?) {
-        let venv = BenchmarksFolder.url.appendingPathComponent(".venv/bin/python").path
-        self.python = python ?? (FileManager.default.isExecutableFile(atPath: venv) ? venv : "python3")
+        self.python = PythonPeer(python: python).python
     }
 
     /// Writes both clouds as raw little-endian float64 and runs the peer; nil when it fails
