@@ -45,7 +45,7 @@ let package = Package(
         ]),
         .executableTarget(name: "hycnn-bench", dependencies: [
             "ConvexNetworks", "SurrogateOptimization", "ConvexRegression", "LinearProgramming", "LinearAlgebra",
-            "GLPKBackend", "Solvers", "Transport", "TransportMaps", "DataFiles", "TestSupport",
+            "GLPKBackend", "InteriorPoint", "Solvers", "Transport", "TransportMaps", "DataFiles", "TestSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Benchmarks/hycnn-bench"),
         .target(name: "TestSupport", dependencies: ["LinearProgramming", "ConvexNetworks"], path: "Tests/TestSupport"),

@@ -10,11 +10,16 @@ import LinearProgramming
 /// - general sparse LPs (Netlib): the interior point is faster on 19 of the 23 problems with
 ///   more than 10,000 nonzeros (42 s → 14 s in total, 2–11× on the largest) and slower on 52
 ///   of the 68 smaller ones (where both take milliseconds);
-/// - transport LPs (n·m columns, 2·n·m nonzeros, n + m rows): level at n = m = 50 (5,000
-///   nonzeros), 1.3–1.5× faster at n = m = 70 (9,800), 18–26× at n = m = 1000;
-/// - surrogate encodings of convex networks: every row of a layer meets the same input and
-///   previous-layer columns, so A·Θ·Aᵀ is dense; the interior point only draws level with the
-///   simplex at about 1,000,000 nonzeros (up to 2.1× slower below).
+/// - transport LPs (n·m columns, 2·n·m nonzeros, n + m rows), the interior point followed by
+///   its crossover to a vertex (the default for transport): 1.2× slower at n = m = 50 (5,000
+///   nonzeros), level at n = m = 70 (9,800), 1.1× faster at 100, 1.5× at 150, 2.3× at 300;
+/// - surrogate encodings of convex networks (the interior point without the crossover, as
+///   `minimize` runs it): on the encoding grid (max-gate HyCNNs 16–256 wide, 2–8 deep, d = 10
+///   and 50; 1,226 to 1,126,450 nonzeros) it takes 25.0 s in total against the simplex's
+///   38.3 s (geometric mean of the ratios 0.81), level or faster on every network above
+///   100,000 nonzeros but the 4-layer 128- and 256-wide ones at d = 10 (1.3–1.5× slower);
+///   below 30,000 nonzeros both take milliseconds and the simplex is as fast (the dispatch
+///   demo, 26,886 nonzeros in six small networks: simplex 50–78 ms, interior point 75–120 ms).
 public enum InteriorPointPreference {
     /// Where an LP comes from; the crossover size depends on it.
     public enum Family: String, Sendable, CaseIterable {
@@ -28,7 +33,7 @@ public enum InteriorPointPreference {
     public static func nonzeroThreshold(for family: Family) -> Int {
         switch family {
         case .general: 10_000
-        case .surrogate: 1_000_000
+        case .surrogate: 30_000
         }
     }
 

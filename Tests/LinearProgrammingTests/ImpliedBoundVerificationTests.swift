@@ -46,7 +46,8 @@ import Testing
     @Test func impliedBoundsComeFromOnePassOfRowActivities() {
         let model = Self.transport()
         let verifier = CertificateVerifier(model: model, tolerances: .init())
-        let implied = verifier.impliedColumnBounds(for: [0, 7, 8])
+        let implied = verifier.impliedColumnBounds(for: model.variables.indices.map { [0, 7, 8].contains($0) })
+        #expect(implied.count == model.variableCount && implied[1] == nil)
         #expect(implied[0]?.upper == 10)            // x00 ≤ 10 by s0 (and d0)
         #expect(abs(implied[7]!.upper - 1e-11) < 1e-25)   // 1e12·x21 ≤ 10 by d1
         #expect(implied[8]?.upper == 10)
@@ -55,7 +56,7 @@ import Testing
         var open = LinearProgram(name: "open")
         let a = open.addVariable("a", lower: -.infinity), b = open.addVariable("b")
         open.addConstraint("r", [(a, 1), (b, 1)], .lessOrEqual, 5)
-        let bounds = CertificateVerifier(model: open, tolerances: .init()).impliedColumnBounds(for: [0, 1])
+        let bounds = CertificateVerifier(model: open, tolerances: .init()).impliedColumnBounds(for: [true, true])
         #expect(bounds[0]?.upper == 5 && bounds[0]?.lower == -.infinity)
         #expect(bounds[1]?.upper == .infinity)       // a is free below, so b is not bounded
     }

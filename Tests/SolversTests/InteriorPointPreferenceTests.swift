@@ -16,16 +16,15 @@ import Testing
 
     @Test func thresholdsAreTheMeasuredOnes() {
         #expect(InteriorPointPreference.nonzeroThreshold(for: .general) == 10_000)
-        #expect(InteriorPointPreference.nonzeroThreshold(for: .surrogate) == 1_000_000)
+        #expect(InteriorPointPreference.nonzeroThreshold(for: .surrogate) == 30_000)
     }
 
     @Test func strictlyAboveTheThreshold() {
         #expect(!InteriorPointPreference.prefersInteriorPoint(nonzeros: 0))
         #expect(!InteriorPointPreference.prefersInteriorPoint(nonzeros: 10_000))
         #expect(InteriorPointPreference.prefersInteriorPoint(nonzeros: 10_001))
-        #expect(!InteriorPointPreference.prefersInteriorPoint(nonzeros: 999_999, family: .surrogate))
-        #expect(!InteriorPointPreference.prefersInteriorPoint(nonzeros: 1_000_000, family: .surrogate))
-        #expect(InteriorPointPreference.prefersInteriorPoint(nonzeros: 1_000_001, family: .surrogate))
+        #expect(!InteriorPointPreference.prefersInteriorPoint(nonzeros: 30_000, family: .surrogate))
+        #expect(InteriorPointPreference.prefersInteriorPoint(nonzeros: 30_001, family: .surrogate))
     }
 
     @Test func programsByTheirNonzerosAndNeverAMIP() {

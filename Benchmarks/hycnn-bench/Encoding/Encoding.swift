@@ -66,7 +66,7 @@ struct Encoding: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Also time GLPK's dual simplex on the LP.")
     var dual = true
 
-    @Flag(inversion: .prefixedNo, help: "Also time our interior point (InteriorPointSolver) on the LP.")
+    @Flag(inversion: .prefixedNo, help: "Also time our interior point (InteriorPointSolver) on the LP, as minimize runs it (no crossover).")
     var ipm = true
 
     @Option(help: "Skip the MILP solve when the encoding has more binaries than this.")
@@ -165,7 +165,7 @@ struct Encoding: ParsableCommand {
             say("dual simplex \(dualSolution.status.summary) \(EncodingRun.value(dualSolution.objective)) in \(EncodingRun.seconds(dualSolution.seconds)) s")
         }
         if ipm {
-            let ipmSolution = try compiled.solve(using: SolverChoice.ipm.makeSolver(timeLimit: lpTimeLimit))
+            let ipmSolution = try compiled.solve(using: SolverChoice.ipm.makeSolver(timeLimit: lpTimeLimit, crossover: false))
             lp.ipm = EncodingRun.InteriorPointResult(
                 status: ipmSolution.status, seconds: ipmSolution.programSolution.seconds,
                 iterations: ipmSolution.programSolution.iterations, objective: ipmSolution.objective,

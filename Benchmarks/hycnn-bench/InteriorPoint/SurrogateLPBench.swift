@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import InteriorPoint
 import LinearProgramming
 import Solvers
 import SurrogateOptimization
@@ -31,6 +32,8 @@ struct SurrogateLPBench: ParsableCommand {
     @Option(help: "Solves to time.") var runs = 7
     @Option(help: "Write the compiled LP as free MPS to this path.") var writeMPS: String?
     @Flag(help: "Print the interior point's log of the first solve to standard error.") var log = false
+    @Option(help: "Normal equations of our interior point: \(CholeskyChoice.allCases.map(\.rawValue).joined(separator: ", ")) (InteriorPointSettings.cholesky).")
+    var cholesky = CholeskyChoice.automatic
     @Flag(help: "Also time HiGHS's dual simplex and interior point on the same LP (needs highspy) and compare.") var highs = false
     @Option(help: "Python interpreter with highspy, for --highs (default: Benchmarks/.venv/bin/python, else python3).") var python: String?
 
@@ -50,10 +53,10 @@ struct SurrogateLPBench: ParsableCommand {
         var interior = SurrogateLPTimings(label: "ours, interior point without crossover")
         for run in 0..<runs {
             let logger: (@Sendable (String) -> Void)? = log && run == 0 ? Self.printError : nil
-            let (solution, wall) = try Self.timed { try SolverChoice.ipm.makeSolver(logger: logger).solve(program) }
+            let (solution, wall) = try Self.timed { try CrossoverSolver(interior: interiorPoint(logger: logger), logger: logger).solve(program) }
             print(Self.summary(solution, of: program))
             crossover.append(solution, wallSeconds: wall)
-            let (interiorSolution, interiorWall) = try Self.timed { try SolverChoice.ipm.makeSolver(crossover: false).solve(program) }
+            let (interiorSolution, interiorWall) = try Self.timed { try interiorPoint(logger: nil).solve(program) }
             print("without crossover: " + Self.summary(interiorSolution, of: program))
             interior.append(interiorSolution, wallSeconds: interiorWall)
         }
@@ -62,6 +65,14 @@ struct SurrogateLPBench: ParsableCommand {
         print(String(format: "wall-clock of solve: min %.4f s, median %.4f s with crossover; min %.4f s, median %.4f s without",
                      crossover.wallMin, crossover.wallMedian, interior.wallMin, interior.wallMedian))
         if highs { try compareWithHighs(program, ours: [crossover, interior]) }
+    }
+
+    /// Our interior point as `SolverChoice.ipm` makes it, with `--cholesky`'s normal equations.
+    func interiorPoint(logger: (@Sendable (String) -> Void)?) -> InteriorPointSolver {
+        var settings = InteriorPointSettings()
+        settings.cholesky = cholesky
+        if let logger { settings.logger = { line in logger(line.hasSuffix("\n") ? line : line + "\n") } }
+        return InteriorPointSolver(settings: settings)
     }
 
     /// Runs HiGHS on the LP (written to --write-mps, else to a temporary file) and prints its
@@ -110,3 +121,5 @@ struct SurrogateLPBench: ParsableCommand {
 
     @Sendable static func printError(_ line: String) { FileHandle.standardError.write(Data(line.utf8)) }
 }
+
+extension CholeskyChoice: @retroactive ExpressibleByArgument {}

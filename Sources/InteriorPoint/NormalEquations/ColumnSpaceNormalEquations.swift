@@ -1,3 +1,4 @@
+import Foundation
 import LinearAlgebra
 
 /// ``NormalEquations`` solved in the space of A's columns, for LPs with many singleton columns
@@ -87,8 +88,10 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     }
 
     /// Splits `form` and analyses K's pattern; `factor` must be given the same form (values
-    /// included: B holds A's values). Nil when no column is a singleton.
-    init?(pattern form: StandardForm, sparseFlopsFraction: Double) {
+    /// included: B holds A's values). Nil when no column is a singleton, or when forming K and
+    /// a lower bound on factoring it (a column of B with k nonzeros costs k³/3; C costs |E|³/3)
+    /// already exceed `flopBudget` — then K's pattern is not analysed.
+    init?(pattern form: StandardForm, sparseFlopsFraction: Double, flopBudget: Double = .infinity) {
         let a = form.matrix, m = form.rowCount
         let (isSingleton, rowMet) = Self.singletons(a)
         guard rowMet.contains(true) else { return nil }
@@ -129,6 +132,9 @@ struct ColumnSpaceNormalEquations: NormalEquations {
                                               values: values),
               let coupled = try? SparseMatrix(rows: m, columns: s, columnStart: coupledStart, rowIndex: coupledRows,
                                               values: coupledValues) else { return nil }
+        let widest = (0..<operand.columns).map { operand.columnStart[$0 + 1] - operand.columnStart[$0] }.max() ?? 0
+        let lowerBound = DenseNormalEquations.formingFlops(operand) + (pow(Double(widest), 3) + pow(Double(e), 3)) / 3
+        guard lowerBound < flopBudget else { return nil }
         self.operand = operand
         self.coupled = coupled
         self.keptTranspose = keptTranspose

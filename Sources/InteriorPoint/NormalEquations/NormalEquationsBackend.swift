@@ -40,18 +40,16 @@ enum NormalEquationsBackend {
             }
         case .automatic: break
         }
-        if settings.cholesky == .automatic, ColumnSpaceNormalEquations.mightPay(form),
-           let column = ColumnSpaceNormalEquations(pattern: form, sparseFlopsFraction: fraction) {
-            let unsplit = GramCholesky(pattern: form.matrix, sparseFlopsFraction: fraction)
-            let rowSpaceFlops = unsplit.factorFlops + DenseNormalEquations.formingFlops(form.matrix)
-            if column.factorFlops + column.formingFlops < Self.columnSpaceAdvantage * rowSpaceFlops {
+        let unsplit = GramCholesky(pattern: form.matrix, sparseFlopsFraction: fraction)
+        if ColumnSpaceNormalEquations.mightPay(form) {
+            let budget = Self.columnSpaceAdvantage * (unsplit.factorFlops + DenseNormalEquations.formingFlops(form.matrix))
+            if let column = ColumnSpaceNormalEquations(pattern: form, sparseFlopsFraction: fraction, flopBudget: budget),
+               column.factorFlops + column.formingFlops < budget {
                 self = .columnSpace(column)
                 return
             }
-            self = Self.bestRowSpace(for: form, sparseFlopsFraction: fraction, unsplit: unsplit)
-            return
         }
-        self = Self.bestRowSpace(for: form, sparseFlopsFraction: fraction)
+        self = Self.bestRowSpace(for: form, sparseFlopsFraction: fraction, unsplit: unsplit)
     }
 
     /// The unsplit row space (`unsplit`, analysed here if not given), or the split one when A

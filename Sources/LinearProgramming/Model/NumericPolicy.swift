@@ -76,9 +76,9 @@ public struct NumericPolicy: Sendable, Equatable {
     }
 
     private func clean(_ v: inout Variable, notes: inout Notes) throws {
-        let place = "variable '\(v.name)'"
-        v.cost = try cost(v.cost, at: place, notes: &notes)
-        (v.lower, v.upper) = try bounds(v.lower, v.upper, at: place, notes: &notes)
+        let name = v.name
+        v.cost = try cost(v.cost, at: "variable '\(name)'", notes: &notes)
+        (v.lower, v.upper) = try bounds(v.lower, v.upper, at: "variable '\(name)'", notes: &notes)
     }
 
     /// The objective coefficient `c` of the variable at `place`, subnormal made 0; refused when too large.
@@ -92,17 +92,17 @@ public struct NumericPolicy: Sendable, Equatable {
     }
 
     private func clean(_ row: inout Constraint, variables: [Variable], notes: inout Notes) throws {
-        let place = "constraint '\(row.name)'"
-        (row.lower, row.upper) = try bounds(row.lower, row.upper, at: place, notes: &notes)
+        let name = row.name
+        (row.lower, row.upper) = try bounds(row.lower, row.upper, at: "constraint '\(name)'", notes: &notes)
         var kept = 0
         for k in row.columns.indices {
-            let a = row.coefficients[k]
-            let entry = "\(place): coefficient of '\(variables[row.columns[k]].name)'"
+            let a = row.coefficients[k], column = row.columns[k]
+            func entry() -> String { "constraint '\(name)': coefficient of '\(variables[column].name)'" }   // built only when reported
             guard abs(a) < largeCoefficient else {
-                throw refusal(entry, a, "matrix entries of magnitude \(Self.words(largeCoefficient)) or more are refused; rescale the row or the column")
+                throw refusal(entry(), a, "matrix entries of magnitude \(Self.words(largeCoefficient)) or more are refused; rescale the row or the column")
             }
             if abs(a) <= smallCoefficient {
-                notes.drop(a, at: entry)
+                notes.drop(a, at: entry())
                 continue
             }
             notes.keep(a)
@@ -115,20 +115,21 @@ public struct NumericPolicy: Sendable, Equatable {
     }
 
     /// [lower, upper] with |b| ≥ infiniteBound made infinite and subnormals made 0.
-    private func bounds(_ lower: Double, _ upper: Double, at place: String,
+    /// `place` is built only when something is reported.
+    private func bounds(_ lower: Double, _ upper: Double, at place: @autoclosure () -> String,
                         notes: inout Notes) throws -> (Double, Double) {
-        var l = notes.flushSubnormal(lower, at: place + ": lower bound")
-        var u = notes.flushSubnormal(upper, at: place + ": upper bound")
-        if l.isFinite && l <= -infiniteBound { l = -.infinity; notes.infinite(at: place, value: lower) }
-        if u.isFinite && u >= infiniteBound { u = .infinity; notes.infinite(at: place, value: upper) }
+        var l = notes.flushSubnormal(lower, at: place() + ": lower bound")
+        var u = notes.flushSubnormal(upper, at: place() + ": upper bound")
+        if l.isFinite && l <= -infiniteBound { l = -.infinity; notes.infinite(at: place(), value: lower) }
+        if u.isFinite && u >= infiniteBound { u = .infinity; notes.infinite(at: place(), value: upper) }
         if l >= infiniteBound {
-            throw refusal(place + ": lower bound", lower, "a lower bound of \(Self.words(infiniteBound)) or more is +∞ and leaves no value")
+            throw refusal(place() + ": lower bound", lower, "a lower bound of \(Self.words(infiniteBound)) or more is +∞ and leaves no value")
         }
         if u <= -infiniteBound {
-            throw refusal(place + ": upper bound", upper, "an upper bound of −\(Self.words(infiniteBound)) or less is −∞ and leaves no value")
+            throw refusal(place() + ": upper bound", upper, "an upper bound of −\(Self.words(infiniteBound)) or less is −∞ and leaves no value")
         }
         for (side, b) in [("lower bound", l), ("upper bound", u)] where b.isFinite && abs(b) >= largeBound {
-            throw refusal(place + ": " + side, b, "finite bounds of magnitude \(Self.words(largeBound)) or more are refused "
+            throw refusal(place() + ": " + side, b, "finite bounds of magnitude \(Self.words(largeBound)) or more are refused "
                           + "(GLPK answers wrongly with them); use \(Self.words(infiniteBound)) or more for no bound, or rescale")
         }
         return (l, u)

@@ -7,14 +7,15 @@
 extension CertificateVerifier {
     /// Per column, the bound one pass of row-activity propagation implies on each side
     /// (±∞ when none): for row i, aᵢⱼ xⱼ ≤ Uᵢ − Σ_{k≠j} min(aᵢₖ lₖ, aᵢₖ uₖ) and
-    /// aᵢⱼ xⱼ ≥ Lᵢ − Σ_{k≠j} max(aᵢₖ lₖ, aᵢₖ uₖ), over the model's own bounds.
-    func impliedColumnBounds(for columns: Set<Int>) -> [Int: (lower: Double, upper: Double)] {
-        guard !columns.isEmpty else { return [:] }
-        var implied: [Int: (lower: Double, upper: Double)] = [:]
-        for j in columns { implied[j] = (model.variables[j].lower, model.variables[j].upper) }
-        for row in model.constraints where row.columns.contains(where: columns.contains) {
+    /// aᵢⱼ xⱼ ≥ Lᵢ − Σ_{k≠j} max(aᵢₖ lₖ, aᵢₖ uₖ), over the model's own bounds; for the columns
+    /// marked in `wanted` (nil for the others).
+    func impliedColumnBounds(for wanted: [Bool]) -> [(lower: Double, upper: Double)?] {
+        var implied = [(lower: Double, upper: Double)?](repeating: nil, count: wanted.count)
+        guard wanted.contains(true) else { return implied }
+        for j in wanted.indices where wanted[j] { implied[j] = (model.variables[j].lower, model.variables[j].upper) }
+        for row in model.constraints where row.columns.contains(where: { wanted[$0] }) {
             let activity = ActivityRange(row, variables: model.variables)
-            for (k, j) in row.columns.enumerated() where columns.contains(j) {
+            for (k, j) in row.columns.enumerated() where wanted[j] {
                 let a = row.coefficients[k]
                 guard a != 0, var bounds = implied[j] else { continue }
                 let term = ActivityRange.term(a, model.variables[j].lower, model.variables[j].upper)

@@ -164,8 +164,8 @@ struct CertificateVerifier {
         var dual = Residual()
         var complementarity = 0.0
         // A wrong-signed multiplier whose bound is infinite is charged at the bound the rows imply.
-        let unpaired = Set(model.variables.indices.filter { Self.pairedBound(multiplier: d[$0], lower: model.variables[$0].lower,
-                                                                              upper: model.variables[$0].upper).violation > 0 })
+        let unpaired = model.variables.indices.map { Self.pairedBound(multiplier: d[$0], lower: model.variables[$0].lower,
+                                                                      upper: model.variables[$0].upper).violation > 0 }
         let implied = impliedColumnBounds(for: unpaired)
 
         for (i, row) in model.constraints.enumerated() {

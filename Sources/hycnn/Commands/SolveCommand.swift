@@ -45,7 +45,7 @@ struct SolveCommand: ParsableCommand {
     @Option(help: ArgumentHelp(SolverChoice.help + "."))
     var solver: SolverChoice = .auto
 
-    @Option(help: ArgumentHelp(CrossoverSwitch.help + "."))
+    @Option(help: ArgumentHelp(CrossoverSwitch.help(default: .on) + "."))
     var crossover: CrossoverSwitch = .on
 
     @Option(help: "Stop after this many seconds (simplex, mip and ipm).")

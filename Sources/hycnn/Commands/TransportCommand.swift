@@ -74,7 +74,7 @@ struct TransportCommand: ParsableCommand {
     @Option(help: "exact (network simplex), lp (an LP solver, see --solver) or sinkhorn (entropic).") var method: Method = .exact
     @Option(help: "The LP solver of --method lp: auto (default; ipm when the LP's 2·n·m nonzeros exceed \(InteriorPointPreference.nonzeroThreshold(for: .general)), else simplex), simplex (GLPK primal simplex) or ipm (our interior point).")
     var solver: LPSolverChoice?
-    @Option(help: ArgumentHelp(CrossoverSwitch.help + " (--method lp; the plan then has at most n + m − 1 entries)."))
+    @Option(help: ArgumentHelp(CrossoverSwitch.help(default: .on) + " (--method lp; the plan then has at most n + m − 1 entries)."))
     var crossover: CrossoverSwitch?
     @Option(help: "Sinkhorn's regularisation ε in cost units (default 0.001 × the largest cost).") var epsilon: Double?
     @Option(help: "Stop the solver after this many seconds (exit 3).") var timeLimit: Double?
