@@ -122,4 +122,4 @@ struct SurrogateLPBench: ParsableCommand {
     @Sendable static func printError(_ line: String) { FileHandle.standardError.write(Data(line.utf8)) }
 }
 
-extension CholeskyChoice: @retroactive ExpressibleByArgument {}
+extension CholeskyChoice: ExpressibleByArgument {}
