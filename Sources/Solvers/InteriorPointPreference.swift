@@ -15,9 +15,9 @@ import LinearProgramming
 ///   nonzeros), level at n = m = 70 (9,800), 1.1× faster at 100, 1.5× at 150, 2.3× at 300;
 /// - surrogate encodings of convex networks (the interior point without the crossover, as
 ///   `minimize` runs it): on the encoding grid (max-gate HyCNNs 16–256 wide, 2–8 deep, d = 10
-///   and 50; 1,226 to 1,126,450 nonzeros) it takes 25.0 s in total against the simplex's
-///   38.3 s (geometric mean of the ratios 0.81), level or faster on every network above
-///   100,000 nonzeros but the 4-layer 128- and 256-wide ones at d = 10 (1.3–1.5× slower);
+///   and 50; 1,226 to 1,126,450 nonzeros) it takes 26.9 s in total against the simplex's
+///   38.0 s (25.0 against 38.3 in an earlier run); above 30,000 nonzeros it is faster on the
+///   8-layer networks (up to 2.3×) and slower on 6 of the 21 (2- and 4-layer ones, 1.2–2.2×);
 ///   below 30,000 nonzeros both take milliseconds and the simplex is as fast (the dispatch
 ///   demo, 26,886 nonzeros in six small networks: simplex 50–78 ms, interior point 75–120 ms).
 public enum InteriorPointPreference {
