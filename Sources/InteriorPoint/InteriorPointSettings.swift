@@ -55,6 +55,15 @@ public struct InteriorPointSettings: Sendable {
     public var fractionToBoundary: Double = 0.9995
     /// The iterates diverge (a sign of infeasibility or unboundedness) when some |xⱼ|, zⱼ or |yᵢ| exceeds this.
     public var divergenceLimit: Double = 1e13
+    /// Gondzio's centrality correctors after Mehrotra's corrector, at most this many per
+    /// iteration, each one more solve with the same factorization (0: Mehrotra's alone). Used
+    /// with the sparse row-space Cholesky: on Netlib two cut the iterations by 12 % and the
+    /// time by 15 % (dfl001 77 → 46 iterations; one corrector: 81). The dense and column-space
+    /// paths of network encodings skip them, where they cost more solve time than the
+    /// iterations they save (48×4: 13 → 11 iterations, 28 → 33 ms), and so does the split path,
+    /// whose Woodbury solves are not accurate enough for them (a random LP with dependent rows
+    /// ended in a numerical error).
+    public var centralityCorrectors: Int = 2
     /// Steps of iterative refinement of each normal-equations solve against the unregularised A Θ Aᵀ.
     public var refinementSteps: Int = 3
     /// The sparse Cholesky is used when its flop count is below this fraction of the dense one's
@@ -95,6 +104,7 @@ public struct InteriorPointSettings: Sendable {
                   "must be a finite number above 1")
         try check(factorizationRetries >= 0, "factorizationRetries", Double(factorizationRetries), "must be zero or positive")
         try check(refinementSteps >= 0, "refinementSteps", Double(refinementSteps), "must be zero or positive")
+        try check(centralityCorrectors >= 0, "centralityCorrectors", Double(centralityCorrectors), "must be zero or positive")
         try check(stallIterations > 0, "stallIterations", Double(stallIterations), "must be positive")
         try check(tinyStepLimit > 0, "tinyStepLimit", Double(tinyStepLimit), "must be positive")
     }

@@ -84,11 +84,11 @@ public struct InteriorPointSolver: LPSolver {
             if let deadline, Self.now() >= deadline { return Solution(status: .timeLimit, solver: name) }   // the analysis took the time
             let (termination, x, y, iterations) = switch backend {
                 case let .rowSpace(gram): iterate(model, form: form, scaling: scaling, deadline: deadline, normal: gram,
-                                                  backend: backend.description)
+                                                  backend: backend.description, correctors: gram.isSparse)
                 case let .split(split): iterate(model, form: form, scaling: scaling, deadline: deadline, normal: split,
-                                                backend: backend.description)
+                                                backend: backend.description, correctors: false)
                 case let .columnSpace(column): iterate(model, form: form, scaling: scaling, deadline: deadline, normal: column,
-                                                       backend: backend.description)
+                                                       backend: backend.description, correctors: false)
                 }
             switch termination {
             case .optimal:
@@ -109,10 +109,11 @@ public struct InteriorPointSolver: LPSolver {
 
     /// Runs the interior point with one linear-algebra backend; returns the model's x and y.
     private func iterate<Normal: NormalEquations>(_ model: LinearProgram, form: StandardForm, scaling: RuizScaling,
-                                                  deadline: Double?, normal: Normal, backend: String)
+                                                  deadline: Double?, normal: Normal, backend: String, correctors: Bool)
         -> (MehrotraTermination, [Double], [Double], Int) {
         log("normal equations: \(backend), \(form.rowCount) rows")
-        var method = MehrotraMethod(form: form, scaling: scaling, settings: settings, deadline: deadline, normal: normal)
+        var method = MehrotraMethod(form: form, scaling: scaling, settings: settings, deadline: deadline, normal: normal,
+                                    centralityCorrectors: correctors ? settings.centralityCorrectors : 0)
         let termination = method.run()
         let last = method.measures
         if let column = method.normal as? ColumnSpaceNormalEquations {

@@ -112,6 +112,23 @@ import Testing
         try Self.expectAgreeWithGLPK(model, choices: [.automatic, .dense, .sparse, .columnSpace])
     }
 
+    /// Gondzio's correctors (on the sparse path) change the iterates, not the answer: with none,
+    /// one and two per iteration the same optimum, verified.
+    @Test(arguments: UInt64(0)..<3)
+    func centralityCorrectorsKeepTheOptimum(seed: UInt64) throws {
+        let model = Self.random(seed: seed + 300, rows: 80, columns: 160, density: 0.05, denseColumns: 0, duplicates: 3)
+        let reference = try Self.glpk.solve(model)
+        try #require(reference.status == .optimal)
+        for correctors in 0...2 {
+            var settings = InteriorPointSettings()
+            settings.cholesky = .sparse
+            settings.centralityCorrectors = correctors
+            let solution = try InteriorPointSolver(settings: settings).solve(model)
+            #expect(solution.status == .optimal && verify(solution, for: model).verified, "\(correctors) correctors: \(solution.status)")
+            #expect(abs(solution.objective - reference.objective) <= 1e-7 * (1 + abs(reference.objective)))
+        }
+    }
+
     /// A column meeting every row makes A Aᵀ dense, so the automatic choice is dense without
     /// the sparse analysis; a sparse program keeps the sparse Cholesky.
     @Test func automaticChoiceFollowsThePredictedCost() throws {

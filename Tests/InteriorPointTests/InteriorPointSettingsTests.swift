@@ -37,6 +37,11 @@ import Testing
         try settings.validate()
     }
     settings = InteriorPointSettings()
+    settings.centralityCorrectors = -1
+    #expect(throws: InteriorPointError.invalidSetting(name: "centralityCorrectors", value: -1, reason: "must be zero or positive")) {
+        try settings.validate()
+    }
+    settings = InteriorPointSettings()
     settings.stallIterations = 0
     #expect(throws: InteriorPointError.invalidSetting(name: "stallIterations", value: 0, reason: "must be positive")) {
         try settings.validate()

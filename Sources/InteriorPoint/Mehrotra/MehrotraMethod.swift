@@ -46,8 +46,13 @@ struct MehrotraMethod<Solver: NormalEquations> {
     private var rowMagnitude: [Double]
     private let dualScale: Double
 
-    init(form: StandardForm, scaling: RuizScaling, settings: InteriorPointSettings, deadline: Double?, normal: Solver) {
+    /// Centrality correctors per iteration (``InteriorPointSettings/centralityCorrectors`` where they pay).
+    let centralityCorrectors: Int
+
+    init(form: StandardForm, scaling: RuizScaling, settings: InteriorPointSettings, deadline: Double?, normal: Solver,
+         centralityCorrectors: Int) {
         self.form = form
+        self.centralityCorrectors = centralityCorrectors
         self.scaling = scaling
         self.settings = settings
         self.deadline = deadline
@@ -170,9 +175,42 @@ struct MehrotraMethod<Solver: NormalEquations> {
             if hasLower[j] { ql[j] = sigma * mu - wl[j] * zl[j] - affine.wl[j] * affine.zl[j] }
             if hasUpper[j] { qu[j] = sigma * mu - wu[j] * zu[j] - affine.wu[j] * affine.zu[j] }
         }
-        let step = direction(ql: ql, qu: qu)
-        let (alphaP, alphaD) = maximumSteps(step)
+        var step = direction(ql: ql, qu: qu)
+        var (alphaP, alphaD) = maximumSteps(step)
+        for _ in 0..<centralityCorrectors {
+            guard let corrected = centralityCorrector(step, alphaP: min(1, alphaP), alphaD: min(1, alphaD),
+                                                      target: sigma * mu, ql: &ql, qu: &qu) else { break }
+            (step, alphaP, alphaD) = corrected
+        }
         return (step, min(1, settings.fractionToBoundary * alphaP), min(1, settings.fractionToBoundary * alphaD))
+    }
+
+    /// Gondzio's centrality corrector: at the longer trial steps α̃ = min(1, α + 0.1) the products
+    /// v = (w + α̃_p Δw)∘(z + α̃_d Δz) are moved into [0.1 σμ, 10 σμ] (the outliers above only
+    /// down to −10 σμ); the direction for q + (t − v) replaces the step when its step lengths grow
+    /// by at least 0.01 in sum — else nil, and `ql`, `qu` are unchanged.
+    private func centralityCorrector(_ step: Direction, alphaP: Double, alphaD: Double, target: Double,
+                                     ql: inout [Double], qu: inout [Double]) -> (Direction, Double, Double)? {
+        guard target > 0, alphaP < 1 || alphaD < 1 else { return nil }
+        let trialP = min(1, alphaP + 0.1), trialD = min(1, alphaD + 0.1)
+        let low = 0.1 * target, high = 10 * target
+        func correction(_ w: Double, _ dw: Double, _ z: Double, _ dz: Double) -> Double {
+            let v = (w + trialP * dw) * (z + trialD * dz)
+            if v < low { return low - v }
+            if v > high { return max(high - v, -high) }                                 // t − v, outliers capped at −10σμ
+            return 0
+        }
+        var cl = ql, cu = qu
+        for j in 0..<form.columnCount {
+            if hasLower[j] { cl[j] += correction(wl[j], step.wl[j], zl[j], step.zl[j]) }
+            if hasUpper[j] { cu[j] += correction(wu[j], step.wu[j], zu[j], step.zu[j]) }
+        }
+        let corrected = direction(ql: cl, qu: cu)
+        let (newP, newD) = maximumSteps(corrected)
+        guard min(1, newP) + min(1, newD) >= alphaP + alphaD + 0.01 else { return nil }
+        ql = cl
+        qu = cu
+        return (corrected, newP, newD)
     }
 
     struct Direction {
