@@ -55,6 +55,10 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     private var fallback: (any NormalEquations)?
     /// True when the last factorization was the row-space one.
     private(set) var usesFallback = false
+    /// K is factored densely without CHOLMOD's analysis when that takes at most this many flops
+    /// (|S| ≈ 310): on the 48×4 encoding (|S| = 242) the analysis took longer than the dense
+    /// factorizations it could have saved.
+    static let denseBelow = 1e7
     /// Factorizations done in the column space so far.
     private(set) var columnSpaceFactorizations = 0
     /// Set when a probe solve first misses ``probeTolerance``: Θ only spreads further as the
@@ -143,7 +147,7 @@ struct ColumnSpaceNormalEquations: NormalEquations {
         eliminatedDiagonal = [Double](repeating: 0, count: eliminatedRows.count)
         schur = [Double](repeating: 0, count: e * e)
         schurDiagonal = [Double](repeating: 0, count: e)
-        gram = GramCholesky(pattern: operand, sparseFlopsFraction: sparseFlopsFraction)
+        gram = GramCholesky(pattern: operand, sparseFlopsFraction: sparseFlopsFraction, denseBelow: Self.denseBelow)
     }
 
     /// Flops of one factorization: K's Cholesky, |E| solves with it (4 nnz(L) each), the product

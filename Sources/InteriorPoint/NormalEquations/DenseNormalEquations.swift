@@ -4,10 +4,12 @@ import LinearAlgebra
 /// (right-looking, as LAPACK's `dpotrf`: `dtrsm` panels and `dsyrk` trailing updates), whose
 /// diagonal blocks replace the pivots of dependent rows (``PivotReplacingCholesky``).
 ///
-/// A Θ Aᵀ is assembled in two parts, split once when the value is made: the columns of A with
-/// at least ``panelFraction``·m nonzeros are copied, times √θⱼ, into a dense m × k panel P whose
-/// product P Pᵀ is one `dsyrk`; every other column adds θⱼ aⱼ aⱼᵀ to the lower triangle from its
-/// sparse entries (Σⱼ nnz(aⱼ)² scattered updates). Nothing is allocated by `factor` or `solve`.
+/// A Θ Aᵀ is assembled in three parts, split once when the value is made: runs of columns with
+/// nearly the same rows go through ``CompressedPanels`` (one `dsyrk` per group over only its
+/// rows); of the others, those with at least ``panelFraction``·m nonzeros are copied, times √θⱼ,
+/// into a dense m × k panel P whose product P Pᵀ is one `dsyrk`, and the rest add θⱼ aⱼ aⱼᵀ to
+/// the lower triangle from their sparse entries (nnz(aⱼ)²/2 scattered updates). Nothing is
+/// allocated by `factor` or `solve`.
 struct DenseNormalEquations: NormalEquations {
     let dimension: Int
     /// Column-major m × m; after `factor`, its lower triangle holds the Cholesky factor L.
@@ -16,6 +18,7 @@ struct DenseNormalEquations: NormalEquations {
     /// Columns of A in the panel, and those scattered from their sparse entries.
     private let panelColumns: [Int]
     private let scatteredColumns: [Int]
+    private var compressed: CompressedPanels
     /// Column-major m × k: column c holds √θⱼ aⱼ for j = panelColumns[c]; its zeros never change.
     private var panel: [Double]
     /// Pivots that were replaced in the last factorization (dependent rows).
@@ -26,12 +29,12 @@ struct DenseNormalEquations: NormalEquations {
     /// updates there run at BLAS-3 speed, about ten times the rate of scattered ones.
     static let panelFraction = 0.3
 
-    /// The cost of assembling A Θ Aᵀ from `a`, in flops at BLAS-3 speed: n²k for the `dsyrk` of
-    /// the k panel columns, and 10·nnz(aⱼ)² for each scattered column (nnz²/2 multiply–adds at
-    /// about a tenth of that speed).
+    /// The cost of assembling A Θ Aᵀ from `a`, in flops at BLAS-3 speed: the compressed panels'
+    /// (``CompressedPanels/groupFlops``), n² per column of the full-height panel and 10·nnz(aⱼ)²
+    /// for each scattered column (nnz²/2 multiply–adds at about a tenth of that speed).
     static func formingFlops(_ a: SparseMatrix) -> Double {
-        let n = Double(a.rows), starts = a.columnStart
-        return (0..<a.columns).reduce(0.0) { sum, j in
+        let groups = CompressedPanels(pattern: a), n = Double(a.rows), starts = a.columnStart
+        return groups.others.reduce(groups.groupFlops) { sum, j in
             let count = Double(starts[j + 1] - starts[j])
             return sum + (count >= panelFraction * n ? n * n : 10 * count * count)
         }
@@ -48,9 +51,10 @@ struct DenseNormalEquations: NormalEquations {
         dimension = m
         matrix = [Double](repeating: 0, count: m * m)
         diagonal = [Double](repeating: 0, count: m)
-        let wide = (0..<a.columns).map { Double(starts[$0 + 1] - starts[$0]) >= Self.panelFraction * Double(m) }
-        panelColumns = wide.indices.filter { wide[$0] }
-        scatteredColumns = wide.indices.filter { !wide[$0] }
+        compressed = CompressedPanels(pattern: a)
+        let others = compressed.others
+        panelColumns = others.filter { Double(starts[$0 + 1] - starts[$0]) >= Self.panelFraction * Double(m) }
+        scatteredColumns = others.filter { Double(starts[$0 + 1] - starts[$0]) < Self.panelFraction * Double(m) }
         panel = [Double](repeating: 0, count: m * panelColumns.count)
     }
 
@@ -64,12 +68,16 @@ struct DenseNormalEquations: NormalEquations {
         guard m > 0 else { return regularization }
         var replaced = 0
         fillPanel(operand, theta: theta)
-        let finite = matrix.withUnsafeMutableBufferPointer { buffer -> Bool in
-            let a = buffer.baseAddress!
+        let scattered = scatteredColumns, panelCount = panelColumns.count
+        matrix.withUnsafeMutableBufferPointer { buffer in
             panel.withUnsafeBufferPointer { p in
                 Self.accumulate(operand, theta: theta, delta: regularization, dimension: m, panel: p.baseAddress,
-                                panelCount: panelColumns.count, scattered: scatteredColumns, into: a)
+                                panelCount: panelCount, scattered: scattered, into: buffer.baseAddress!)
             }
+        }
+        compressed.accumulate(operand, theta: theta, into: &matrix, dimension: m)
+        let finite = matrix.withUnsafeMutableBufferPointer { buffer -> Bool in
+            let a = buffer.baseAddress!
             for k in 0..<m { diagonal[k] = a[k * m + k] }
             return diagonal.withUnsafeBufferPointer { d in Self.cholesky(a, dimension: m, diagonal: d.baseAddress!, replaced: &replaced) }
         }

@@ -16,11 +16,14 @@ struct GramCholesky: NormalEquations {
     private var dense: DenseNormalEquations?
     private var sparse: SparseNormalEquations?
 
-    init(pattern b: SparseMatrix, sparseFlopsFraction: Double) {
+    /// `denseBelow`: a dense factorization of at most this many flops is taken without the
+    /// sparse analysis (whose cost it would not repay).
+    init(pattern b: SparseMatrix, sparseFlopsFraction: Double, denseBelow: Double = 0) {
         let n = Double(b.rows), starts = b.columnStart
         let widest = (0..<b.columns).map { starts[$0 + 1] - starts[$0] }.max() ?? 0
         let denseFlops = pow(n, 3) / 3
-        if pow(Double(widest), 3) / 3 < sparseFlopsFraction * denseFlops {             // clique bound: k³/3 ≤ sparse flops
+        if denseFlops > denseBelow,
+           pow(Double(widest), 3) / 3 < sparseFlopsFraction * denseFlops {             // clique bound: k³/3 ≤ sparse flops
             let candidate = SparseNormalEquations(pattern: b)
             if candidate.factorFlops < sparseFlopsFraction * denseFlops { sparse = candidate; return }   // NaN: dense
         }

@@ -5,7 +5,8 @@ import LinearAlgebra
 /// settings force one):
 /// - the row-space normal equations A Θ Aᵀ + δ I (``GramCholesky``: sparse or dense);
 /// - when A has dense columns (``SplitNormalEquations/denseColumns(of:)``), the split normal
-///   equations instead when their predicted factorization flops are lower;
+///   equations instead when their predicted factorization flops are below ``splitAdvantage``
+///   of the unsplit ones';
 /// - when A has singleton columns (slacks), the column-space normal equations
 ///   (``ColumnSpaceNormalEquations``) when their predicted flops, forming included, are below
 ///   ``columnSpaceAdvantage`` of the unsplit row space's; the best row-space choice takes over
@@ -17,10 +18,16 @@ enum NormalEquationsBackend {
 
     /// The column space must predict at most this fraction of the row space's flops (forming and
     /// factoring). Measured on the max-gate surrogate LPs (`hycnn-bench surrogate-lp`, one BLAS
-    /// thread), its time was about twice the predicted fraction of the row space's: 0.27 → 0.56
-    /// at 128×8, 0.39 → 0.77 at 96×6, 0.49 → 0.98 at 96×4 and 64×6, 0.60 → 1.22 at 48×4 — the
-    /// row-space iterations that finish the solve and the probe solves are not in the prediction.
-    static let columnSpaceAdvantage = 0.4
+    /// thread; predicted → measured column/row time): 128×8 0.18 → 0.56, 96×6 0.22 → 0.90,
+    /// 96×4 0.29 → 0.96, 64×6 0.25 → 1.15, 48×4 0.38 → 1.03. The row-space iterations that finish
+    /// the solve, the probes and the elimination's products are not in the prediction.
+    static let columnSpaceAdvantage = 0.2
+
+    /// The split normal equations must predict at most this fraction of the unsplit ones' flops.
+    /// fit2p (25 dense columns among 13,500 singletons) predicts 0.0005 and ran 9× faster split;
+    /// the network encodings, whose 50 input columns are dense, predict 0.14–0.34 and ran slower
+    /// split than dense (96×6: 0.46 s against 0.34 s), the Woodbury solves losing accuracy early.
+    static let splitAdvantage = 0.1
 
     init(for form: StandardForm, settings: InteriorPointSettings) {
         let fraction = settings.sparseFlopsFraction
@@ -53,14 +60,15 @@ enum NormalEquationsBackend {
     }
 
     /// The unsplit row space (`unsplit`, analysed here if not given), or the split one when A
-    /// has dense columns and its predicted factorization flops are lower.
+    /// has dense columns and its predicted factorization flops are below ``splitAdvantage`` of
+    /// the unsplit ones'.
     static func bestRowSpace(for form: StandardForm, sparseFlopsFraction fraction: Double,
                              unsplit given: GramCholesky? = nil) -> NormalEquationsBackend {
         let unsplit = given ?? GramCholesky(pattern: form.matrix, sparseFlopsFraction: fraction)
         let dense = SplitNormalEquations.denseColumns(of: form.matrix)
         if !dense.isEmpty,
            let split = SplitNormalEquations(pattern: form, denseColumns: dense, sparseFlopsFraction: fraction),
-           split.factorFlops < unsplit.factorFlops {                                      // NaN (failed analysis) never wins
+           split.factorFlops < Self.splitAdvantage * unsplit.factorFlops {               // NaN (failed analysis) never wins
             return .split(split)
         }
         return .rowSpace(unsplit)

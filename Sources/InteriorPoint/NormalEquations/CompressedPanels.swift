@@ -1,0 +1,122 @@
+import LinearAlgebra
+
+/// Groups of columns of A whose row patterns overlap, each assembled into A Θ Aᵀ by one
+/// `dsyrk` on a compressed dense panel: the group's k columns, times √θⱼ, over only the r rows
+/// any of them meets (r × k), whose product G = P Pᵀ (r × r) is added into M at those rows.
+/// The rows of one layer of a network encoding all meet the same inputs and neighbouring
+/// units: in the column space (``ColumnSpaceNormalEquations``) the 96 rows of a 48-unit max-gate
+/// layer share 146 columns, one 146² · 96 `dsyrk` instead of a full 242² · 96 one.
+///
+/// Consecutive columns form a group while each shares at least ``similarity`` of its pattern
+/// with the group's first column (Jaccard index); a group is kept when its predicted cost —
+/// r²k flops of `dsyrk` plus 10r² for adding G into M at scattered places — is below what its
+/// columns cost alone (m² each in the full-height panel, or 10·nnz² scattered, whichever is
+/// less); the columns no group takes are ``others``. Nothing is allocated by `accumulate`.
+struct CompressedPanels {
+    struct Group {
+        let columns: [Int]
+        /// The rows the group's columns meet, increasing (so G's lower triangle lands in M's).
+        let rows: [Int]
+        /// For each entry of each column, in storage order: its row's position in `rows`.
+        let slots: [Int]
+    }
+
+    let groups: [Group]
+    /// Columns left to the full-height panel or to scattering.
+    let others: [Int]
+    /// The predicted cost of the groups (flops at BLAS-3 rate).
+    let groupFlops: Double
+    /// Column-major r × k per group: column c holds √θⱼ aⱼ at the group's rows; its zeros never change.
+    private var panels: [[Double]]
+    /// r × r scratch for G, r the largest group's row count.
+    private var product: [Double]
+
+    /// The cost of one column alone: m² in the full-height panel or 10·nnz² scattered.
+    static func aloneFlops(entries: Int, rows m: Int) -> Double {
+        min(Double(m) * Double(m), 10 * Double(entries) * Double(entries))
+    }
+
+    /// The Jaccard index of a column's rows with the group's first column's rows needed to join:
+    /// the rows (or units) of one layer share all but their own entries, those of the next
+    /// layer about half.
+    static let similarity = 0.8
+
+    static func groupFlops(rows r: Int, columns k: Int) -> Double { Double(r) * Double(r) * Double(k + 10) }   // r²k + 10r²
+
+    init(pattern a: SparseMatrix) {
+        var groups: [Group] = [], others: [Int] = [], flops = 0.0
+        var inGroup = [Int](repeating: -1, count: a.rows), inFirst = [Int](repeating: -1, count: a.rows)
+        var tag = 0, current: [Int] = [], rowCount = 0, firstCount = 0, aloneCost = 0.0
+        func close() {
+            let cost = Self.groupFlops(rows: rowCount, columns: current.count)
+            guard current.count >= 2, cost < aloneCost else {
+                others += current
+                return
+            }
+            let rows = (0..<a.rows).filter { inGroup[$0] == tag }
+            var position = [Int](repeating: -1, count: a.rows)
+            for (slot, row) in rows.enumerated() { position[row] = slot }
+            let slots = current.flatMap { j in a.rowIndex[a.columnStart[j]..<a.columnStart[j + 1]].map { position[$0] } }
+            groups.append(Group(columns: current, rows: rows, slots: slots))
+            flops += cost
+        }
+        for j in 0..<a.columns {
+            let entries = a.rowIndex[a.columnStart[j]..<a.columnStart[j + 1]]
+            let shared = entries.filter { inFirst[$0] == tag }.count
+            let similarity = Double(shared) / Double(max(firstCount + entries.count - shared, 1))   // Jaccard, against the first column
+            if !current.isEmpty, similarity < Self.similarity {
+                close()
+                current = []
+                rowCount = 0
+                aloneCost = 0
+                tag += 1
+            }
+            if current.isEmpty {
+                for row in entries { inFirst[row] = tag }
+                firstCount = entries.count
+            }
+            rowCount += entries.filter { inGroup[$0] != tag }.count
+            for row in entries { inGroup[row] = tag }
+            current.append(j)
+            aloneCost += Self.aloneFlops(entries: entries.count, rows: a.rows)
+        }
+        close()
+        self.groups = groups
+        self.others = others
+        groupFlops = flops
+        panels = groups.map { [Double](repeating: 0, count: $0.rows.count * $0.columns.count) }
+        let widest = groups.map(\.rows.count).max() ?? 0
+        product = [Double](repeating: 0, count: widest * widest)
+    }
+
+    /// Adds Σ over the groups' columns of θⱼ aⱼ aⱼᵀ to the lower triangle of the column-major
+    /// m × m matrix `matrix`.
+    mutating func accumulate(_ a: SparseMatrix, theta: [Double], into matrix: inout [Double], dimension m: Int) {
+        guard !groups.isEmpty else { return }
+        matrix.withUnsafeMutableBufferPointer { accumulate(a, theta: theta, into: $0.baseAddress!, dimension: m) }
+    }
+
+    private mutating func accumulate(_ a: SparseMatrix, theta: [Double], into target: UnsafeMutablePointer<Double>, dimension m: Int) {
+        for g in groups.indices {
+            let group = groups[g], r = group.rows.count, k = group.columns.count
+            panels[g].withUnsafeMutableBufferPointer { panel in
+                var entry = 0
+                for (c, j) in group.columns.enumerated() {
+                    let column = panel.baseAddress! + c * r, root = theta[j].squareRoot()
+                    for p in a.columnStart[j]..<a.columnStart[j + 1] {
+                        column[group.slots[entry]] = root * a.values[p]                  // P_sc = √θⱼ a_ij, s the slot of row i
+                        entry += 1
+                    }
+                }
+                product.withUnsafeMutableBufferPointer { g in
+                    BLAS.syrk(triangle: .lower, n: r, k: k, alpha: 1, a: panel.baseAddress!, lda: r, beta: 0,
+                              c: g.baseAddress!, ldc: r)                                   // G = P Pᵀ
+                    for b in 0..<r {
+                        let source = g.baseAddress! + b * r, column = target + group.rows[b] * m
+                        for s in b..<r { column[group.rows[s]] += source[s] }             // M[rows_s, rows_b] += G_sb
+                    }
+                }
+            }
+        }
+    }
+}
