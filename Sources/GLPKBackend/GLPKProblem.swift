@@ -3,10 +3,10 @@ import LinearProgramming
 
 /// A GLPK problem object loaded from a validated ``LinearProgram``, created, used and deleted
 /// on one thread: inside ``withProblem(_:integer:body:)`` for one solve, or between
-/// ``loaded(_:integer:)`` and ``delete()`` for a ``GLPKCostSession``.
+/// ``loaded(_:integer:)`` and ``delete()`` for a ``GLPKCostSession`` or ``GLPKRowSession``.
 struct GLPKProblem {
     let pointer: OpaquePointer
-    let rows: Int
+    private(set) var rows: Int
     let columns: Int
     /// Set when a guarded solve met a GLPK internal error: GLPK then freed its environment,
     /// this problem included, so it is neither read nor deleted again.
@@ -57,6 +57,25 @@ struct GLPKProblem {
     /// Sets the objective coefficients of the columns (one per column), keeping the basis.
     func setCosts(_ costs: [Double]) {
         for (j, c) in costs.enumerated() { glp_set_obj_coef(pointer, Int32(j + 1), c) }
+    }
+
+    /// Appends `rows` (validated against the loaded columns) after the existing rows. GLPK makes
+    /// their auxiliary variables basic, so a basis of the smaller problem stays a basis, and dual
+    /// feasible; its factorization is rebuilt by the next solve.
+    mutating func addRows(_ rows: [Constraint]) {
+        guard !rows.isEmpty else { return }
+        let first = Int32(self.rows + 1)
+        glp_add_rows(pointer, Int32(rows.count))
+        for (k, row) in rows.enumerated() {
+            let i = first + Int32(k)
+            let (type, lower, upper) = Self.boundType(row.lower, row.upper)
+            glp_set_row_bnds(pointer, i, type, lower, upper)
+            // glp_set_mat_row takes 1-based arrays; index 0 is unused.
+            let columns = [Int32(0)] + row.columns.map { Int32($0 + 1) }
+            let values = [0.0] + row.coefficients
+            glp_set_mat_row(pointer, i, Int32(row.columns.count), columns, values)
+        }
+        self.rows += rows.count
     }
 
     private func load(_ model: LinearProgram, integer: Bool) -> Bool {

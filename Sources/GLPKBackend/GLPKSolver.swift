@@ -33,12 +33,28 @@ public struct GLPKSolver: LPSolver {
     /// otherwise ``ColdCostSession``. The settings and the model are checked once, here.
     public func withCostSession<Result>(for problem: LinearProgram,
                                         _ body: (any CostSession) throws -> Result) throws -> Result {
-        let simplex = settings.method == .primalSimplex || settings.method == .dualSimplex
-            || (settings.method == .branchAndCut && !problem.hasIntegerVariables)
-        guard simplex else { return try body(ColdCostSession(solver: self, program: problem)) }
+        guard solvesBySimplex(problem) else { return try body(ColdCostSession(solver: self, program: problem)) }
         let session = GLPKCostSession(solver: self, program: try prepared(problem))
         defer { session.close() }
         return try body(session)
+    }
+
+    /// A ``GLPKRowSession`` (re-solves by the dual simplex from the previous basis) when the
+    /// method solves `problem` by the simplex, as for ``withCostSession(for:_:)``; otherwise
+    /// ``ColdRowSession``. The settings and the model are checked once, here.
+    public func withRowSession<Result>(for problem: LinearProgram,
+                                       _ body: (any RowSession) throws -> Result) throws -> Result {
+        guard solvesBySimplex(problem) else { return try body(ColdRowSession(solver: self, program: problem)) }
+        let session = GLPKRowSession(solver: self, program: try prepared(problem))
+        defer { session.close() }
+        return try body(session)
+    }
+
+    /// Whether the method solves `problem` by the simplex: primal or dual simplex, or
+    /// branch-and-cut on a model without integer variables.
+    private func solvesBySimplex(_ problem: LinearProgram) -> Bool {
+        settings.method == .primalSimplex || settings.method == .dualSimplex
+            || (settings.method == .branchAndCut && !problem.hasIntegerVariables)
     }
 
     /// `problem` as GLPK is given it: settings validated, ``LinearProgram/preparedForSolver(_:policy:)``
@@ -95,18 +111,19 @@ public struct GLPKSolver: LPSolver {
 
     /// One `glp_simplex` on `problem` (loaded from `model`), read back as a ``Solution``: cold
     /// (scaling, then GLPK's advanced basis unless presolving) or `warm` from the basis the
-    /// problem holds. The iterations are this call's.
-    func simplex(on problem: GLPKProblem, model: LinearProgram, stop: Deadline?, warm: Bool) -> Solution {
-        let method = simplexName
+    /// problem holds. `byDual` runs the dual simplex without presolve whatever the settings say
+    /// (a re-solve after rows were added). The iterations are this call's.
+    func simplex(on problem: GLPKProblem, model: LinearProgram, stop: Deadline?, warm: Bool, byDual: Bool = false) -> Solution {
+        let method = byDual ? "glpk-dual-simplex" : simplexName
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
         parameters.msg_lev = settings.logger == nil ? GLP_MSG_OFF : GLP_MSG_ON
-        parameters.meth = settings.method == .dualSimplex ? GLP_DUALP : GLP_PRIMAL
+        parameters.meth = settings.method == .dualSimplex || byDual ? GLP_DUALP : GLP_PRIMAL
         parameters.tol_bnd = settings.primalFeasibilityTolerance
         parameters.tol_dj = settings.dualFeasibilityTolerance
         parameters.tm_lim = GLPKSettings.milliseconds(until: stop)
         parameters.it_lim = settings.iterationLimit == nil ? Self.loopGuard(model) : settings.iterationLimitValue
-        parameters.presolve = settings.presolve ? GLP_ON : GLP_OFF
+        parameters.presolve = settings.presolve && !byDual ? GLP_ON : GLP_OFF
         let before = glp_get_it_cnt(problem.pointer)                // GLPK counts across the problem's solves
         guard let code = problem.guarded({
             hycnn_guarded_simplex($0, &parameters, warm ? 0 : 1, !warm && !settings.presolve ? 1 : 0)

@@ -16,7 +16,9 @@ import LinearProgramming
 /// rows to its ``initialNeighbours`` nearest neighbours; after each solve every pair is checked and, per
 /// sample, the (up to ``cutsPerSample``) most violated missing rows are added, until none is
 /// violated by more than ``violationTolerance``. Each LP relaxes the full one, so the last
-/// solution — feasible for every row — is optimal for the full LP. Everything runs in
+/// solution — feasible for every row — is optimal for the full LP. The rounds run in one
+/// ``RowSession`` of the solver: each adds its rows to the loaded LP, which a warm-starting
+/// solver (GLPK's simplex) re-optimises from the previous basis. Everything runs in
 /// standardised units (the model stores the scalers), so its predictions are in original units.
 public enum ConvexRegressionEstimator {
     public enum Norm: String, Sendable, CaseIterable {
@@ -80,30 +82,35 @@ public enum ConvexRegressionEstimator {
         var pairs = (0..<n).flatMap { i in samples.nearestNeighbours(of: i, count: k).map { (i, $0) } }
         for (i, j) in pairs { active[i * n + j] = true }
 
-        var rounds = 0
-        while true {
-            rounds += 1
-            let lp = program(samples, norm: norm, pairs: pairs)
-            let solution = try solver.solve(lp)
-            guard solution.status.hasOptimalPoint, solution.x.count == lp.variableCount else {
-                throw ConvexRegressionError.solverFailed(solver: solver.name, sample: nil, reason: "it ended with status '\(solution.status.summary)'")
+        var lp = program(samples, norm: norm, pairs: pairs)
+        return try solver.withRowSession(for: lp) { (session: any RowSession) throws -> Result in
+            var rounds = 0
+            while true {
+                rounds += 1
+                let solution = try session.solve()
+                guard solution.status.hasOptimalPoint, solution.x.count == lp.variableCount else {
+                    throw ConvexRegressionError.solverFailed(solver: solver.name, sample: nil, reason: "it ended with status '\(solution.status.summary)'")
+                }
+                let cuts = violatedPairs(samples, solution: solution.x, active: active)
+                if cuts.isEmpty {
+                    let result = try export(samples, data: data, norm: norm, solution: solution, lp: lp)
+                    return Result(model: result.model, norm: norm, fittedValues: result.fitted,
+                                  meanAbsoluteError: result.meanError, maxAbsoluteError: result.maxError,
+                                  objective: solution.objective * samples.targetScaler.scale[0],   // back to target units
+                                  interpolationGap: result.gap, lpReport: verify(solution, for: lp),
+                                  rounds: rounds, pairRows: pairs.count, solver: solver.name,
+                                  seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+                }
+                guard rounds < maximumRounds else {
+                    throw ConvexRegressionError.solverFailed(solver: solver.name, sample: nil,
+                                                          reason: "\(cuts.count) rows were still violated after \(rounds) cutting-plane rounds")
+                }
+                let rows = cuts.map { pairRow(samples, i: $0.0, j: $0.1) }
+                try session.addRows(rows)                                   // the LP of pairs + cuts, rows in that order
+                lp.constraints += rows
+                for (i, j) in cuts { active[i * n + j] = true }
+                pairs += cuts
             }
-            let cuts = violatedPairs(samples, solution: solution.x, active: active)
-            if cuts.isEmpty {
-                let result = try export(samples, data: data, norm: norm, solution: solution, lp: lp)
-                return Result(model: result.model, norm: norm, fittedValues: result.fitted,
-                              meanAbsoluteError: result.meanError, maxAbsoluteError: result.maxError,
-                              objective: solution.objective * samples.targetScaler.scale[0],   // back to target units
-                              interpolationGap: result.gap, lpReport: verify(solution, for: lp),
-                              rounds: rounds, pairRows: pairs.count, solver: solver.name,
-                              seconds: Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
-            }
-            guard rounds < maximumRounds else {
-                throw ConvexRegressionError.solverFailed(solver: solver.name, sample: nil,
-                                                      reason: "\(cuts.count) rows were still violated after \(rounds) cutting-plane rounds")
-            }
-            for (i, j) in cuts { active[i * n + j] = true }
-            pairs += cuts
         }
     }
 
@@ -125,15 +132,19 @@ public enum ConvexRegressionEstimator {
             lp.addConstraint("above\(i + 1)", [(e, 1), (i, -1)], .greaterOrEqual, -samples.targets[i])   // e ≥ ŷᵢ − yᵢ
             lp.addConstraint("below\(i + 1)", [(e, 1), (i, 1)], .greaterOrEqual, samples.targets[i])     // e ≥ yᵢ − ŷᵢ
         }
-        for (i, j) in pairs {
-            var columns = [j, i], coefficients = [1.0, -1.0]
-            for k in 0..<d {
-                let a = samples.inputs[j * d + k] - samples.inputs[i * d + k]          // x̃ⱼₖ − x̃ᵢₖ
-                if a != 0 { columns.append(n + i * d + k); coefficients.append(-a) }
-            }
-            lp.constraints.append(Constraint(name: "c\(i + 1)_\(j + 1)", columns: columns, coefficients: coefficients, lower: 0))
-        }
+        for (i, j) in pairs { lp.constraints.append(pairRow(samples, i: i, j: j)) }
         return lp
+    }
+
+    /// The row ŷ̃ⱼ − ŷ̃ᵢ − g̃ᵢᵀ(x̃ⱼ − x̃ᵢ) ≥ 0 of the pair (i, j).
+    static func pairRow(_ samples: StandardizedSamples, i: Int, j: Int) -> Constraint {
+        let n = samples.count, d = samples.dimension
+        var columns = [j, i], coefficients = [1.0, -1.0]
+        for k in 0..<d {
+            let a = samples.inputs[j * d + k] - samples.inputs[i * d + k]              // x̃ⱼₖ − x̃ᵢₖ
+            if a != 0 { columns.append(n + i * d + k); coefficients.append(-a) }
+        }
+        return Constraint(name: "c\(i + 1)_\(j + 1)", columns: columns, coefficients: coefficients, lower: 0)
     }
 
     /// Missing pairs with ŷ̃ᵢ + g̃ᵢᵀ(x̃ⱼ − x̃ᵢ) − ŷ̃ⱼ > tolerance, at most ``cutsPerSample`` per i, worst first.

@@ -10,4 +10,8 @@ public protocol LPSolver: Sendable {
     /// new costs (validated and prepared once where the solver keeps the model loaded). The
     /// default is ``ColdCostSession``; GLPK's simplex warm starts.
     func withCostSession<Result>(for problem: LinearProgram, _ body: (any CostSession) throws -> Result) throws -> Result
+    /// Runs `body` with a ``RowSession`` holding `problem`, for solving it, adding rows and
+    /// solving again (cutting planes). The default is ``ColdRowSession``; GLPK's simplex warm
+    /// starts with its dual simplex.
+    func withRowSession<Result>(for problem: LinearProgram, _ body: (any RowSession) throws -> Result) throws -> Result
 }
