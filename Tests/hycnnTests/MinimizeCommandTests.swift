@@ -53,6 +53,9 @@ import Testing
             #expect(abs((json["objective"] as? Double ?? .nan) - objective) <= 1e-7 * (1 + abs(objective)))
             let variables = try #require(json["variables"] as? [String: Double])
             #expect(variables["P1"] != nil && variables["P2"] != nil)
+            // Without --free the fixed-format reader fails, and says the file is free MPS.
+            let fixed = try ToolRunner.run(["solve", mps])
+            #expect(fixed.exitCode == 1 && fixed.stderr.contains("reads without error as free-format MPS; add --free"), "\(fixed.stderr)")
         }
         let refused = try ToolRunner.run(["minimize", problem, "--write-mps", problem])
         #expect(refused.exitCode == 1 && refused.stderr.contains("--write-mps names the input file"))

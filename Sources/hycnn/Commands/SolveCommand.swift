@@ -75,6 +75,13 @@ struct SolveCommand: ParsableCommand {
         let loaded: LinearProgram
         do {
             loaded = try LinearProgram(mpsFile: file, format: free ? .free : .fixed)
+        } catch let error as LinearProgrammingError {
+            printError("error: \(error)")
+            // A free-format file (what `minimize --write-mps` writes) misread as fixed format: say so.
+            if case .malformedMPS = error, !free, (try? LinearProgram(mpsFile: file, format: .free)) != nil {
+                printError("note: the file reads without error as free-format MPS; add --free")
+            }
+            throw ExitCode.failure
         } catch {
             printError("error: \(error)")
             throw ExitCode.failure
