@@ -35,7 +35,7 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     private let rowSlot: [Int]
     private let eliminatedRows: [Int]
     private let keptRows: [Int]
-    /// For each row: the singleton columns' θⱼ aᵢⱼ² are summed from these entries of A.
+
     private let singletonEntries: [(row: Int, column: Int, value: Double)]
     /// B = [A_ISᵀ | I], |S| × (|I| + |S|), with the values of A.
     private let operand: SparseMatrix
