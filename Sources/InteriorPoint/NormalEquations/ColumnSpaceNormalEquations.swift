@@ -39,6 +39,8 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     private let singletonEntries: [(row: Int, column: Int, value: Double)]
     /// B = [A_ISᵀ | I], |S| × (|I| + |S|), with the values of A.
     private let operand: SparseMatrix
+    /// The cost of assembling K (``DenseNormalEquations/formingFlops(_:)`` of B).
+    let formingFlops: Double
     private var weights: [Double]
     /// D on the rows of I (δ included), by position in I.
     private var eliminatedDiagonal: [Double]
@@ -137,7 +139,8 @@ struct ColumnSpaceNormalEquations: NormalEquations {
               let coupled = try? SparseMatrix(rows: m, columns: s, columnStart: coupledStart, rowIndex: coupledRows,
                                               values: coupledValues) else { return nil }
         let widest = (0..<operand.columns).map { operand.columnStart[$0 + 1] - operand.columnStart[$0] }.max() ?? 0
-        let lowerBound = DenseNormalEquations.formingFlops(operand) + (pow(Double(widest), 3) + pow(Double(e), 3)) / 3
+        formingFlops = DenseNormalEquations.formingFlops(operand)
+        let lowerBound = formingFlops + (pow(Double(widest), 3) + pow(Double(e), 3)) / 3
         guard lowerBound < flopBudget else { return nil }
         self.operand = operand
         self.coupled = coupled
@@ -157,8 +160,7 @@ struct ColumnSpaceNormalEquations: NormalEquations {
         return gram.factorFlops + 4 * e * gram.factorNonzeros + 2 * s * e * e + e * e * e / 3
     }
 
-    /// The cost of assembling K (``DenseNormalEquations/formingFlops(_:)`` of B).
-    var formingFlops: Double { DenseNormalEquations.formingFlops(operand) }
+
 
     var description: String {
         "column-space \(gram.isSparse ? "sparse" : "dense") Cholesky of \(coupledColumns.count) columns"

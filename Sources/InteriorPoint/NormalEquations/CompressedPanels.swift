@@ -44,6 +44,15 @@ struct CompressedPanels {
     static func groupFlops(rows r: Int, columns k: Int) -> Double { Double(r) * Double(r) * Double(k + 10) }   // r²k + 10r²
 
     init(pattern a: SparseMatrix) {
+        (groups, others, groupFlops) = Self.grouping(of: a)
+        panels = groups.map { [Double](repeating: 0, count: $0.rows.count * $0.columns.count) }
+        let widest = groups.map(\.rows.count).max() ?? 0
+        product = [Double](repeating: 0, count: widest * widest)
+    }
+
+    /// The groups of `a`'s columns, the columns left over, and the groups' predicted cost —
+    /// without the panels' storage (for a cost prediction alone).
+    static func grouping(of a: SparseMatrix) -> (groups: [Group], others: [Int], flops: Double) {
         var groups: [Group] = [], others: [Int] = [], flops = 0.0
         var inGroup = [Int](repeating: -1, count: a.rows), inFirst = [Int](repeating: -1, count: a.rows)
         var tag = 0, current: [Int] = [], rowCount = 0, firstCount = 0, aloneCost = 0.0
@@ -81,12 +90,7 @@ struct CompressedPanels {
             aloneCost += Self.aloneFlops(entries: entries.count, rows: a.rows)
         }
         close()
-        self.groups = groups
-        self.others = others
-        groupFlops = flops
-        panels = groups.map { [Double](repeating: 0, count: $0.rows.count * $0.columns.count) }
-        let widest = groups.map(\.rows.count).max() ?? 0
-        product = [Double](repeating: 0, count: widest * widest)
+        return (groups, others, flops)
     }
 
     /// Adds Σ over the groups' columns of θⱼ aⱼ aⱼᵀ to the lower triangle of the column-major

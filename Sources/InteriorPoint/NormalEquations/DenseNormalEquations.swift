@@ -33,8 +33,8 @@ struct DenseNormalEquations: NormalEquations {
     /// (``CompressedPanels/groupFlops``), n² per column of the full-height panel and 10·nnz(aⱼ)²
     /// for each scattered column (nnz²/2 multiply–adds at about a tenth of that speed).
     static func formingFlops(_ a: SparseMatrix) -> Double {
-        let groups = CompressedPanels(pattern: a), n = Double(a.rows), starts = a.columnStart
-        return groups.others.reduce(groups.groupFlops) { sum, j in
+        let grouping = CompressedPanels.grouping(of: a), n = Double(a.rows), starts = a.columnStart
+        return grouping.others.reduce(grouping.flops) { sum, j in
             let count = Double(starts[j + 1] - starts[j])
             return sum + (count >= panelFraction * n ? n * n : 10 * count * count)
         }

@@ -29,7 +29,7 @@ struct MinimizeCommand: ParsableCommand {
     @Option(help: "The LP route's solver: auto (default; ipm when the compiled LP has more than \(InteriorPointPreference.nonzeroThreshold(for: .surrogate)) nonzeros, else simplex), simplex, dual-simplex, interior (GLPK) or ipm (ours); the MILP route always uses GLPK's branch-and-cut.")
     var solver: SolverChoice = .auto
     @Option(help: ArgumentHelp(CrossoverSwitch.help(default: .off)
-                               + " (LP route; x* is the answer here, not a basis, and the crossover would double the solve)."))
+                               + " (LP route; x* is the answer here, not a basis, and the crossover can take longer than the solve itself)."))
     var crossover: CrossoverSwitch = .off
     @Flag(name: .customLong("milp"), help: "Encode every surrogate with binaries (to cross-check the LP route).") var forceMILP = false
     @Flag(help: "Tighten the MILP's big-M bounds by solving LPs (optimisation-based bound tightening).") var tighten = false
