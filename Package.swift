@@ -40,7 +40,7 @@ let package = Package(
         ]),
         .executableTarget(name: "hycnn", dependencies: [
             "LinearProgramming", "Solvers", "ConvexNetworks", "SurrogateOptimization",
-            "ConvexRegression", "Transport", "TransportMaps", "DataFiles",
+            "ConvexRegression", "Transport", "TransportMaps", "DataFiles", "LinearAlgebra",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "hycnn-bench", dependencies: [

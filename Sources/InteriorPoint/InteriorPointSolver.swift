@@ -31,8 +31,9 @@ public struct InteriorPointSolver: LPSolver {
 
     private func solveHoldingThreads(_ problem: LinearProgram) throws -> Solution {
         try settings.validate()
-        let problem = try problem.preparedForSolver(.linearOnly).program
         let start = Self.now()
+        let problem = try problem.preparedForSolver(.linearOnly).program
+        log(String(format: "validation and numeric policy: %.4f s", Self.now() - start))
         let stop = Deadline.earliest(settings.deadline, settings.timeLimit.map { Deadline(secondsFromNow: $0) })
         let deadline = stop.map { Double($0.uptimeNanoseconds) / 1e9 }              // uptime seconds, as now()
         if stop?.hasPassed == true { return Solution(status: .timeLimit, solver: name) }
@@ -46,7 +47,10 @@ public struct InteriorPointSolver: LPSolver {
     /// unbounded (from presolve or the reduced solve) is re-derived on the original model,
     /// so that its ray refers to the caller's rows and columns.
     private func presolveAndSolve(_ model: LinearProgram, deadline: Double?) throws -> Solution {
-        switch try Presolve().reduce(model) {
+        let start = Self.now()
+        let outcome = try Presolve().reduce(model)
+        log(String(format: "presolve: %.4f s", Self.now() - start))
+        switch outcome {
         case let .infeasible(reason), let .unbounded(reason):
             log("presolve: \(reason)")
             return try classify(model, deadline: deadline, otherwise: .numericalError, iterations: 0)
@@ -71,6 +75,7 @@ public struct InteriorPointSolver: LPSolver {
     }
 
     private func solveValidated(_ model: LinearProgram, deadline: Double?) throws -> Solution {
+        let start = Self.now()
         switch try StandardForm.build(from: model) {
         case let .infeasibleRow(row):
             log("row \(model.constraints[row].name) has no free variables and its bounds exclude its activity")
@@ -79,8 +84,11 @@ public struct InteriorPointSolver: LPSolver {
             if form.columnCount == 0 { return finish(model, x: fixedPoint(model), y: [], iterations: 0, status: .optimal) }
             let scaling = settings.scaling ? RuizScaling.equilibrate(&form)
                                            : RuizScaling(rows: form.rowCount, columns: form.columnCount)
+            let scaled = Self.now()
             // Sparse Cholesky unless its fill makes it nearly as costly as the dense one (m³/3 flops), or as set.
             let backend = NormalEquationsBackend(for: form, settings: settings)
+            log(String(format: "set-up: %.4f s (standard form and scaling %.4f s, normal-equations analysis %.4f s)",
+                       Self.now() - start, scaled - start, Self.now() - scaled))
             if let deadline, Self.now() >= deadline { return Solution(status: .timeLimit, solver: name) }   // the analysis took the time
             let (termination, x, y, iterations) = switch backend {
                 case let .rowSpace(gram): iterate(model, form: form, scaling: scaling, deadline: deadline, normal: gram,
@@ -114,7 +122,11 @@ public struct InteriorPointSolver: LPSolver {
         log("normal equations: \(backend), \(form.rowCount) rows")
         var method = MehrotraMethod(form: form, scaling: scaling, settings: settings, deadline: deadline, normal: normal,
                                     centralityCorrectors: correctors ? settings.centralityCorrectors : 0)
+        let start = Self.now()
         let termination = method.run()
+        let clock = method.clock
+        log(String(format: "iterations: %.4f s (factorizations %.4f s, solves %.4f s, the rest %.4f s)", Self.now() - start,
+                   clock.factorSeconds, clock.solveSeconds, Self.now() - start - clock.factorSeconds - clock.solveSeconds))
         let last = method.measures
         if let column = method.normal as? ColumnSpaceNormalEquations {
             log("column space: \(column.columnSpaceFactorizations) factorizations, then the row space")
@@ -148,6 +160,8 @@ public struct InteriorPointSolver: LPSolver {
     /// (an almost-optimal one `verify` with tolerances 100× looser), else it is downgraded.
     private func finish(_ model: LinearProgram, x: [Double], y: [Double], iterations: Int,
                         status: SolutionStatus) -> Solution {
+        let start = Self.now()
+        defer { log(String(format: "reduced costs and verification: %.4f s", Self.now() - start)) }
         let rowDuals = y.isEmpty ? [Double](repeating: 0, count: model.constraintCount) : y
         let costs = model.costs, aty = model.transposeProduct(rowDuals)
         var solution = Solution(status: status, objective: model.objectiveValue(x), x: x, rowDuals: rowDuals,

@@ -155,21 +155,33 @@ public struct SparseMatrix: Sendable, Equatable {
     /// y ← A x over caller-provided buffers, unchecked: `x` holds `columns` entries, `y` `rows`.
     /// No allocation; a column with xⱼ = 0 is skipped.
     public func multiply(_ x: UnsafePointer<Double>, writingTo y: UnsafeMutablePointer<Double>) {
-        for i in 0..<rows { y[i] = 0 }
-        for j in 0..<columns {
-            let xj = x[j]
-            if xj == 0 { continue }
-            for k in columnStart[j]..<columnStart[j + 1] { y[rowIndex[k]] += values[k] * xj }   // y_i += a_ij x_j
+        y.update(repeating: 0, count: rows)
+        withStorage { start, row, value in
+            for j in 0..<columns {
+                let xj = x[j]
+                if xj == 0 { continue }
+                for k in start[j]..<start[j + 1] { y[row[k]] += value[k] * xj }             // y_i += a_ij x_j
+            }
         }
     }
 
     /// x ← Aᵀ y over caller-provided buffers, unchecked: `y` holds `rows` entries, `x` `columns`.
     /// No allocation.
     public func transposeMultiply(_ y: UnsafePointer<Double>, writingTo x: UnsafeMutablePointer<Double>) {
-        for j in 0..<columns {
-            var sum = 0.0
-            for k in columnStart[j]..<columnStart[j + 1] { sum += values[k] * y[rowIndex[k]] }  // x_j = Σ_i a_ij y_i
-            x[j] = sum
+        withStorage { start, row, value in
+            for j in 0..<columns {
+                var sum = 0.0
+                for k in start[j]..<start[j + 1] { sum += value[k] * y[row[k]] }             // x_j = Σ_i a_ij y_i
+                x[j] = sum
+            }
+        }
+    }
+
+    /// Runs `body` over the raw compressed-column arrays (column starts, row indices, values):
+    /// the hot loops then carry no bounds checks.
+    private func withStorage<T>(_ body: (UnsafeBufferPointer<Int>, UnsafeBufferPointer<Int>, UnsafeBufferPointer<Double>) -> T) -> T {
+        columnStart.withUnsafeBufferPointer { start in
+            rowIndex.withUnsafeBufferPointer { row in values.withUnsafeBufferPointer { value in body(start, row, value) } }
         }
     }
 
@@ -179,8 +191,12 @@ public struct SparseMatrix: Sendable, Equatable {
     public mutating func scale(rows rowFactors: [Double], columns columnFactors: [Double]) {
         precondition(rowFactors.count == rows && columnFactors.count == columns,
                      "scale: \(rowFactors.count) row and \(columnFactors.count) column factors for a \(rows) × \(columns) matrix")
-        for j in 0..<columns {
-            for k in columnStart[j]..<columnStart[j + 1] { values[k] *= rowFactors[rowIndex[k]] * columnFactors[j] }
+        let start = columnStart, row = rowIndex
+        values.withUnsafeMutableBufferPointer { value in
+            for j in 0..<columns {
+                let cj = columnFactors[j]
+                for k in start[j]..<start[j + 1] { value[k] *= rowFactors[row[k]] * cj }     // aᵢⱼ ← rᵢ aᵢⱼ cⱼ
+            }
         }
     }
 
@@ -188,9 +204,11 @@ public struct SparseMatrix: Sendable, Equatable {
     /// `nonzeroCount` entries, in storage order (same pattern as A): out[k] = aᵢⱼ·cⱼ. Unchecked,
     /// no allocation.
     public func scaledValues(columnFactors: UnsafePointer<Double>, writingTo out: UnsafeMutablePointer<Double>) {
-        for j in 0..<columns {
-            let factor = columnFactors[j]
-            for k in columnStart[j]..<columnStart[j + 1] { out[k] = values[k] * factor }
+        withStorage { start, _, value in
+            for j in 0..<columns {
+                let factor = columnFactors[j]
+                for k in start[j]..<start[j + 1] { out[k] = value[k] * factor }
+            }
         }
     }
 }

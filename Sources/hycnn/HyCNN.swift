@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LinearAlgebra
 
 /// The `hycnn` command-line tool. Results go to stdout, progress and errors to stderr.
 /// Exit codes: 0 success/optimal, 1 error, 2 infeasible or unbounded (with a verified ray),
@@ -24,6 +25,7 @@ struct HyCNN: ParsableCommand {
     static func main() {
         // A closed stdout pipe then arrives as the write error EPIPE (exit 1), not as a signal.
         signal(SIGPIPE, SIG_IGN)
+        ProcessMemory.keepFreedPages()
         do {
             var command = try parseAsRoot()
             try command.run()

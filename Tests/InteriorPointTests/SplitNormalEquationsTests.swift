@@ -77,7 +77,7 @@ import Testing
             return (j, x0[j])
         }
         let dense = (0..<k).map { _ in box() }
-        for i in 0..<m {
+        for _ in 0..<m {
             var terms = dense.map { (variable: $0.0, coefficient: Double.random(in: -1...1, using: &g)) }
             var activity = zip(terms, dense).reduce(0) { $0 + $1.0.coefficient * $1.1.1 }
             for _ in 0..<singletons {

@@ -37,6 +37,8 @@ struct MehrotraMethod<Solver: NormalEquations> {
     var x: [Double], y: [Double], wl: [Double], wu: [Double], zl: [Double], zu: [Double]
     let hasLower: [Bool], hasUpper: [Bool]
     private(set) var iterations = 0
+    /// Time spent in factorizations and solves, for the log.
+    let clock = IterationClock()
     private(set) var measures = Measures()
     private var theta: [Double]
     private var regularization: Double
@@ -104,7 +106,7 @@ struct MehrotraMethod<Solver: NormalEquations> {
             // A step that collapses means the factorization lost accuracy: retry with a larger δ.
             var computed: (step: Direction, alphaP: Double, alphaD: Double)?
             for attempt in 0...settings.factorizationRetries {
-                guard let delta = normal.factor(form, theta: theta, regularization: regularization) else {
+                guard let delta = clock.factoring({ normal.factor(form, theta: theta, regularization: regularization) }) else {
                     return .factorizationFailed
                 }
                 let candidate = predictorCorrector()
@@ -251,6 +253,10 @@ struct MehrotraMethod<Solver: NormalEquations> {
 
     /// M⁻¹ r with up to `refinementSteps` steps of iterative refinement against the unregularised A Θ Aᵀ.
     private func solveNormal(_ r: [Double]) -> [Double] {
+        clock.solving { refinedSolve(r) }
+    }
+
+    private func refinedSolve(_ r: [Double]) -> [Double] {
         var v = r
         normal.solve(&v)
         var residualNorm = Double.infinity
@@ -297,7 +303,8 @@ struct MehrotraMethod<Solver: NormalEquations> {
     private mutating func startingPoint() -> Bool {
         let n = form.columnCount, m = form.rowCount
         for j in 0..<n { theta[j] = 1 }
-        guard let delta = normal.factor(form, theta: theta, regularization: settings.startingRegularization) else { return false }
+        guard let delta = clock.factoring({ normal.factor(form, theta: theta, regularization: settings.startingRegularization) })
+        else { return false }
         regularization = max(settings.minimumRegularization, delta / 10)
         let dy = solveNormal(form.b)                                    // x = Aᵀ(AAᵀ)⁻¹ b
         form.matrix.transposeMultiply(dy, writingTo: &x)

@@ -55,6 +55,9 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     private var schurDiagonal: [Double]
     private let sparseFlopsFraction: Double
     private var fallback: (any NormalEquations)?
+    /// The row space's analysis when the caller already made it (for the prediction): the
+    /// handover then does not analyse it again.
+    private let analysedRowSpace: GramCholesky?
     /// True when the last factorization was the row-space one.
     private(set) var usesFallback = false
     /// K is factored densely without CHOLMOD's analysis when that takes at most this many flops
@@ -94,15 +97,19 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     }
 
     /// Splits `form` and analyses K's pattern; `factor` must be given the same form (values
-    /// included: B holds A's values). Nil when no column is a singleton, or when forming K and
-    /// a lower bound on factoring it (a column of B with k nonzeros costs k³/3; C costs |E|³/3)
-    /// already exceed `flopBudget` — then K's pattern is not analysed.
-    init?(pattern form: StandardForm, sparseFlopsFraction: Double, flopBudget: Double = .infinity) {
+    /// included: B holds A's values). Nil when no column is a singleton, or when a lower bound
+    /// on forming K and factoring it (dense: |S|³/3; sparse: a column of B with k nonzeros costs
+    /// k³/3; C costs |E|³/3) already exceeds `flopBudget` — checked before B is built and again
+    /// with K's forming cost, so a rejected column space costs little and K is never analysed.
+    /// `rowSpace`: the row space's analysis, if made, for the handover.
+    init?(pattern form: StandardForm, sparseFlopsFraction: Double, flopBudget: Double = .infinity,
+          rowSpace: GramCholesky? = nil) {
         let a = form.matrix, m = form.rowCount
         let (isSingleton, rowMet) = Self.singletons(a)
         guard rowMet.contains(true) else { return nil }
         dimension = m
         self.sparseFlopsFraction = sparseFlopsFraction
+        analysedRowSpace = rowSpace
         coupledColumns = (0..<a.columns).filter { !isSingleton[$0] }
         eliminatedRows = (0..<m).filter { rowMet[$0] }
         keptRows = (0..<m).filter { !rowMet[$0] }
@@ -116,32 +123,56 @@ struct ColumnSpaceNormalEquations: NormalEquations {
         }
         // A_S, and B = [A_ISᵀ | I]: column c of B lists the S-entries of row eliminatedRows[c].
         let s = coupledColumns.count, e = keptRows.count
-        var coupledStart = [0], coupledRows: [Int] = [], coupledValues: [Double] = []
-        var rowEntries = [[(column: Int, value: Double)]](repeating: [], count: eliminatedRows.count)
+        // Counted first, so that every entry is written once into its place.
+        let eliminated = eliminatedRows.count, coupledOrder = coupledColumns
+        let aStart = a.columnStart, aRows = a.rowIndex, aValues = a.values
+        var coupledStart = [Int](repeating: 0, count: s + 1)
+        var start = [Int](repeating: 0, count: eliminated + s + 1)
+        for (k, j) in coupledOrder.enumerated() {
+            coupledStart[k + 1] = coupledStart[k] + aStart[j + 1] - aStart[j]
+            for p in aStart[j]..<aStart[j + 1] where slot[aRows[p]] >= 0 { start[slot[aRows[p]] + 1] += 1 }
+        }
+        // A lower bound on the predicted cost, before anything is built: forming K costs at least
+        // Σ nnz² over B's columns (every estimate of `formingFlops` is), factoring it |S|³/3 when it
+        // is dense (below `denseBelow`) and else at least k³/3 for B's widest column (a clique).
+        var formingBound = Double(s), widestRow = 0
+        for c in 0..<eliminated {
+            formingBound += Double(start[c + 1]) * Double(start[c + 1])
+            widestRow = max(widestRow, start[c + 1])
+        }
+        let denseK = pow(Double(s), 3) / 3
+        let factorBound = (denseK <= Self.denseBelow ? denseK : pow(Double(widestRow), 3) / 3) + pow(Double(e), 3) / 3
+        guard formingBound + factorBound < flopBudget else { return nil }
+        for c in 0..<eliminated { start[c + 1] += start[c] }
+        for k in 0..<s { start[eliminated + k + 1] = start[eliminated + k] + 1 }
+        var coupledRows = [Int](repeating: 0, count: coupledStart[s]), coupledValues = [Double](repeating: 0, count: coupledStart[s])
+        var rows = [Int](repeating: 0, count: start[eliminated + s]), values = [Double](repeating: 1, count: start[eliminated + s])
         var keptTranspose = [Double](repeating: 0, count: s * e)
-        for (k, j) in coupledColumns.enumerated() {
-            for p in a.columnStart[j]..<a.columnStart[j + 1] {
-                let i = a.rowIndex[p], v = a.values[p]
-                coupledRows.append(i)
-                coupledValues.append(v)
-                if slot[i] >= 0 { rowEntries[slot[i]].append((k, v)) } else { keptTranspose[(-1 - slot[i]) * s + k] = v }
+        var fill = start
+        for (k, j) in coupledOrder.enumerated() {                        // columns k in order: B's columns stay sorted
+            var q = coupledStart[k]
+            for p in aStart[j]..<aStart[j + 1] {
+                let i = aRows[p], v = aValues[p]
+                coupledRows[q] = i
+                coupledValues[q] = v
+                q += 1
+                let position = slot[i]
+                if position >= 0 {
+                    rows[fill[position]] = k
+                    values[fill[position]] = v
+                    fill[position] += 1
+                } else {
+                    keptTranspose[(-1 - position) * s + k] = v
+                }
             }
-            coupledStart.append(coupledRows.count)
         }
-        var start = [0], rows: [Int] = [], values: [Double] = []
-        for entries in rowEntries {
-            for entry in entries { rows.append(entry.column); values.append(entry.value) }
-            start.append(rows.count)
-        }
-        for k in 0..<s { rows.append(k); values.append(1); start.append(rows.count) }
+        for k in 0..<s { rows[start[eliminated + k]] = k }                     // the identity block, values 1
         guard let operand = try? SparseMatrix(rows: s, columns: eliminatedRows.count + s, columnStart: start, rowIndex: rows,
                                               values: values),
               let coupled = try? SparseMatrix(rows: m, columns: s, columnStart: coupledStart, rowIndex: coupledRows,
                                               values: coupledValues) else { return nil }
-        let widest = (0..<operand.columns).map { operand.columnStart[$0 + 1] - operand.columnStart[$0] }.max() ?? 0
         formingFlops = DenseNormalEquations.formingFlops(operand)
-        let lowerBound = formingFlops + (pow(Double(widest), 3) + pow(Double(e), 3)) / 3
-        guard lowerBound < flopBudget else { return nil }
+        guard formingFlops + factorBound < flopBudget else { return nil }
         self.operand = operand
         self.coupled = coupled
         self.keptTranspose = keptTranspose
@@ -193,7 +224,10 @@ struct ColumnSpaceNormalEquations: NormalEquations {
 
     private mutating func factorRowSpace(_ form: StandardForm, theta: [Double], regularization: Double) -> Double? {
         usesFallback = true
-        if fallback == nil { fallback = NormalEquationsBackend.bestRowSpace(for: form, sparseFlopsFraction: sparseFlopsFraction).equations }
+        if fallback == nil {
+            fallback = NormalEquationsBackend.bestRowSpace(for: form, sparseFlopsFraction: sparseFlopsFraction,
+                                                           unsplit: analysedRowSpace).equations
+        }
         return fallback!.factor(form, theta: theta, regularization: regularization)
     }
 

@@ -50,7 +50,8 @@ enum NormalEquationsBackend {
         let unsplit = GramCholesky(pattern: form.matrix, sparseFlopsFraction: fraction)
         if ColumnSpaceNormalEquations.mightPay(form) {
             let budget = Self.columnSpaceAdvantage * (unsplit.factorFlops + DenseNormalEquations.formingFlops(form.matrix))
-            if let column = ColumnSpaceNormalEquations(pattern: form, sparseFlopsFraction: fraction, flopBudget: budget),
+            if let column = ColumnSpaceNormalEquations(pattern: form, sparseFlopsFraction: fraction, flopBudget: budget,
+                                                       rowSpace: unsplit),
                column.factorFlops + column.formingFlops < budget {
                 self = .columnSpace(column)
                 return
@@ -83,12 +84,14 @@ enum NormalEquationsBackend {
         }
     }
 
-    /// A short description for the log.
+    /// A short description for the log, with the predicted flops of one factorization.
     var description: String {
         switch self {
-        case let .rowSpace(gram): "\(gram.isSparse ? "sparse" : "dense") Cholesky"
-        case let .split(split): "sparse Cholesky (\(split.denseColumns.count) dense columns split off)"
-        case let .columnSpace(column): column.description
+        case let .rowSpace(gram): "\(gram.isSparse ? "sparse" : "dense") Cholesky" + Self.flops(gram.factorFlops)
+        case let .split(split): "sparse Cholesky (\(split.denseColumns.count) dense columns split off)" + Self.flops(split.factorFlops)
+        case let .columnSpace(column): column.description + Self.flops(column.factorFlops + column.formingFlops)
         }
     }
+
+    private static func flops(_ count: Double) -> String { String(format: " (%.2g flops a factorization)", count) }
 }

@@ -10,8 +10,12 @@ import LinearAlgebra
 /// Worth it when L is much sparser than a dense triangle: compare `factorFlops` with m³/3.
 /// A value type: a copy that factors gets its own numeric storage (copy on write).
 struct SparseNormalEquations: NormalEquations {
-    /// nil when the analysis failed (out of memory): `factor` then reports failure.
+    /// CHOLMOD's analysis; nil when it failed (out of memory): `factor` then reports failure.
+    private let structure: SupernodalStructure?
+    /// The numeric factor, made at the first `factor` (a prediction that is not taken never pays
+    /// for its buffers).
     private var storage: SupernodalFactor?
+    private let patternStart: [Int], patternRows: [Int]
     /// Values of A times √θⱼ, rewritten by every `factor` (one spare entry: never empty); a
     /// caller that scales A itself writes them and calls `factorScaled`.
     var scaled: [Double]
@@ -33,13 +37,15 @@ struct SparseNormalEquations: NormalEquations {
         entryCount = matrix.nonzeroCount
         scaled = [Double](repeating: 0, count: entryCount + 1)
         rootTheta = [Double](repeating: 0, count: columnCount)
-        storage = SparseCholeskyAnalysis.analyze(matrix).map { SupernodalFactor(structure: $0, pattern: matrix) }
+        structure = SparseCholeskyAnalysis.analyze(matrix)
+        patternStart = matrix.columnStart
+        patternRows = matrix.rowIndex
     }
 
     /// Nonzeros of L and flops of one factorization, as CHOLMOD's analysis counts them (NaN if
     /// the analysis failed); a dense factorization costs m³/3 flops.
-    var factorNonzeros: Double { storage?.structure.factorNonzeros ?? .nan }
-    var factorFlops: Double { storage?.structure.factorFlops ?? .nan }
+    var factorNonzeros: Double { structure?.factorNonzeros ?? .nan }
+    var factorFlops: Double { structure?.factorFlops ?? .nan }
     /// Pivots replaced in the last factorization (dependent rows).
     var replacedPivots: Int { storage?.replacedPivots ?? 0 }
     /// min over k of pivot / Mₖₖ in the last factorization (``SupernodalFactor/smallestPivotRatio``).
@@ -54,7 +60,7 @@ struct SparseNormalEquations: NormalEquations {
         precondition(operand.rows == dimension && operand.columns == columnCount
                      && operand.nonzeroCount == entryCount, "factor: A's pattern differs from the analysed one")
         guard dimension > 0 else { return regularization }
-        guard storage != nil, regularization.isFinite, regularization >= 0 else { return nil }
+        guard structure != nil, regularization.isFinite, regularization >= 0 else { return nil }
         for j in 0..<columnCount {
             let t = theta[j]
             guard t >= 0, t.isFinite else { return nil }
@@ -67,8 +73,12 @@ struct SparseNormalEquations: NormalEquations {
     /// Factors Ã Ãᵀ + δ I with `scaled` already holding the values of Ã (A times √θⱼ).
     mutating func factorScaled(regularization: Double) -> Double? {
         guard dimension > 0 else { return regularization }
-        guard storage != nil, regularization.isFinite, regularization >= 0 else { return nil }
-        if !isKnownUniquelyReferenced(&storage!) { storage = storage!.copy() }
+        guard let structure, regularization.isFinite, regularization >= 0 else { return nil }
+        if storage == nil {
+            storage = SupernodalFactor(structure: structure, columnStart: patternStart, rowIndex: patternRows)
+        } else if !isKnownUniquelyReferenced(&storage!) {
+            storage = storage!.copy()
+        }
         let finite = scaled.withUnsafeBufferPointer { buffer in
             storage!.factor(scaled: buffer.baseAddress!, delta: regularization)
         }

@@ -73,13 +73,28 @@ final class SupernodalFactor {
         supernodeCount = structure.supernodeCount
         var order = [Int](repeating: 0, count: entries), sorted = [Int32](repeating: 0, count: entries)
         var sortedPosition = order                               // original entry p → sorted q
+        // Each column's entries by permuted row, in linear time: bucket the entries by permuted row,
+        // then deal them out to their columns in increasing row order.
+        var bucketStart = [Int](repeating: 0, count: m + 1)
+        for r in patternRows { bucketStart[structure.inversePermutation[r] + 1] += 1 }
+        for k in 0..<m { bucketStart[k + 1] += bucketStart[k] }
+        var byRow = [Int](repeating: 0, count: entries), bucketFill = bucketStart
         for j in 0..<columnCount {
-            let range = patternStart[j]..<patternStart[j + 1]
-            let byRow = range.sorted { structure.inversePermutation[patternRows[$0]] < structure.inversePermutation[patternRows[$1]] }
-            for (offset, p) in byRow.enumerated() {
-                let q = range.lowerBound + offset
+            for p in patternStart[j]..<patternStart[j + 1] {
+                let k = structure.inversePermutation[patternRows[p]]
+                byRow[bucketFill[k]] = p
+                bucketFill[k] += 1
+            }
+        }
+        var columnOf = [Int](repeating: 0, count: entries)
+        for j in 0..<columnCount { for p in patternStart[j]..<patternStart[j + 1] { columnOf[p] = j } }
+        var columnFill = Array(patternStart.dropLast())
+        for k in 0..<m {
+            for b in bucketStart[k]..<bucketStart[k + 1] {
+                let p = byRow[b], q = columnFill[columnOf[p]]
+                columnFill[columnOf[p]] += 1
                 order[q] = p
-                sorted[q] = Int32(structure.inversePermutation[patternRows[p]])
+                sorted[q] = Int32(k)
                 sortedPosition[p] = q
             }
         }

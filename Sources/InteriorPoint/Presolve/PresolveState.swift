@@ -187,33 +187,57 @@ struct PresolveState {
     /// Merges rows that are exact multiples of another on the active columns (same pattern,
     /// ratios equal to 1e-12 relative). Returns whether it merged any.
     mutating func mergeDuplicateRows() throws -> Bool {
-        var groups: [[Int]: [Int]] = [:]
-        var patterns: [Int: (columns: [Int], values: [Double])] = [:]
+        // Rows can only be parallel when their sets of active columns hash alike: a cheap
+        // order-independent signature first, the exact patterns only for rows that share one.
+        var bySignature: [UInt64: [Int]] = [:]
         for i in program.constraints.indices where rowActive[i] && rowLength[i] >= 2 {
-            let row = program.constraints[i]
-            var entries: [(Int, Double)] = []
-            entries.reserveCapacity(rowLength[i])
-            for k in row.columns.indices where columnActive[row.columns[k]] { entries.append((row.columns[k], row.coefficients[k])) }
-            entries.sort { $0.0 < $1.0 }
-            let columns = entries.map(\.0)
-            patterns[i] = (columns, entries.map(\.1))
-            groups[columns, default: []].append(i)
+            var signature: UInt64 = 0
+            program.constraints[i].columns.withUnsafeBufferPointer { columns in
+                for j in columns where columnActive[j] { signature &+= Self.mix(UInt64(j)) }
+            }
+            bySignature[signature, default: []].append(i)
         }
         var merged = false
-        for rows in groups.values.sorted(by: { $0[0] < $1[0] }) where rows.count >= 2 {
-            var representatives: [Int] = []
+        for rows in bySignature.values.filter({ $0.count >= 2 }).sorted(by: { $0[0] < $1[0] }) {
+            // Representatives: one row of each pattern/direction seen so far; a row parallel to
+            // one of them is merged into it (same active columns, values proportional).
+            var representatives: [(row: Int, columns: [Int], values: [Double])] = []
             for k in rows {
-                let candidate = patterns[k]!.values
-                if let i = representatives.first(where: { Self.ratio(candidate, to: patterns[$0]!.values, tolerance: 1e-12) != nil }),
-                   let ratio = Self.ratio(candidate, to: patterns[i]!.values, tolerance: 1e-12), abs(ratio) > pivotTolerance {
-                    try merge(removed: k, into: i, ratio: ratio)
+                let (columns, values) = activePattern(of: k)
+                var match: (row: Int, ratio: Double)?
+                for representative in representatives where representative.columns == columns {
+                    if let ratio = Self.ratio(values, to: representative.values, tolerance: 1e-12) {
+                        match = (representative.row, ratio)
+                        break
+                    }
+                }
+                if let match, abs(match.ratio) > pivotTolerance {
+                    try merge(removed: k, into: match.row, ratio: match.ratio)
                     merged = true
                 } else {
-                    representatives.append(k)
+                    representatives.append((k, columns, values))
                 }
             }
         }
         return merged
+    }
+
+    /// Row i's entries in its active columns, sorted by column.
+    private func activePattern(of i: Int) -> (columns: [Int], values: [Double]) {
+        let row = program.constraints[i]
+        var entries: [(column: Int, value: Double)] = []
+        entries.reserveCapacity(rowLength[i])
+        for k in row.columns.indices where columnActive[row.columns[k]] { entries.append((row.columns[k], row.coefficients[k])) }
+        entries.sort { $0.column < $1.column }
+        return (entries.map(\.column), entries.map(\.value))
+    }
+
+    /// SplitMix64's finaliser: a well-spread 64-bit hash of a column index.
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 
     /// α with candidate = α·base entry by entry (to `tolerance` relative), or nil.

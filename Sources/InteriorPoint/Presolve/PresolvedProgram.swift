@@ -33,8 +33,14 @@ struct PresolvedProgram: Sendable {
             reduced.variables.append(Variable(name: v.name, lower: state.columnLower[j], upper: state.columnUpper[j],
                                               kind: .continuous, cost: v.cost))
         }
+        let everyColumnKept = columnMap.count == source.variableCount     // then the rows keep their arrays
         for i in rowMap {
             let row = source.constraints[i]
+            if everyColumnKept {
+                reduced.constraints.append(Constraint(name: row.name, columns: row.columns, coefficients: row.coefficients,
+                                                      lower: state.rowLower[i], upper: state.rowUpper[i]))
+                continue
+            }
             var columns: [Int] = [], coefficients: [Double] = []
             for k in row.columns.indices where newIndex[row.columns[k]] >= 0 {
                 columns.append(newIndex[row.columns[k]])

@@ -20,25 +20,39 @@ struct RuizScaling {
     static func equilibrate(_ form: inout StandardForm, passes: Int = 20) -> RuizScaling {
         var scaling = RuizScaling(rows: form.rowCount, columns: form.columnCount)
         var rowMax = [Double](repeating: 0, count: form.rowCount)
+        var columnFactor = [Double](repeating: 1, count: form.columnCount)
+        var rowFactor = rowMax
         for _ in 0..<passes {
-            for i in rowMax.indices { rowMax[i] = 0 }
+
             var worst = 0.0
-            var columnFactor = [Double](repeating: 1, count: form.columnCount)
-            for j in 0..<form.columnCount {
-                var columnMax = 0.0
-                for k in form.matrix.columnStart[j]..<form.matrix.columnStart[j + 1] {
-                    let a = abs(form.matrix.values[k])
-                    columnMax = max(columnMax, a)
-                    rowMax[form.matrix.rowIndex[k]] = max(rowMax[form.matrix.rowIndex[k]], a)
-                }
-                if columnMax > 0 {
-                    columnFactor[j] = powerOfTwo(1 / columnMax.squareRoot())     // cⱼ ≈ 1/√max|a·ⱼ|
-                    worst = max(worst, abs(1 - columnMax))
+            let matrix = form.matrix
+            matrix.columnStart.withUnsafeBufferPointer { start in
+                matrix.rowIndex.withUnsafeBufferPointer { row in
+                    matrix.values.withUnsafeBufferPointer { value in
+                        for i in rowMax.indices { rowMax[i] = 0 }
+                        for j in 0..<matrix.columns {
+                            var columnMax = 0.0
+                            for k in start[j]..<start[j + 1] {
+                                let a = abs(value[k])
+                                columnMax = max(columnMax, a)
+                                rowMax[row[k]] = max(rowMax[row[k]], a)
+                            }
+                            columnFactor[j] = 1
+                            if columnMax > 0 {
+                                columnFactor[j] = powerOfTwo(1 / columnMax.squareRoot())  // cⱼ ≈ 1/√max|a·ⱼ|
+                                worst = max(worst, abs(1 - columnMax))
+                            }
+                        }
+                    }
                 }
             }
-            let rowFactor = rowMax.map { $0 > 0 ? powerOfTwo(1 / $0.squareRoot()) : 1 }  // rᵢ ≈ 1/√max|aᵢ·|
-            for r in rowMax where r > 0 { worst = max(worst, abs(1 - r)) }
-            if worst < 0.5 { break }
+            for i in rowMax.indices {
+                let r = rowMax[i]
+                rowFactor[i] = r > 0 ? powerOfTwo(1 / r.squareRoot()) : 1                 // rᵢ ≈ 1/√max|aᵢ·|
+                if r > 0 { worst = max(worst, abs(1 - r)) }
+            }
+            // Done when equilibrated, or at the fixed point of the power-of-two rounding (no factor moves).
+            if worst < 0.5 || (!rowFactor.contains { $0 != 1 } && !columnFactor.contains { $0 != 1 }) { break }
             form.matrix.scale(rows: rowFactor, columns: columnFactor)            // A ← R A C
             for j in 0..<form.columnCount { scaling.columnScale[j] *= columnFactor[j] }
             for i in 0..<form.rowCount { scaling.rowScale[i] *= rowFactor[i] }

@@ -53,29 +53,31 @@ struct StandardForm {
                 columnOrigin.append(j)
             }
         }
+        // Rows are visited in order, so counting each column's entries first lets every entry be
+        // written straight into its place in the compressed columns, already sorted by row.
         let structural = columnOrigin.count
-        var columnEntries = [[(row: Int, value: Double)]](repeating: [], count: structural)
         var b: [Double] = [], rowOrigin: [Int] = []
         var slackRows: [(row: Int, lower: Double, upper: Double, modelRow: Int)] = []
+        var count = [Int](repeating: 0, count: structural + 1)
         for (i, row) in model.constraints.enumerated() {
             guard row.lower.isFinite || row.upper.isFinite else { continue }   // free row: y = 0
-            var shift = 0.0, hasEntries = false
-            for k in row.columns.indices where row.coefficients[k] != 0 {
-                let j = row.columns[k]
-                if newIndex[j] < 0 { shift += row.coefficients[k] * fixedValue[j] } else { hasEntries = true }
+            var shift = 0.0, entries = 0
+            row.columns.withUnsafeBufferPointer { columns in
+                row.coefficients.withUnsafeBufferPointer { coefficients in
+                    for k in columns.indices where coefficients[k] != 0 {
+                        let j = newIndex[columns[k]]
+                        if j < 0 { shift += coefficients[k] * fixedValue[columns[k]] } else { entries += 1; count[j + 1] += 1 }
+                    }
+                }
             }
             let lo = row.lower - shift, up = row.upper - shift                    // lo ≤ aᵀx_free ≤ up
-            guard hasEntries else {
+            guard entries > 0 else {
                 let tolerance = 1e-9 * (1 + abs(shift))
                 if lo > tolerance || up < -tolerance { return .infeasibleRow(i) }
                 continue
             }
             let r = rowOrigin.count
             rowOrigin.append(i)
-            for k in row.columns.indices where row.coefficients[k] != 0 {
-                let j = newIndex[row.columns[k]]
-                if j >= 0 { columnEntries[j].append((r, row.coefficients[k])) }
-            }
             if lo == up {
                 b.append(lo)
             } else {
@@ -83,23 +85,30 @@ struct StandardForm {
                 slackRows.append((r, lo, up, i))
             }
         }
+        var columnStart = count
+        for j in 0..<structural { columnStart[j + 1] += columnStart[j] }
+        let structuralEntries = columnStart[structural]
+        var rowIndex = [Int](repeating: 0, count: structuralEntries + slackRows.count)
+        var values = [Double](repeating: 0, count: structuralEntries + slackRows.count)
+        var fill = columnStart
+        for (r, i) in rowOrigin.enumerated() {
+            let row = model.constraints[i]
+            for k in row.columns.indices where row.coefficients[k] != 0 {
+                let j = newIndex[row.columns[k]]
+                if j >= 0 { rowIndex[fill[j]] = r; values[fill[j]] = row.coefficients[k]; fill[j] += 1 }
+            }
+        }
         var lower: [Double] = columnOrigin.map { model.variables[$0].lower }
         var upper: [Double] = columnOrigin.map { model.variables[$0].upper }
         var c: [Double] = columnOrigin.map { sign * model.variables[$0].cost }
-        for slack in slackRows {                                                  // aᵀx − s = 0
-            columnEntries.append([(slack.row, -1)])
+        for (k, slack) in slackRows.enumerated() {                               // aᵀx − s = 0
+            rowIndex[structuralEntries + k] = slack.row
+            values[structuralEntries + k] = -1
+            columnStart.append(structuralEntries + k + 1)
             columnOrigin.append(-1 - slack.modelRow)
             lower.append(slack.lower)
             upper.append(slack.upper)
             c.append(0)
-        }
-        var columnStart = [0], rowIndex: [Int] = [], values: [Double] = []
-        for entries in columnEntries {
-            for e in entries.sorted(by: { $0.row < $1.row }) {
-                rowIndex.append(e.row)
-                values.append(e.value)
-            }
-            columnStart.append(rowIndex.count)
         }
         let matrix = try SparseMatrix(rows: rowOrigin.count, columns: columnOrigin.count, columnStart: columnStart,
                                       rowIndex: rowIndex, values: values)
