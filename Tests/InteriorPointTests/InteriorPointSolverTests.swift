@@ -188,6 +188,26 @@ import Testing
         #expect(iterationLines.count == solution.iterations + 1)
         #expect(lines.all.contains { $0.contains("pinf") && $0.contains("gap") && $0.contains("mu") })
     }
+
+    @Test func verboseLogSaysWhereTheTimeWent() throws {
+        let lines = LogLines()
+        var settings = InteriorPointSettings()
+        settings.logger = { lines.append($0) }
+        let solution = try InteriorPointSolver(settings: settings).solve(Self.planted(.feasible, seed: 2))
+        #expect(solution.status == .optimal)
+        func seconds(_ prefix: String) -> [Double] {
+            lines.all.filter { $0.hasPrefix(prefix) }.flatMap { line in
+                line.matches(of: /(\d+\.\d+) s/).map { Double($0.1)! }
+            }
+        }
+        let presolve = seconds("presolve: 0"), setup = seconds("set-up:"), iterations = seconds("iterations:")
+        let verification = seconds("reduced costs and verification:")
+        try #require(presolve.count == 1 && setup.count == 3 && iterations.count == 4 && !verification.isEmpty)
+        #expect(abs(setup[0] - setup[1] - setup[2]) <= 2e-4)                         // set-up = form and scaling + analysis
+        #expect(abs(iterations[0] - iterations[1] - iterations[2] - iterations[3]) <= 2e-4)
+        let phases = presolve[0] + setup[0] + iterations[0] + verification.reduce(0, +)
+        #expect(phases <= solution.seconds + 1e-3)                                   // the phases fit in the solve
+    }
 }
 
 /// A thread-safe list of log lines.

@@ -87,6 +87,27 @@ import TestSupport
         #expect(report.verified, "\(report.failures)")
     }
 
+    /// Among rows on the same columns (listed in any order) only the parallel ones merge, each
+    /// into the first of its direction: r0, r2 = 2·r0 and r4 = −r0 go together; r1 (same
+    /// columns, another direction) keeps r3 = 3·r1; r5 has other columns and stays.
+    @Test func onlyParallelRowsMergeAmongRowsOnTheSameColumns() throws {
+        var model = LinearProgram()
+        let x = model.addVariable("x", cost: 1), y = model.addVariable("y", cost: 2), z = model.addVariable("z", cost: 1)
+        model.addConstraint("r0", [(x, 1), (y, 1), (z, 1)], .greaterOrEqual, 1)
+        model.addConstraint("r1", [(z, 1), (x, 2), (y, 1)], .greaterOrEqual, 1)
+        model.addConstraint("r2", [(y, 2), (z, 2), (x, 2)], .greaterOrEqual, 3)
+        model.addConstraint("r3", [(x, 6), (y, 3), (z, 3)], .lessOrEqual, 30)
+        model.addConstraint("r4", [(x, -1), (z, -1), (y, -1)], .greaterOrEqual, -10)
+        model.addConstraint("r5", [(x, 1), (y, -1)], .lessOrEqual, 2)
+        let (solution, presolved) = try Self.presolveAndSolve(model)
+        #expect(presolved.statistics.duplicateRows == 3)
+        #expect(presolved.rowMap == [0, 1, 5])
+        #expect(presolved.program.constraints[0].lower == 1.5 && presolved.program.constraints[0].upper == 10)
+        #expect(presolved.program.constraints[1].upper == 10)
+        let report = verify(solution, for: model)
+        #expect(report.verified, "\(report.failures)")
+    }
+
     @Test func freeRowsAreDropped() throws {
         var model = LinearProgram()
         let x = model.addVariable("x", cost: 1), y = model.addVariable("y", cost: 1)

@@ -84,14 +84,23 @@ enum NormalEquationsBackend {
         }
     }
 
-    /// A short description for the log, with the predicted flops of one factorization.
-    var description: String {
+    /// Predicted flops of one factorization (forming included where it is predicted).
+    var predictedFlops: Double {
         switch self {
-        case let .rowSpace(gram): "\(gram.isSparse ? "sparse" : "dense") Cholesky" + Self.flops(gram.factorFlops)
-        case let .split(split): "sparse Cholesky (\(split.denseColumns.count) dense columns split off)" + Self.flops(split.factorFlops)
-        case let .columnSpace(column): column.description + Self.flops(column.factorFlops + column.formingFlops)
+        case let .rowSpace(gram): gram.factorFlops
+        case let .split(split): split.factorFlops
+        case let .columnSpace(column): column.factorFlops + column.formingFlops
         }
     }
 
-    private static func flops(_ count: Double) -> String { String(format: " (%.2g flops a factorization)", count) }
+    /// A short description for the log, with the predicted flops of one factorization.
+    var description: String {
+        let name = switch self {
+            case let .rowSpace(gram): "\(gram.isSparse ? "sparse" : "dense") Cholesky"
+            case let .split(split): "sparse Cholesky (\(split.denseColumns.count) dense columns split off)"
+            case let .columnSpace(column): column.description
+            }
+        return name + String(format: " (%.2g flops a factorization)", predictedFlops)
+    }
+
 }

@@ -63,7 +63,7 @@ struct SolveCommand: ParsableCommand {
     @Flag(help: "List every variable, not only the first nonzero ones.")
     var allVariables = false
 
-    @Flag(help: "Show the solver's log on stderr (for ipm: one line per iteration).")
+    @Flag(help: "Show the solver's log on stderr (for ipm: one line per iteration, then the time of each phase).")
     var verbose = false
 
     func validate() throws {
