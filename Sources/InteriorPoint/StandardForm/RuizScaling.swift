@@ -22,15 +22,15 @@ struct RuizScaling {
         var rowMax = [Double](repeating: 0, count: form.rowCount)
         var columnFactor = [Double](repeating: 1, count: form.columnCount)
         var rowFactor = rowMax
+        let columns = form.columnCount
         for _ in 0..<passes {
-
             var worst = 0.0
-            let matrix = form.matrix
-            matrix.columnStart.withUnsafeBufferPointer { start in
-                matrix.rowIndex.withUnsafeBufferPointer { row in
-                    matrix.values.withUnsafeBufferPointer { value in
+            // Read in place: no copy of A may be alive when `scale` below writes it.
+            form.matrix.columnStart.withUnsafeBufferPointer { start in
+                form.matrix.rowIndex.withUnsafeBufferPointer { row in
+                    form.matrix.values.withUnsafeBufferPointer { value in
                         for i in rowMax.indices { rowMax[i] = 0 }
-                        for j in 0..<matrix.columns {
+                        for j in 0..<columns {
                             var columnMax = 0.0
                             for k in start[j]..<start[j + 1] {
                                 let a = abs(value[k])
