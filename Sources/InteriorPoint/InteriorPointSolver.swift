@@ -49,7 +49,7 @@ public struct InteriorPointSolver: LPSolver {
     private func presolveAndSolve(_ model: LinearProgram, deadline: Double?) throws -> Solution {
         let start = Self.now()
         let outcome = try Presolve().reduce(model)
-        log(String(format: "presolve: %.4f s", Self.now() - start))
+        let presolveSeconds = Self.now() - start
         switch outcome {
         case let .infeasible(reason), let .unbounded(reason):
             log("presolve: \(reason)")
@@ -57,7 +57,8 @@ public struct InteriorPointSolver: LPSolver {
         case let .reduced(presolved):
             if let deadline, Self.now() >= deadline { return Solution(status: .timeLimit, solver: name) }
             let statistics = presolved.statistics
-            log("presolve: \(statistics.rowsBefore) rows, \(statistics.columnsBefore) columns, \(statistics.nonzerosBefore) nonzeros → \(statistics.rowsAfter), \(statistics.columnsAfter), \(statistics.nonzerosAfter)")
+            log("presolve: \(statistics.rowsBefore) rows, \(statistics.columnsBefore) columns, \(statistics.nonzerosBefore) nonzeros → \(statistics.rowsAfter), \(statistics.columnsAfter), \(statistics.nonzerosAfter)"
+                + String(format: " in %.4f s", presolveSeconds))
             if presolved.program.variableCount == 0 {                   // presolve decided every column
                 let mapped = presolved.postsolve(x: [], rowDuals: [])
                 return finish(model, x: mapped.x, y: mapped.rowDuals, iterations: 0, status: .optimal)
@@ -86,7 +87,7 @@ public struct InteriorPointSolver: LPSolver {
                                            : RuizScaling(rows: form.rowCount, columns: form.columnCount)
             let scaled = Self.now()
             // Sparse Cholesky unless its fill makes it nearly as costly as the dense one (m³/3 flops), or as set.
-            let backend = NormalEquationsBackend(for: form, settings: settings)
+            let backend = NormalEquationsBackend(for: form, settings: settings, deadline: deadline)
             log(String(format: "set-up: %.4f s (standard form and scaling %.4f s, normal-equations analysis %.4f s)",
                        Self.now() - start, scaled - start, Self.now() - scaled))
             if let deadline, Self.now() >= deadline { return Solution(status: .timeLimit, solver: name) }   // the analysis took the time
@@ -161,7 +162,10 @@ public struct InteriorPointSolver: LPSolver {
     private func finish(_ model: LinearProgram, x: [Double], y: [Double], iterations: Int,
                         status: SolutionStatus) -> Solution {
         let start = Self.now()
-        defer { log(String(format: "reduced costs and verification: %.4f s", Self.now() - start)) }
+        defer {
+            log("reduced costs and verification of the \(model.constraintCount) × \(model.variableCount) program"
+                + String(format: ": %.4f s", Self.now() - start))
+        }
         let rowDuals = y.isEmpty ? [Double](repeating: 0, count: model.constraintCount) : y
         let costs = model.costs, aty = model.transposeProduct(rowDuals)
         var solution = Solution(status: status, objective: model.objectiveValue(x), x: x, rowDuals: rowDuals,

@@ -47,6 +47,14 @@ import Testing
         try settings.validate()
     }
     settings = InteriorPointSettings()
+    settings.nearlyOptimalStallIterations = 0
+    #expect(throws: InteriorPointError.invalidSetting(name: "nearlyOptimalStallIterations", value: 0, reason: "must be positive")) {
+        try settings.validate()
+    }
+    settings = InteriorPointSettings()
+    settings.nearlyOptimalMerit = .nan
+    #expect(throws: InteriorPointError.self) { try settings.validate() }
+    settings = InteriorPointSettings()
     settings.regularizationGrowth = 1
     #expect(throws: InteriorPointError.invalidSetting(name: "regularizationGrowth", value: 1,
                                                       reason: "must be a finite number above 1")) {

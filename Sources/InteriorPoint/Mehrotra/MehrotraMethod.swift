@@ -90,7 +90,8 @@ struct MehrotraMethod<Solver: NormalEquations> {
             if measures.merit < 0.5 * bestMerit {
                 bestMerit = measures.merit
                 bestMeritIteration = iterations
-            } else if iterations - bestMeritIteration >= settings.stallIterations {
+            } else if iterations - bestMeritIteration >= (bestMerit <= settings.nearlyOptimalMerit ? settings.nearlyOptimalStallIterations
+                                                                                                 : settings.stallIterations) {
                 restoreBest()
                 return .stalled
             }

@@ -195,7 +195,7 @@ struct ColumnSpaceNormalEquations: NormalEquations {
 
     var description: String {
         "column-space \(gram.isSparse ? "sparse" : "dense") Cholesky of \(coupledColumns.count) columns"
-            + (keptRows.isEmpty ? "" : ", \(keptRows.count) rows kept")
+            + (keptRows.isEmpty ? "" : ", \(keptRows.count) row\(keptRows.count == 1 ? "" : "s") kept")
     }
 
     mutating func factor(_ form: StandardForm, theta: [Double], regularization: Double) -> Double? {

@@ -29,7 +29,9 @@ enum NormalEquationsBackend {
     /// split than dense (96×6: 0.46 s against 0.34 s), the Woodbury solves losing accuracy early.
     static let splitAdvantage = 0.1
 
-    init(for form: StandardForm, settings: InteriorPointSettings) {
+    /// `deadline` (uptime seconds): once it has passed, the alternatives to the unsplit row
+    /// space are not analysed (the solve is about to stop anyway).
+    init(for form: StandardForm, settings: InteriorPointSettings, deadline: Double? = nil) {
         let fraction = settings.sparseFlopsFraction
         switch settings.cholesky {
         case .dense: self = .rowSpace(GramCholesky(pattern: form.matrix, sparse: false)); return
@@ -48,6 +50,7 @@ enum NormalEquationsBackend {
         case .automatic: break
         }
         let unsplit = GramCholesky(pattern: form.matrix, sparseFlopsFraction: fraction)
+        if let deadline, Double(DispatchTime.now().uptimeNanoseconds) / 1e9 >= deadline { self = .rowSpace(unsplit); return }
         if ColumnSpaceNormalEquations.mightPay(form) {
             let budget = Self.columnSpaceAdvantage * (unsplit.factorFlops + DenseNormalEquations.formingFlops(form.matrix))
             if let column = ColumnSpaceNormalEquations(pattern: form, sparseFlopsFraction: fraction, flopBudget: budget,
