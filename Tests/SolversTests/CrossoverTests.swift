@@ -101,6 +101,39 @@ import Testing
         }
     }
 
+    /// An LP with a planted nondegenerate optimum: basic columns strictly inside [0, 10], every
+    /// other column at 0 with a positive reduced cost, equality rows.
+    static func nondegenerate(rows m: Int, seed: UInt64) -> (model: LinearProgram, x: [Double]) {
+        var g = SplitMix64(seed: seed)
+        let n = 3 * m
+        let a = (0..<m).map { _ in (0..<n).map { _ in Double.random(in: -1...1, using: &g) } }
+        let x = (0..<n).map { j in j < m ? Double.random(in: 1...2, using: &g) : 0 }
+        let y = (0..<m).map { _ in Double.random(in: -1...1, using: &g) }
+        var model = LinearProgram(name: "nondegenerate-\(seed)")
+        for j in 0..<n {
+            let aty = (0..<m).reduce(0) { $0 + a[$1][j] * y[$1] }
+            model.addVariable("x\(j)", lower: 0, upper: 10, cost: aty + (j < m ? 0 : Double.random(in: 0.5...1, using: &g)))  // c = Aᵀy + d
+        }
+        for i in 0..<m {
+            model.addConstraint("r\(i)", (0..<n).map { ($0, a[i][$0]) }, .equal, (0..<n).reduce(0) { $0 + a[i][$1] * x[$1] })
+        }
+        return (model, x)
+    }
+
+    /// There the interior point's candidates are exactly the optimal basis: the crossover takes
+    /// them as its starting basis and needs no simplex pivot.
+    @Test func aNondegenerateOptimumNeedsNoPivot() throws {
+        for seed in UInt64(1)...4 {
+            let (model, planted) = Self.nondegenerate(rows: 12, seed: seed)
+            let interior = try InteriorPointSolver().solve(model)
+            try #require(interior.status == .optimal)
+            let vertex = try GLPKCrossover().vertex(from: interior, of: model)
+            #expect(vertex.status == .optimal && vertex.iterations == 0, "seed \(seed): \(vertex.status), \(vertex.iterations) pivots")
+            #expect(verify(vertex, for: model).verified)
+            #expect(zip(vertex.x, planted).allSatisfy { abs($0 - $1) <= 1e-9 }, "seed \(seed)")
+        }
+    }
+
     @Test func aFailedCrossoverKeepsTheInteriorAnswerWithANote() throws {
         let model = Self.transport(sources: 6, targets: 5, seed: 9)
         let interior = try InteriorPointSolver().solve(model)

@@ -3,11 +3,13 @@ import Dispatch
 import LinearProgramming
 
 /// From an interior-point optimum to a basic optimal solution (a vertex with its duals), by
-/// GLPK's primal simplex started from a basis guessed at the interior point: the columns
-/// strictly inside their bounds (``StartingBasis``) go into the basis as far as they form a
-/// triangular, hence nonsingular, basis matrix over the active rows (GLPK's `glp_adv_basis`
-/// with every other column and every active row held fixed); slacks complete it; every other
-/// column starts at the bound it sits on. Near the optimum the simplex then needs few pivots.
+/// GLPK's primal simplex started from a basis guessed at the interior point: the columns (and
+/// row activities) strictly inside their bounds (``StartingBasis``) are the basis when they are
+/// exactly as many as the rows and GLPK factorizes them (a nondegenerate optimum: no pivot is
+/// left to do); otherwise they go into the basis as far as they form a triangular, hence
+/// nonsingular, basis matrix over the active rows (GLPK's `glp_adv_basis` with every other
+/// column and every active row held fixed) and slacks complete it. Every other column starts at
+/// the bound it sits on. Near the optimum the simplex then needs few pivots.
 ///
 /// The simplex runs twice: first with every column off the basis held on its bound (so it only
 /// moves the candidates and slacks), then on the whole LP from the primal feasible basis that
@@ -88,7 +90,11 @@ public struct GLPKCrossover: Sendable {
                 glp_set_row_bnds(pointer, Int32(i + 1), GLP_FX, value, value)
             }
         }
-        guard problem.guarded({ hycnn_guarded_crash_basis($0) }) != nil else { return false }
+        switch candidateBasis(problem, at: basis) {
+        case .some(true): break
+        case .some(false): guard problem.guarded({ hycnn_guarded_crash_basis($0) }) != nil else { return false }
+        case nil: return false
+        }
         for (j, position) in basis.columns.enumerated() where position == .candidate {
             let variable = model.variables[j]
             let (type, lower, upper) = GLPKProblem.boundType(variable.lower, variable.upper)
@@ -106,6 +112,26 @@ public struct GLPKCrossover: Sendable {
             }
         }
         return true
+    }
+
+    /// When the candidates (columns and row activities strictly inside their bounds) are exactly
+    /// as many as the rows — a nondegenerate optimum, whose basis the interior point has found —
+    /// makes them the basis and factorizes it: true when GLPK accepts it as nonsingular and
+    /// well-conditioned, false otherwise (the triangular crash then picks one), nil on a GLPK
+    /// internal error. maros-r7 has 3136 such columns for 3136 rows, of which the crash alone
+    /// took 2725, and the simplex then needed 3486 pivots from there.
+    private static func candidateBasis(_ problem: GLPKProblem, at basis: StartingBasis) -> Bool? {
+        let rowCandidates = basis.rows.count { $0 == .candidate }
+        guard basis.candidateColumnCount + rowCandidates == basis.rows.count else { return false }
+        let pointer = problem.pointer
+        for (j, position) in basis.columns.enumerated() {
+            glp_set_col_stat(pointer, Int32(j + 1), position == .candidate ? GLP_BS : GLP_NS)
+        }
+        for (i, position) in basis.rows.enumerated() {
+            glp_set_row_stat(pointer, Int32(i + 1), position == .candidate ? GLP_BS : GLP_NS)
+        }
+        guard let code = problem.guarded({ hycnn_guarded_factorize($0) }) else { return nil }
+        return code == 0
     }
 
     /// Restores the bounds of the columns ``start(_:at:model:)`` held fixed; each one still out
