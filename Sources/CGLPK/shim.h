@@ -44,13 +44,13 @@ static inline int hycnn_guarded_crash_basis(glp_prob *problem) {
     return 0;
 }
 
-/* glp_scale_prob(GLP_SF_AUTO), then glp_factorize of the basis the caller set: 0 when it is a
-   nonsingular, well-conditioned basis, else GLPK's code (GLP_EBADB, GLP_ESING, GLP_ECOND). */
-static inline int hycnn_guarded_factorize(glp_prob *problem) {
+/* glp_scale_prob(GLP_SF_AUTO) when asked, then glp_factorize of the basis the caller set: 0 when
+   it is a nonsingular, well-conditioned basis, else GLPK's code (GLP_EBADB, GLP_ESING, GLP_ECOND). */
+static inline int hycnn_guarded_factorize(glp_prob *problem, int scale) {
     hycnn_glpk_guard guard;
     if (setjmp(guard.target)) return HYCNN_GLPK_INTERNAL_ERROR;
     glp_error_hook(hycnn_glpk_error_hook, &guard);
-    glp_scale_prob(problem, GLP_SF_AUTO);
+    if (scale) glp_scale_prob(problem, GLP_SF_AUTO);
     int code = glp_factorize(problem);
     glp_error_hook(NULL, NULL);
     return code;

@@ -1,3 +1,4 @@
+import Foundation
 import GLPKBackend
 import InteriorPoint
 import LinearProgramming
@@ -101,9 +102,10 @@ import Testing
         }
     }
 
-    /// An LP with a planted nondegenerate optimum: basic columns strictly inside [0, 10], every
-    /// other column at 0 with a positive reduced cost, equality rows.
-    static func nondegenerate(rows m: Int, seed: UInt64) -> (model: LinearProgram, x: [Double]) {
+    /// An LP with a planted optimum: basic columns strictly inside [0, 10], every other column at
+    /// 0 with a positive reduced cost, dense equality rows; with `cap`, one more row aᵀx ≤ aᵀx*
+    /// active at the optimum with a zero dual (a degenerate vertex: one candidate fewer than rows).
+    static func nondegenerate(rows m: Int, seed: UInt64, cap: Bool = false) -> (model: LinearProgram, x: [Double]) {
         var g = SplitMix64(seed: seed)
         let n = 3 * m
         let a = (0..<m).map { _ in (0..<n).map { _ in Double.random(in: -1...1, using: &g) } }
@@ -117,6 +119,10 @@ import Testing
         for i in 0..<m {
             model.addConstraint("r\(i)", (0..<n).map { ($0, a[i][$0]) }, .equal, (0..<n).reduce(0) { $0 + a[i][$1] * x[$1] })
         }
+        if cap {
+            let row = (0..<n).map { _ in Double.random(in: -1...1, using: &g) }
+            model.addConstraint("cap", (0..<n).map { ($0, row[$0]) }, .lessOrEqual, (0..<n).reduce(0) { $0 + row[$1] * x[$1] })
+        }
         return (model, x)
     }
 
@@ -129,6 +135,25 @@ import Testing
             try #require(interior.status == .optimal)
             let vertex = try GLPKCrossover().vertex(from: interior, of: model)
             #expect(vertex.status == .optimal && vertex.iterations == 0, "seed \(seed): \(vertex.status), \(vertex.iterations) pivots")
+            #expect(verify(vertex, for: model).verified)
+            #expect(zip(vertex.x, planted).allSatisfy { abs($0 - $1) <= 1e-9 }, "seed \(seed)")
+        }
+    }
+
+    /// One candidate fewer than rows: on dense rows the triangular crash takes one candidate of
+    /// twelve, and the rest are swapped in for slacks, which gives the optimal basis with the
+    /// cap's slack basic at its bound: at most one pivot (for a rounding-sized infeasibility).
+    @Test func candidatesTheCrashLeftOutAreSwappedIn() throws {
+        for seed in UInt64(1)...4 {
+            let (model, planted) = Self.nondegenerate(rows: 12, seed: seed, cap: true)
+            let interior = try InteriorPointSolver().solve(model)
+            try #require(interior.status == .optimal)
+            let log = LogText()
+            var settings = GLPKSettings()
+            settings.logger = { log.append($0) }
+            let vertex = try GLPKCrossover(settings: settings).vertex(from: interior, of: model)
+            #expect(log.text.contains("12 of 36 columns strictly inside their bounds, 12 of them in the starting basis"), "\(log.text)")
+            #expect(vertex.status == .optimal && vertex.iterations <= 1, "seed \(seed): \(vertex.status), \(vertex.iterations) pivots")
             #expect(verify(vertex, for: model).verified)
             #expect(zip(vertex.x, planted).allSatisfy { abs($0 - $1) <= 1e-9 }, "seed \(seed)")
         }
@@ -154,4 +179,12 @@ import Testing
         #expect(entry.relativeError(solution.objective) <= 1e-9, "\(name): \(solution.objective) vs \(entry.objective)")
         #expect(Self.interiorColumns(solution.x, of: model) <= model.constraintCount)
     }
+}
+
+/// A thread-safe log collector.
+final class LogText: @unchecked Sendable {
+    private var lines = ""
+    private let lock = NSLock()
+    func append(_ line: String) { lock.lock(); lines += line; lock.unlock() }
+    var text: String { lock.lock(); defer { lock.unlock() }; return lines }
 }

@@ -92,7 +92,9 @@ public struct GLPKCrossover: Sendable {
         }
         switch candidateBasis(problem, at: basis) {
         case .some(true): break
-        case .some(false): guard problem.guarded({ hycnn_guarded_crash_basis($0) }) != nil else { return false }
+        case .some(false):
+            guard problem.guarded({ hycnn_guarded_crash_basis($0) }) != nil,
+                  CandidateSwaps.apply(problem, basis: basis, model: model) != nil else { return false }
         case nil: return false
         }
         for (j, position) in basis.columns.enumerated() where position == .candidate {
@@ -130,7 +132,7 @@ public struct GLPKCrossover: Sendable {
         for (i, position) in basis.rows.enumerated() {
             glp_set_row_stat(pointer, Int32(i + 1), position == .candidate ? GLP_BS : GLP_NS)
         }
-        guard let code = problem.guarded({ hycnn_guarded_factorize($0) }) else { return nil }
+        guard let code = problem.guarded({ hycnn_guarded_factorize($0, 1) }) else { return nil }
         return code == 0
     }
 

@@ -1,0 +1,105 @@
+import CGLPK
+import LinearProgramming
+
+/// Completes the crossover's starting basis after the triangular crash: the candidates the crash
+/// left out (columns and row activities strictly inside their bounds at the interior point) are
+/// swapped in for slacks of active rows. By the basis-exchange rule, replacing the basic
+/// variables at positions P by the columns M keeps B nonsingular exactly when W[P, M] is, with
+/// W = B⁻¹·(I | −A)_M (GLPK's `glp_ftran`); P is chosen by Gaussian elimination with partial
+/// pivoting over W's rows of active-row slacks, and a candidate whose column of W has no pivot
+/// left stays out. Each candidate swapped in is one the simplex need not pivot in, and the basic
+/// values then match the interior point's instead of being pushed off it by a candidate held on
+/// a bound.
+enum CandidateSwaps {
+    /// A pivot must be at least this fraction of its column's largest entry in W.
+    static let pivotTolerance = 1e-3
+    /// W is dense: beyond this many entries the swaps are not tried.
+    static let largestW = 20_000_000
+
+    /// Swaps the left-out candidates of `basis` into `problem`'s current basis (the crash's,
+    /// scaled, with every non-candidate held fixed); returns how many went in. The basis stays
+    /// factorizable: if the final factorization fails the swaps are undone. Nil on a GLPK
+    /// internal error (the problem is then freed).
+    static func apply(_ problem: GLPKProblem, basis: StartingBasis, model: LinearProgram) -> Int? {
+        let pointer = problem.pointer, m = model.constraintCount
+        // Augmented indices: i < m is row i's auxiliary variable, m + j is column j.
+        var missing: [Int] = []
+        for (i, position) in basis.rows.enumerated() where position == .candidate && glp_get_row_stat(pointer, Int32(i + 1)) != GLP_BS {
+            missing.append(i)
+        }
+        for (j, position) in basis.columns.enumerated()
+        where position == .candidate && glp_get_col_stat(pointer, Int32(j + 1)) != GLP_BS {
+            missing.append(m + j)
+        }
+        guard !missing.isEmpty else { return 0 }
+        guard let code = problem.guarded({ hycnn_guarded_factorize($0, 0) }) else { return nil }
+        guard code == 0 else { return 0 }
+        // Slots: basis positions (1-based) holding the slack of a row that is not a candidate.
+        let slots = (1...m).filter { k in
+            let head = Int(glp_get_bhead(pointer, Int32(k)))
+            return head <= m && basis.rows[head - 1] != .candidate
+        }
+        guard !slots.isEmpty, slots.count * missing.count <= largestW else { return 0 }
+
+        var entries = [[(row: Int, value: Double)]](repeating: [], count: missing.count)
+        var slotOfColumn = [Int: Int]()
+        for (t, index) in missing.enumerated() where index >= m { slotOfColumn[index - m] = t }
+        for (i, row) in model.constraints.enumerated() {
+            for (j, value) in zip(row.columns, row.coefficients) { if let t = slotOfColumn[j] { entries[t].append((i, value)) } }
+        }
+        let rows = slots.count
+        var w = [Double](repeating: 0, count: rows * missing.count)     // column-major: W[slot, candidate]
+        var x = [Double](repeating: 0, count: m + 1)
+        for (t, index) in missing.enumerated() {
+            for k in x.indices { x[k] = 0 }
+            if index < m { x[index + 1] = 1 } else { for entry in entries[t] { x[entry.row + 1] = -entry.value } }   // (I | −A)
+            glp_ftran(pointer, &x)                                                                                    // x = B⁻¹ column
+            for (s, k) in slots.enumerated() { w[t * rows + s] = x[k] }
+        }
+
+        var used = [Bool](repeating: false, count: rows)
+        var swaps: [(position: Int, entering: Int)] = []
+        w.withUnsafeMutableBufferPointer { w in
+            for t in missing.indices {
+                let column = w.baseAddress! + t * rows
+                var pivot = -1, largest = 0.0, scale = 0.0
+                for s in 0..<rows {
+                    scale = max(scale, abs(column[s]))
+                    if !used[s], abs(column[s]) > largest { largest = abs(column[s]); pivot = s }
+                }
+                guard pivot >= 0, largest > pivotTolerance * scale, largest > 1e-9 else { continue }
+                used[pivot] = true
+                swaps.append((slots[pivot], missing[t]))
+                for later in (t + 1)..<missing.count {                             // eliminate the pivot row onwards
+                    let target = w.baseAddress! + later * rows
+                    let factor = target[pivot] / column[pivot]
+                    if factor == 0 { continue }
+                    for s in 0..<rows where !used[s] { target[s] -= factor * column[s] }
+                    target[pivot] = 0
+                }
+            }
+        }
+        guard !swaps.isEmpty else { return 0 }
+        let leaving = swaps.map { Int(glp_get_bhead(pointer, Int32($0.position))) }
+        func status(_ index: Int) -> Int32 {
+            index < m ? glp_get_row_stat(pointer, Int32(index + 1)) : glp_get_col_stat(pointer, Int32(index - m + 1))
+        }
+        func set(_ index: Int, _ status: Int32) {
+            if index < m { glp_set_row_stat(pointer, Int32(index + 1), status) } else { glp_set_col_stat(pointer, Int32(index - m + 1), status) }
+        }
+        let enteringStatus = swaps.map { status($0.entering) }
+        for (swap, row) in zip(swaps, leaving) {
+            glp_set_row_stat(pointer, Int32(row), GLP_NS)                        // an active row, held fixed by the caller
+            set(swap.entering, GLP_BS)
+        }
+        guard let check = problem.guarded({ hycnn_guarded_factorize($0, 0) }) else { return nil }
+        if check != 0 {                                                          // not accepted: back to the crash's basis
+            for ((swap, row), previous) in zip(zip(swaps, leaving), enteringStatus) {
+                set(swap.entering, previous)
+                glp_set_row_stat(pointer, Int32(row), GLP_BS)
+            }
+            return 0
+        }
+        return swaps.count
+    }
+}
