@@ -69,6 +69,15 @@ struct Encoding: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Also time our interior point (InteriorPointSolver) on the LP, as minimize runs it (no crossover).")
     var ipm = true
 
+    @Flag(help: "Also time HiGHS's dual simplex and interior point on each LP (highspy, Benchmarks/peers/highs_lp.py; the LP written as MPS), the minimum of --highs-runs runs each.")
+    var highs = false
+
+    @Option(help: "Runs of each HiGHS method per LP, with --highs.")
+    var highsRuns = 3
+
+    @Option(help: "Python interpreter with highspy, for --highs (default: Benchmarks/.venv/bin/python, else python3).")
+    var python: String?
+
     @Option(help: "Skip the MILP solve when the encoding has more binaries than this.")
     var milpMaxBinaries: Int?
 
@@ -176,6 +185,19 @@ struct Encoding: ParsableCommand {
                 + "relative difference from GLPK \(EncodingRun.scientific(lp.ipmDifference))")
             if ipmSolution.status == .optimal, !ipmSolution.verified { say("interior point not verified: " + Self.why(ipmSolution)) }
         }
+        if highs {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("hycnn-encoding-\(UUID().uuidString).mps").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            try program.writeMPS(to: path)
+            let (results, failure) = HighsLPPeer(peer: PythonPeer(python: python)).run(mps: path, repeats: highsRuns)
+            if let failure { say("HiGHS peer skipped: \(failure) (pip install highspy; --python chooses the interpreter)") }
+            for result in results where result.status.hasPrefix("Optimal") {
+                if result.method == "highs-simplex" { lp.highsSimplexSeconds = result.minSeconds }
+                if result.method == "highs-ipm" { lp.highsInteriorSeconds = result.minSeconds }
+            }
+            say("HiGHS simplex \(lp.highsSimplexSeconds.map(EncodingRun.seconds) ?? "–") s, interior point "
+                + "\(lp.highsInteriorSeconds.map(EncodingRun.seconds) ?? "–") s")
+        }
 
         // (2) MILP route.
         clock = DispatchTime.now()
@@ -277,10 +299,21 @@ struct Encoding: ParsableCommand {
             + "LP certificate and exactness verified; verified: the LP certificate "
             + "re-checked and f(x*) by the forward pass equal to the LP value (relative 1e-7); MILP objective: the proven "
             + "optimum (it must equal the LP's), or at the time limit the incumbent's excess over the LP optimum; "
-            + "<method> s / best / gap: time, best f at any iterate of any start, and (best − LP optimum) / max(1, |LP optimum|).",
+            + "<method> s / best / gap: time, best f at any iterate of any start, and (best − LP optimum) / max(1, |LP optimum|)."
+            + (highs ? " HiGHS simplex s / IPM s: highspy's `run()` alone on the LP read from MPS (dual simplex; interior point "
+                + "with its default crossover), min of \(highsRuns) runs, threads as HiGHS chooses; IPM / HiGHS best: our "
+                + "interior point's time over the faster of the two." : ""),
         ]
         if plan.constraint == .cap, !capped.isEmpty {
             lines.append("The cap binds at the LP optimum in \(capped.filter { $0 }.count) of \(capped.count) rows.")
+        }
+        let ratios = runs.compactMap(\.lp.ipmOverHighs)
+        if !ratios.isEmpty {
+            let ours = runs.compactMap { $0.lp.ipmOverHighs == nil ? nil : $0.lp.ipm?.seconds }.reduce(0, +)
+            let theirs = runs.compactMap { run in run.lp.ipmOverHighs.map { run.lp.ipm!.seconds / $0 } }.reduce(0, +)
+            lines.append(String(format: "Against HiGHS's best: our interior point %.2f s, HiGHS %.2f s in total; at most 0.5× on %d of %d LPs, "
+                                + "at most 1× on %d.", ours, theirs, ratios.filter { $0 <= 0.5 }.count, ratios.count,
+                                ratios.filter { $0 <= 1 }.count))
         }
         lines.append(String(format: "Total time %.0f s.", totalSeconds))
         return lines.joined(separator: "\n")

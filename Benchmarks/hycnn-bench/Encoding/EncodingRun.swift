@@ -31,6 +31,15 @@ struct EncodingRun {
         var point: [Double]
         var dualStatus: SolutionStatus?, dualSeconds: Double?, dualObjective: Double?
         var ipm: InteriorPointResult?
+        /// HiGHS's dual simplex and interior point (min over its runs, `run()` alone), with --highs.
+        var highsSimplexSeconds: Double?, highsInteriorSeconds: Double?
+
+        /// Our interior point's time over HiGHS's best method's (nil without both).
+        var ipmOverHighs: Double? {
+            guard let ipm, ipm.status == .optimal else { return nil }
+            let best = [highsSimplexSeconds, highsInteriorSeconds].compactMap { $0 }.min()
+            return best.map { ipm.seconds / $0 }
+        }
 
         /// |IPM optimum − GLPK optimum| / |GLPK optimum| (NaN unless both are optimal).
         var ipmDifference: Double {
@@ -81,7 +90,7 @@ struct EncodingRun {
 
     static func tableColumns(methods: [GradientMinimizer.Method]) -> [ResultTable.Column] {
         let right: [String] = ["width", "depth", "d", "params", "LP rows×cols", "nonzeros", "encode s", "LP s", "dual s", "IPM s",
-                               "IPM Δ", "LP objective"]
+                               "IPM Δ", "HiGHS simplex s", "HiGHS IPM s", "IPM / HiGHS best", "LP objective"]
         var columns = right.map { ResultTable.Column(title: $0, alignment: .right) }
         columns.append(ResultTable.Column(title: "verified", alignment: .left))
         columns.append(ResultTable.Column(title: "binaries", alignment: .right))
@@ -103,6 +112,9 @@ struct EncodingRun {
         cells.append(lp.dualSeconds.map(Self.seconds) ?? "–")
         cells.append(lp.ipm.map { Self.seconds($0.seconds) } ?? "–")
         cells.append(ipmCell)
+        cells.append(lp.highsSimplexSeconds.map(Self.seconds) ?? "–")
+        cells.append(lp.highsInteriorSeconds.map(Self.seconds) ?? "–")
+        cells.append(lp.ipmOverHighs.map { String(format: "%.2f", $0) } ?? "–")
         cells.append(optimal ? Self.value(lp.objective) : lp.status.summary)
         cells.append(optimal ? (lp.verified ? "yes" : "NO") : "–")
         cells.append(String(milp.binaries))
@@ -148,6 +160,7 @@ struct EncodingRun {
         "lp_rows", "lp_cols", "lp_nonzeros", "encode_s", "lp_status", "lp_s", "lp_solve_total_s", "lp_objective",
         "lp_verified", "lp_exactness_gap", "cap_slack", "dual_status", "dual_s", "dual_objective",
         "ipm_status", "ipm_s", "ipm_iterations", "ipm_objective", "ipm_relative_difference", "ipm_verified", "ipm_exactness_gap",
+        "highs_simplex_s", "highs_ipm_s",
         "milp_rows", "milp_cols", "milp_binaries", "milp_encode_s", "milp_status", "milp_s", "milp_objective",
         "milp_incumbent", "milp_incumbent_excess", "milp_reported_gap", "milp_verified",
         ] + gradientFields).joined(separator: ",")
@@ -168,6 +181,8 @@ struct EncodingRun {
         } else {
             fields += Array(repeating: "", count: 7)
         }
+        fields.append(lp.highsSimplexSeconds.map(f) ?? "")
+        fields.append(lp.highsInteriorSeconds.map(f) ?? "")
         fields += [String(milp.rows), String(milp.columns), String(milp.binaries), f(milp.encodeSeconds)]
         fields.append(milp.status?.rawValue ?? "skipped")
         fields.append(milp.status == nil ? "" : f(milp.solverSeconds))
