@@ -56,6 +56,16 @@ static inline int hycnn_guarded_factorize(glp_prob *problem, int scale) {
     return code;
 }
 
+/* glp_warm_up: factorizes the current basis and computes its primal and dual values. */
+static inline int hycnn_guarded_warm_up(glp_prob *problem) {
+    hycnn_glpk_guard guard;
+    if (setjmp(guard.target)) return HYCNN_GLPK_INTERNAL_ERROR;
+    glp_error_hook(hycnn_glpk_error_hook, &guard);
+    int code = glp_warm_up(problem);
+    glp_error_hook(NULL, NULL);
+    return code;
+}
+
 static inline int hycnn_guarded_interior(glp_prob *problem, const glp_iptcp *parameters) {
     hycnn_glpk_guard guard;
     if (setjmp(guard.target)) return HYCNN_GLPK_INTERNAL_ERROR;

@@ -159,6 +159,30 @@ import Testing
         }
     }
 
+    /// A transport LP with uniform masses: its optimal plan is a permutation, n entries for 2n
+    /// rows, so n − 1 basic variables must sit on a bound. Completing the basis with the columns
+    /// most likely basic (distance to the bound over the dual slack) instead of row slacks saves
+    /// the simplex the pivots that would swap them in.
+    @Test func aDegenerateTransportBasisIsCompletedWithColumnsOnABound() throws {
+        for seed in UInt64(1)...3 {
+            var g = SplitMix64(seed: seed)
+            let n = 16
+            var model = LinearProgram(name: "permutation-\(seed)")
+            for i in 0..<n { for j in 0..<n { model.addVariable("p\(i)_\(j)", cost: Double.random(in: 0...10, using: &g)) } }
+            for i in 0..<n { model.addConstraint("s\(i)", (0..<n).map { (i * n + $0, 1) }, .equal, 1) }
+            for j in 0..<n { model.addConstraint("t\(j)", (0..<n).map { ($0 * n + j, 1) }, .equal, 1) }
+            let interior = try InteriorPointSolver().solve(model)
+            try #require(interior.status == .optimal)
+            let log = LogText()
+            var settings = GLPKSettings()
+            settings.logger = { log.append($0) }
+            let vertex = try GLPKCrossover(settings: settings).vertex(from: interior, of: model)
+            #expect(log.text.contains("columns on a bound"), "seed \(seed): \(log.text)")
+            #expect(vertex.status == .optimal && verify(vertex, for: model).verified, "seed \(seed)")
+            #expect(vertex.iterations <= n / 2, "seed \(seed): \(vertex.iterations) pivots")   // 12–18 with slacks alone
+        }
+    }
+
     @Test func aFailedCrossoverKeepsTheInteriorAnswerWithANote() throws {
         let model = Self.transport(sources: 6, targets: 5, seed: 9)
         let interior = try InteriorPointSolver().solve(model)

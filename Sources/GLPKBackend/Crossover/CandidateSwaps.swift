@@ -1,9 +1,10 @@
 import CGLPK
 import LinearProgramming
 
-/// Completes the crossover's starting basis after the triangular crash: the candidates the crash
-/// left out (columns and row activities strictly inside their bounds at the interior point) are
-/// swapped in for slacks of active rows. By the basis-exchange rule, replacing the basic
+/// Completes the crossover's starting basis after the triangular crash: variables are swapped in
+/// for slacks of active rows — first the candidates the crash left out (columns and row
+/// activities strictly inside their bounds at the interior point), then any list the caller
+/// ranks (``swap(_:into:basis:model:pivotTolerance:)``). By the basis-exchange rule, replacing the basic
 /// variables at positions P by the columns M keeps B nonsingular exactly when W[P, M] is, with
 /// W = B⁻¹·(I | −A)_M (GLPK's `glp_ftran`); P is chosen by Gaussian elimination with partial
 /// pivoting over W's rows of active-row slacks, and a candidate whose column of W has no pivot
@@ -31,15 +32,49 @@ enum CandidateSwaps {
         where position == .candidate && glp_get_col_stat(pointer, Int32(j + 1)) != GLP_BS {
             missing.append(m + j)
         }
-        guard !missing.isEmpty else { return 0 }
+        return swap(missing, into: problem, basis: basis, model: model)
+    }
+
+    /// Swaps the augmented variables `entering` (in order of preference; i < m is row i's
+    /// auxiliary, m + j column j) in for slacks of non-candidate rows, as far as the basis stays
+    /// nonsingular; returns how many went in (nil on a GLPK internal error).
+    static func swap(_ entering: [Int], into problem: GLPKProblem, basis: StartingBasis, model: LinearProgram,
+                     pivotTolerance: Double = pivotTolerance) -> Int? {
+        swapped(entering, into: problem, basis: basis, model: model, pivotTolerance: pivotTolerance)?.count
+    }
+
+    /// One exchange: the row whose slack left the basis, the variable that entered, and the
+    /// entering variable's status before.
+    struct Exchange {
+        var leavingRow: Int32, entering: Int, previousStatus: Int32
+    }
+
+    /// Undoes `exchanges` (the basis then is the one before them).
+    static func undo(_ exchanges: [Exchange], in problem: GLPKProblem, rows m: Int) {
+        for exchange in exchanges {
+            if exchange.entering < m {
+                glp_set_row_stat(problem.pointer, Int32(exchange.entering + 1), exchange.previousStatus)
+            } else {
+                glp_set_col_stat(problem.pointer, Int32(exchange.entering - m + 1), exchange.previousStatus)
+            }
+            glp_set_row_stat(problem.pointer, exchange.leavingRow, GLP_BS)
+        }
+    }
+
+    /// ``swap(_:into:basis:model:pivotTolerance:)``, returning the exchanges made.
+    static func swapped(_ entering: [Int], into problem: GLPKProblem, basis: StartingBasis, model: LinearProgram,
+                        pivotTolerance: Double = pivotTolerance) -> [Exchange]? {
+        let pointer = problem.pointer, m = model.constraintCount
+        let missing = entering
+        guard !missing.isEmpty else { return [] }
         guard let code = problem.guarded({ hycnn_guarded_factorize($0, 0) }) else { return nil }
-        guard code == 0 else { return 0 }
+        guard code == 0 else { return [] }
         // Slots: basis positions (1-based) holding the slack of a row that is not a candidate.
         let slots = (1...m).filter { k in
             let head = Int(glp_get_bhead(pointer, Int32(k)))
             return head <= m && basis.rows[head - 1] != .candidate
         }
-        guard !slots.isEmpty, slots.count * missing.count <= largestW else { return 0 }
+        guard !slots.isEmpty, slots.count * missing.count <= largestW else { return [] }
 
         var entries = [[(row: Int, value: Double)]](repeating: [], count: missing.count)
         var slotOfColumn = [Int: Int]()
@@ -79,27 +114,27 @@ enum CandidateSwaps {
                 }
             }
         }
-        guard !swaps.isEmpty else { return 0 }
-        let leaving = swaps.map { Int(glp_get_bhead(pointer, Int32($0.position))) }
-        func status(_ index: Int) -> Int32 {
-            index < m ? glp_get_row_stat(pointer, Int32(index + 1)) : glp_get_col_stat(pointer, Int32(index - m + 1))
+        guard !swaps.isEmpty else { return [] }
+        var exchanges: [Exchange] = []
+        for swap in swaps {
+            let row = glp_get_bhead(pointer, Int32(swap.position))
+            let previous = swap.entering < m ? glp_get_row_stat(pointer, Int32(swap.entering + 1))
+                                             : glp_get_col_stat(pointer, Int32(swap.entering - m + 1))
+            exchanges.append(Exchange(leavingRow: row, entering: swap.entering, previousStatus: previous))
         }
-        func set(_ index: Int, _ status: Int32) {
-            if index < m { glp_set_row_stat(pointer, Int32(index + 1), status) } else { glp_set_col_stat(pointer, Int32(index - m + 1), status) }
-        }
-        let enteringStatus = swaps.map { status($0.entering) }
-        for (swap, row) in zip(swaps, leaving) {
-            glp_set_row_stat(pointer, Int32(row), GLP_NS)                        // an active row, held fixed by the caller
-            set(swap.entering, GLP_BS)
+        for exchange in exchanges {
+            glp_set_row_stat(pointer, exchange.leavingRow, GLP_NS)                 // an active row, held fixed by the caller
+            if exchange.entering < m {
+                glp_set_row_stat(pointer, Int32(exchange.entering + 1), GLP_BS)
+            } else {
+                glp_set_col_stat(pointer, Int32(exchange.entering - m + 1), GLP_BS)
+            }
         }
         guard let check = problem.guarded({ hycnn_guarded_factorize($0, 0) }) else { return nil }
-        if check != 0 {                                                          // not accepted: back to the crash's basis
-            for ((swap, row), previous) in zip(zip(swaps, leaving), enteringStatus) {
-                set(swap.entering, previous)
-                glp_set_row_stat(pointer, Int32(row), GLP_BS)
-            }
-            return 0
+        if check != 0 {                                                           // not accepted: back to the basis before
+            undo(exchanges, in: problem, rows: m)
+            return []
         }
-        return swaps.count
+        return exchanges
     }
 }

@@ -8,8 +8,12 @@ import LinearProgramming
 /// exactly as many as the rows and GLPK factorizes them (a nondegenerate optimum: no pivot is
 /// left to do); otherwise they go into the basis as far as they form a triangular, hence
 /// nonsingular, basis matrix over the active rows (GLPK's `glp_adv_basis` with every other
-/// column and every active row held fixed) and slacks complete it. Every other column starts at
-/// the bound it sits on. Near the optimum the simplex then needs few pivots.
+/// column and every active row held fixed) and slacks complete it; then the candidates the
+/// crash left out, and after them the columns on a bound most likely basic (distance to the
+/// bound over its dual slack), are swapped in for those slacks (``CandidateSwaps``) — the
+/// second swaps are undone when they push the basic values further off their bounds. Every
+/// other column starts at the bound it sits on. Near the optimum the simplex then needs few
+/// pivots.
 ///
 /// The simplex runs twice: first with every column off the basis held on its bound (so it only
 /// moves the candidates and slacks), then on the whole LP from the primal feasible basis that
@@ -49,12 +53,15 @@ public struct GLPKCrossover: Sendable {
                                   reducedCosts: interior.reducedCosts)
         var solution = GLPKTerminal.capture(logger: settings.logger) { _ in
             GLPKProblem.withProblem(program, integer: false) { problem -> Solution in
-                guard Self.start(problem, at: basis, model: program) else {
+                guard Self.start(problem, at: basis, model: program, x: interior.x, reducedCosts: interior.reducedCosts) else {
                     return Solution(status: .numericalError, solver: solver.simplexName)
                 }
-                let basic = (0..<program.variableCount).count { glp_get_col_stat(problem.pointer, Int32($0 + 1)) == GLP_BS }
+                let basic = (0..<program.variableCount).filter { glp_get_col_stat(problem.pointer, Int32($0 + 1)) == GLP_BS }
+                let inside = basic.count { basis.columns[$0] == .candidate }
                 settings.logger?("crossover: \(basis.candidateColumnCount) of \(program.variableCount) columns strictly inside their bounds, "
-                                 + "\(basic) of them in the starting basis (\(program.constraintCount) rows)\n")
+                                 + "\(inside) of them in the starting basis"
+                                 + (basic.count > inside ? " with \(basic.count - inside) columns on a bound" : "")
+                                 + " (\(program.constraintCount) rows)\n")
                 // First the LP with every column the interior point put on a bound held there (its optimum
                 // is the interior one's to the interior tolerances), then the whole LP from the basis it leaves.
                 let restricted = solver.simplex(on: problem, model: program, stop: stop, warm: true)
@@ -78,7 +85,8 @@ public struct GLPKCrossover: Sendable {
     /// then restores the bounds of the rows and candidate columns and puts each nonbasic one on
     /// its bound; the other columns stay fixed (``release(_:at:model:)`` frees them). False
     /// when GLPK met an internal error.
-    private static func start(_ problem: GLPKProblem, at basis: StartingBasis, model: LinearProgram) -> Bool {
+    private static func start(_ problem: GLPKProblem, at basis: StartingBasis, model: LinearProgram,
+                              x: [Double], reducedCosts: [Double]) -> Bool {
         let pointer = problem.pointer
         for (j, position) in basis.columns.enumerated() {
             if let value = bound(position, lower: model.variables[j].lower, upper: model.variables[j].upper) {
@@ -95,6 +103,25 @@ public struct GLPKCrossover: Sendable {
         case .some(false):
             guard problem.guarded({ hycnn_guarded_crash_basis($0) }) != nil,
                   CandidateSwaps.apply(problem, basis: basis, model: model) != nil else { return false }
+            // Then columns on a bound, most basic-like first (distance to the bound over its dual
+            // slack), for the slacks still basic.
+            func indicator(_ j: Int) -> Double {
+                let v = model.variables[j]
+                let distance = basis.columns[j] == .atUpper ? v.upper - x[j] : x[j] - v.lower
+                return distance / max(abs(reducedCosts[j]), 1e-300)
+            }
+            let order = basis.columns.indices.filter { basis.columns[$0] != .candidate && basis.columns[$0] != .fixed
+                && glp_get_col_stat(pointer, Int32($0 + 1)) != GLP_BS }
+                .map { ($0, indicator($0)) }.sorted { $0.1 > $1.1 }.map(\.0)
+            let slacks = (0..<model.constraintCount).count { basis.rows[$0] != .candidate && glp_get_row_stat(pointer, Int32($0 + 1)) == GLP_BS }
+            let affordable = Int((2e8 / Double(max(slacks, 1))).squareRoot())                  // elimination: k²·slots flops
+            guard let before = basicInfeasibility(problem),
+                  let exchanges = CandidateSwaps.swapped(order.prefix(min(slacks, affordable)).map { model.constraintCount + $0 },
+                                                         into: problem, basis: basis, model: model),
+                  let after = basicInfeasibility(problem) else { return false }
+            // These columns sit on bounds: when their basis moves the basic values further off
+            // their bounds than the candidates' did (ill-conditioned, as on pilot), it is undone.
+            if !(after <= 10 * before + 1e-9) { CandidateSwaps.undo(exchanges, in: problem, rows: model.constraintCount) }
         case nil: return false
         }
         for (j, position) in basis.columns.enumerated() where position == .candidate {
@@ -134,6 +161,32 @@ public struct GLPKCrossover: Sendable {
         }
         guard let code = problem.guarded({ hycnn_guarded_factorize($0, 1) }) else { return nil }
         return code == 0
+    }
+
+    /// The sum of the bound violations of the basic variables at the current basis's basic
+    /// solution (`glp_warm_up`); infinity when GLPK cannot factorize it, nil on an internal error.
+    private static func basicInfeasibility(_ problem: GLPKProblem) -> Double? {
+        guard let code = problem.guarded({ hycnn_guarded_warm_up($0) }) else { return nil }
+        guard code == 0 else { return .infinity }
+        let pointer = problem.pointer
+        var violation = 0.0
+        for i in 1...max(problem.rows, 1) where i <= problem.rows && glp_get_row_stat(pointer, Int32(i)) == GLP_BS {
+            let value = glp_get_row_prim(pointer, Int32(i))
+            violation += excess(value, type: glp_get_row_type(pointer, Int32(i)), glp_get_row_lb(pointer, Int32(i)),
+                                glp_get_row_ub(pointer, Int32(i)))
+        }
+        for j in 1...max(problem.columns, 1) where j <= problem.columns && glp_get_col_stat(pointer, Int32(j)) == GLP_BS {
+            let value = glp_get_col_prim(pointer, Int32(j))
+            violation += excess(value, type: glp_get_col_type(pointer, Int32(j)), glp_get_col_lb(pointer, Int32(j)),
+                                glp_get_col_ub(pointer, Int32(j)))
+        }
+        return violation
+    }
+
+    /// How far `value` lies outside the bounds of a GLPK variable of bound `type`.
+    private static func excess(_ value: Double, type: Int32, _ lower: Double, _ upper: Double) -> Double {
+        let hasLower = type == GLP_LO || type == GLP_DB || type == GLP_FX, hasUpper = type == GLP_UP || type == GLP_DB || type == GLP_FX
+        return max(hasLower ? lower - value : 0, hasUpper ? value - upper : 0, 0)
     }
 
     /// Restores the bounds of the columns ``start(_:at:model:)`` held fixed; each one still out
