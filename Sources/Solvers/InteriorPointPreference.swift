@@ -11,8 +11,8 @@ import LinearProgramming
 ///   more than 10,000 nonzeros (42 s → 14 s in total, 2–11× on the largest) and slower on 52
 ///   of the 68 smaller ones (where both take milliseconds);
 /// - transport LPs (n·m columns, 2·n·m nonzeros, n + m rows), the interior point followed by
-///   its crossover to a vertex (the default for transport): 1.2× slower at n = m = 50 (5,000
-///   nonzeros), level at n = m = 70 (9,800), 1.1× faster at 100, 1.5× at 150, 2.3× at 300;
+///   its crossover to a vertex (the default for transport): 1.1× slower at n = m = 40 (1,600
+///   pairs), 1.1× faster at 45 (2,025), 1.5× at 70, 1.7× at 100, 2.5× at 150, 4.3× at 300;
 /// - surrogate encodings of convex networks (the interior point without the crossover, as
 ///   `minimize` runs it): on the encoding grid (max-gate HyCNNs 16–256 wide, 2–8 deep, d = 10
 ///   and 50; 1,226 to 1,126,450 nonzeros) it takes 26.9 s in total against the simplex's
@@ -49,12 +49,14 @@ public enum InteriorPointPreference {
         !program.hasIntegerVariables && prefersInteriorPoint(nonzeros: program.nonzeroCount, family: family)
     }
 
+    /// A balanced transport LP with more source–target pairs than this goes to the interior point.
+    public static let transportPairThreshold = 2_000
+
     /// True when the balanced transport LP between `sources` and `targets` points (n·m
-    /// variables with 2 nonzeros each) should go to the interior point: a general LP with
-    /// 2·n·m nonzeros, so more than 5,000 pairs.
+    /// variables with 2 nonzeros each) should go to the interior point: more than
+    /// ``transportPairThreshold`` pairs.
     public static func prefersInteriorPoint(transportSources sources: Int, targets: Int) -> Bool {
         let (pairs, overflow) = sources.multipliedReportingOverflow(by: targets)
-        let (nonzeros, twice) = pairs.multipliedReportingOverflow(by: 2)
-        return overflow || twice || prefersInteriorPoint(nonzeros: nonzeros, family: .general)
+        return overflow || pairs > transportPairThreshold
     }
 }

@@ -36,11 +36,11 @@ import Testing
         #expect(!InteriorPointPreference.prefersInteriorPoint(for: Self.dense(rows: 101, columns: 100, integer: true)))
     }
 
-    @Test func transportLPsHaveTwoNonzerosPerPair() {
-        #expect(!InteriorPointPreference.prefersInteriorPoint(transportSources: 100, targets: 50))   // 10,000 nonzeros
-        #expect(!InteriorPointPreference.prefersInteriorPoint(transportSources: 70, targets: 71))
-        #expect(InteriorPointPreference.prefersInteriorPoint(transportSources: 71, targets: 71))     // 10,082 nonzeros
-        #expect(InteriorPointPreference.prefersInteriorPoint(transportSources: 1, targets: 5_001))
+    @Test func transportLPsGoToTheInteriorPointAboveTwoThousandPairs() {
+        #expect(!InteriorPointPreference.prefersInteriorPoint(transportSources: 40, targets: 50))    // 2,000 pairs
+        #expect(InteriorPointPreference.prefersInteriorPoint(transportSources: 41, targets: 50))     // 2,050
+        #expect(!InteriorPointPreference.prefersInteriorPoint(transportSources: 1, targets: 2_000))
+        #expect(InteriorPointPreference.prefersInteriorPoint(transportSources: 1, targets: 2_001))
         #expect(InteriorPointPreference.prefersInteriorPoint(transportSources: Int.max / 2, targets: 3))   // overflow: huge
         #expect(!InteriorPointPreference.prefersInteriorPoint(transportSources: 0, targets: 10))
     }

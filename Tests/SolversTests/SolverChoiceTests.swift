@@ -85,8 +85,8 @@ import Testing
             #expect(choice.resolved(for: large) == choice && choice.resolved(for: integer) == choice, "a named solver stays itself")
             #expect(choice.resolved(transportSources: 1000, targets: 1000) == choice)
         }
-        #expect(SolverChoice.auto.resolved(transportSources: 70, targets: 71) == .simplex)   // 9,940 nonzeros
-        #expect(SolverChoice.auto.resolved(transportSources: 71, targets: 71) == .ipm)       // 10,082 nonzeros
+        #expect(SolverChoice.auto.resolved(transportSources: 40, targets: 50) == .simplex)   // 2,000 pairs
+        #expect(SolverChoice.auto.resolved(transportSources: 45, targets: 45) == .ipm)       // 2,025 pairs
     }
 
     @Test func onlyGLPKsInteriorPointIgnoresTimeLimits() {

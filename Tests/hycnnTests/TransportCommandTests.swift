@@ -99,14 +99,14 @@ import Testing
     }
 
     @Test func autoPicksTheInteriorPointAboveTheThreshold() throws {
-        // The transport LP has 2·n·m nonzeros; auto takes the interior point above 10,000.
-        let large = try Self.cloud(rows: 71, seed: 9), other = try Self.cloud(rows: 71, seed: 11, shift: 0.2)
-        let small = try Self.cloud(rows: 70, seed: 10, shift: 0.2)
+        // auto takes the interior point above 2,000 source–target pairs.
+        let large = try Self.cloud(rows: 45, seed: 9), other = try Self.cloud(rows: 45, seed: 11, shift: 0.2)
+        let small = try Self.cloud(rows: 44, seed: 10, shift: 0.2)
         let base = ["--source-weights", "w", "--target-weights", "w", "--method", "lp", "--json"]
-        let above = try ToolRunner.run(["transport", large, other] + base)            // 71 × 71: 10,082 nonzeros
+        let above = try ToolRunner.run(["transport", large, other] + base)            // 45 × 45: 2,025 pairs
         #expect(above.exitCode == 0, "\(above.stderr)")
         #expect(try above.json()["method"] as? String == "lp:ipm")
-        let below = try ToolRunner.run(["transport", small, large] + base)            // 70 × 71: 9,940 nonzeros
+        let below = try ToolRunner.run(["transport", small, large] + base)            // 44 × 45: 1,980 pairs
         #expect(below.exitCode == 0, "\(below.stderr)")
         let json = try below.json()
         #expect(json["method"] as? String == "lp:glpk-simplex")
@@ -114,7 +114,7 @@ import Testing
         let forced = try ToolRunner.run(["transport", large, other] + base + ["--solver", "simplex"])
         #expect(try forced.json()["method"] as? String == "lp:glpk-simplex")
         let text = try ToolRunner.run(["transport", large, other, "--source-weights", "w", "--target-weights", "w", "--method", "lp"])
-        #expect(text.stdout.contains("our interior point (--solver auto: 10082 nonzeros)"))
+        #expect(text.stdout.contains("our interior point (--solver auto: 2025 pairs)"))
         let misuse = try ToolRunner.run(["transport", large, other, "--solver", "ipm"])
         #expect(misuse.exitCode == 1 && misuse.stderr.contains("--method lp"))
     }

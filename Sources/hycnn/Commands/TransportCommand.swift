@@ -40,7 +40,7 @@ struct TransportCommand: ParsableCommand {
             by a CSV with one row per source and one column per target (the point files may then \
             hold only weights). Methods: exact (default; our network simplex), lp (the n·m-variable \
             LP, by --solver: GLPK's primal simplex, our interior point, or auto — the interior \
-            point when the LP's 2·n·m nonzeros exceed \(InteriorPointPreference.nonzeroThreshold(for: .general)), \
+            point when there are more than \(InteriorPointPreference.transportPairThreshold) source–target pairs n·m, \
             the simplex otherwise), sinkhorn (entropic, approximate; --epsilon in cost units, \
             default 0.001 × the largest cost; its status is "approximate", never optimal). Costs \
             must pass the numeric policy: |c| ≤ 1e150, and every row and column either constant or \
@@ -72,7 +72,7 @@ struct TransportCommand: ParsableCommand {
     @Option(help: "Ground cost: sqeuclidean (default) or euclidean; not with --cost-matrix.") var cost: GroundCost?
     @Option(help: "A cost matrix CSV (one row per source, one column per target) instead of --cost.") var costMatrix: String?
     @Option(help: "exact (network simplex), lp (an LP solver, see --solver) or sinkhorn (entropic).") var method: Method = .exact
-    @Option(help: "The LP solver of --method lp: auto (default; ipm when the LP's 2·n·m nonzeros exceed \(InteriorPointPreference.nonzeroThreshold(for: .general)), else simplex), simplex (GLPK primal simplex) or ipm (our interior point).")
+    @Option(help: "The LP solver of --method lp: auto (default; ipm above \(InteriorPointPreference.transportPairThreshold) source–target pairs n·m, else simplex), simplex (GLPK primal simplex) or ipm (our interior point).")
     var solver: LPSolverChoice?
     @Option(help: ArgumentHelp(CrossoverSwitch.help(default: .on) + " (--method lp; the plan then has at most n + m − 1 entries)."))
     var crossover: CrossoverSwitch?
@@ -177,7 +177,7 @@ struct TransportCommand: ParsableCommand {
         case .lp:
             let requested = solver ?? .auto
             let choice = requested.solverChoice.resolved(transportSources: problem.sourceCount, targets: problem.targetCount)
-            let why = requested == .auto ? " (--solver auto: \(2 * problem.sourceCount * problem.targetCount) nonzeros)" : ""
+            let why = requested == .auto ? " (--solver auto: \(problem.sourceCount * problem.targetCount) pairs)" : ""
             let lpSolver = choice.makeSolver(timeLimit: timeLimit, crossover: (crossover ?? .on).isOn)
             if let tolerance = choice.transportTolerance {
                 let result = try problem.solve(using: lpSolver, tolerances: Self.tolerances(tolerance))
