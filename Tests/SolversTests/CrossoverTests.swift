@@ -140,18 +140,23 @@ import Testing
         }
     }
 
+    /// Our interior point on `model`, then `GLPKCrossover` from its answer with its log kept.
+    static func loggedCrossover(_ model: LinearProgram) throws -> (vertex: Solution, log: LogText) {
+        let interior = try InteriorPointSolver().solve(model)
+        try #require(interior.status == .optimal)
+        let log = LogText()
+        var settings = GLPKSettings()
+        settings.logger = { log.append($0) }
+        return (try GLPKCrossover(settings: settings).vertex(from: interior, of: model), log)
+    }
+
     /// One candidate fewer than rows: on dense rows the triangular crash takes one candidate of
     /// twelve, and the rest are swapped in for slacks, which gives the optimal basis with the
     /// cap's slack basic at its bound: at most one pivot (for a rounding-sized infeasibility).
     @Test func candidatesTheCrashLeftOutAreSwappedIn() throws {
         for seed in UInt64(1)...4 {
             let (model, planted) = Self.nondegenerate(rows: 12, seed: seed, cap: true)
-            let interior = try InteriorPointSolver().solve(model)
-            try #require(interior.status == .optimal)
-            let log = LogText()
-            var settings = GLPKSettings()
-            settings.logger = { log.append($0) }
-            let vertex = try GLPKCrossover(settings: settings).vertex(from: interior, of: model)
+            let (vertex, log) = try Self.loggedCrossover(model)
             #expect(log.text.contains("12 of 36 columns strictly inside their bounds, 12 of them in the starting basis"), "\(log.text)")
             #expect(vertex.status == .optimal && vertex.iterations <= 1, "seed \(seed): \(vertex.status), \(vertex.iterations) pivots")
             #expect(verify(vertex, for: model).verified)
@@ -171,12 +176,7 @@ import Testing
             for i in 0..<n { for j in 0..<n { model.addVariable("p\(i)_\(j)", cost: Double.random(in: 0...10, using: &g)) } }
             for i in 0..<n { model.addConstraint("s\(i)", (0..<n).map { (i * n + $0, 1) }, .equal, 1) }
             for j in 0..<n { model.addConstraint("t\(j)", (0..<n).map { ($0 * n + j, 1) }, .equal, 1) }
-            let interior = try InteriorPointSolver().solve(model)
-            try #require(interior.status == .optimal)
-            let log = LogText()
-            var settings = GLPKSettings()
-            settings.logger = { log.append($0) }
-            let vertex = try GLPKCrossover(settings: settings).vertex(from: interior, of: model)
+            let (vertex, log) = try Self.loggedCrossover(model)
             #expect(log.text.contains("columns on a bound"), "seed \(seed): \(log.text)")
             #expect(vertex.status == .optimal && verify(vertex, for: model).verified, "seed \(seed)")
             #expect(vertex.iterations <= n / 2, "seed \(seed): \(vertex.iterations) pivots")   // 12–18 with slacks alone
