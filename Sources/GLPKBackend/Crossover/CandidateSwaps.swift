@@ -3,9 +3,10 @@ import LinearProgramming
 
 /// Completes the crossover's starting basis after the triangular crash: variables are swapped in
 /// for slacks of active rows — first the candidates the crash left out (columns and row
-/// activities strictly inside their bounds at the interior point), then any list the caller
-/// ranks (``swap(_:into:basis:model:pivotTolerance:)``). By the basis-exchange rule, replacing the basic
-/// variables at positions P by the columns M keeps B nonsingular exactly when W[P, M] is, with
+/// activities strictly inside their bounds at the interior point), then columns on a bound
+/// ranked by the interior point (``completeWithColumnsOnBounds(_:basis:model:x:reducedCosts:)``).
+/// By the basis-exchange rule, replacing the basic variables at positions P by the columns M
+/// keeps B nonsingular exactly when W[P, M] is, with
 /// W = B⁻¹·(I | −A)_M (GLPK's `glp_ftran`); P is chosen by Gaussian elimination with partial
 /// pivoting over W's rows of active-row slacks, and a candidate whose column of W has no pivot
 /// left stays out. Each candidate swapped in is one the simplex need not pivot in, and the basic
@@ -32,15 +33,62 @@ enum CandidateSwaps {
         where position == .candidate && glp_get_col_stat(pointer, Int32(j + 1)) != GLP_BS {
             missing.append(m + j)
         }
-        return swap(missing, into: problem, basis: basis, model: model)
+        return swapped(missing, into: problem, basis: basis, model: model)?.count
     }
 
-    /// Swaps the augmented variables `entering` (in order of preference; i < m is row i's
-    /// auxiliary, m + j column j) in for slacks of non-candidate rows, as far as the basis stays
-    /// nonsingular; returns how many went in (nil on a GLPK internal error).
-    static func swap(_ entering: [Int], into problem: GLPKProblem, basis: StartingBasis, model: LinearProgram,
-                     pivotTolerance: Double = pivotTolerance) -> Int? {
-        swapped(entering, into: problem, basis: basis, model: model, pivotTolerance: pivotTolerance)?.count
+    /// Swaps columns on a bound in for the slacks of non-candidate rows still basic, the most
+    /// basic-like first (distance to the bound over its dual slack at the interior point `x`,
+    /// `reducedCosts`), at most √(2e8 / slacks) of them (the elimination costs k²·slacks). These
+    /// columns sit on bounds: when their basis moves the basic values further off their bounds
+    /// than before (summed violations over 10×: ill-conditioned, as on pilot), the swaps are
+    /// undone. Returns how many stay (nil on a GLPK internal error).
+    static func completeWithColumnsOnBounds(_ problem: GLPKProblem, basis: StartingBasis, model: LinearProgram,
+                                            x: [Double], reducedCosts: [Double]) -> Int? {
+        let pointer = problem.pointer, m = model.constraintCount
+        func indicator(_ j: Int) -> Double {
+            let v = model.variables[j]
+            let distance = basis.columns[j] == .atUpper ? v.upper - x[j] : x[j] - v.lower
+            return distance / max(abs(reducedCosts[j]), 1e-300)
+        }
+        let order = basis.columns.indices.filter { basis.columns[$0] != .candidate && basis.columns[$0] != .fixed
+            && glp_get_col_stat(pointer, Int32($0 + 1)) != GLP_BS }
+            .map { ($0, indicator($0)) }.sorted { $0.1 > $1.1 }.map(\.0)
+        let slacks = (0..<m).count { basis.rows[$0] != .candidate && glp_get_row_stat(pointer, Int32($0 + 1)) == GLP_BS }
+        let affordable = Int((2e8 / Double(max(slacks, 1))).squareRoot())
+        guard let before = basicInfeasibility(problem),
+              let exchanges = swapped(order.prefix(min(slacks, affordable)).map { m + $0 }, into: problem, basis: basis, model: model),
+              let after = basicInfeasibility(problem) else { return nil }
+        if !(after <= 10 * before + 1e-9) {
+            undo(exchanges, in: problem, rows: m)
+            return 0
+        }
+        return exchanges.count
+    }
+
+    /// The sum of the bound violations of the basic variables at the current basis's basic
+    /// solution (`glp_warm_up`); infinity when GLPK cannot factorize it, nil on an internal error.
+    private static func basicInfeasibility(_ problem: GLPKProblem) -> Double? {
+        guard let code = problem.guarded({ hycnn_guarded_warm_up($0) }) else { return nil }
+        guard code == 0 else { return .infinity }
+        let pointer = problem.pointer
+        var violation = 0.0
+        for i in 1...max(problem.rows, 1) where i <= problem.rows && glp_get_row_stat(pointer, Int32(i)) == GLP_BS {
+            let value = glp_get_row_prim(pointer, Int32(i))
+            violation += excess(value, type: glp_get_row_type(pointer, Int32(i)), glp_get_row_lb(pointer, Int32(i)),
+                                glp_get_row_ub(pointer, Int32(i)))
+        }
+        for j in 1...max(problem.columns, 1) where j <= problem.columns && glp_get_col_stat(pointer, Int32(j)) == GLP_BS {
+            let value = glp_get_col_prim(pointer, Int32(j))
+            violation += excess(value, type: glp_get_col_type(pointer, Int32(j)), glp_get_col_lb(pointer, Int32(j)),
+                                glp_get_col_ub(pointer, Int32(j)))
+        }
+        return violation
+    }
+
+    /// How far `value` lies outside the bounds of a GLPK variable of bound `type`.
+    private static func excess(_ value: Double, type: Int32, _ lower: Double, _ upper: Double) -> Double {
+        let hasLower = type == GLP_LO || type == GLP_DB || type == GLP_FX, hasUpper = type == GLP_UP || type == GLP_DB || type == GLP_FX
+        return max(hasLower ? lower - value : 0, hasUpper ? value - upper : 0, 0)
     }
 
     /// One exchange: the row whose slack left the basis, the variable that entered, and the
@@ -61,9 +109,10 @@ enum CandidateSwaps {
         }
     }
 
-    /// ``swap(_:into:basis:model:pivotTolerance:)``, returning the exchanges made.
-    static func swapped(_ entering: [Int], into problem: GLPKProblem, basis: StartingBasis, model: LinearProgram,
-                        pivotTolerance: Double = pivotTolerance) -> [Exchange]? {
+    /// Swaps the augmented variables `entering` (in order of preference; i < m is row i's
+    /// auxiliary, m + j column j) in for slacks of non-candidate rows, as far as the basis stays
+    /// nonsingular; returns the exchanges made (nil on a GLPK internal error).
+    static func swapped(_ entering: [Int], into problem: GLPKProblem, basis: StartingBasis, model: LinearProgram) -> [Exchange]? {
         let pointer = problem.pointer, m = model.constraintCount
         let missing = entering
         guard !missing.isEmpty else { return [] }

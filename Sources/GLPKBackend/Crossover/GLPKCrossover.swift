@@ -81,10 +81,11 @@ public struct GLPKCrossover: Sendable {
     }
 
     /// Gives `problem` the starting basis: scales it, holds every nonbasic column and active
-    /// row fixed at its bound while `glp_adv_basis` picks a triangular basis among the rest,
-    /// then restores the bounds of the rows and candidate columns and puts each nonbasic one on
-    /// its bound; the other columns stay fixed (``release(_:at:model:)`` frees them). False
-    /// when GLPK met an internal error.
+    /// row fixed at its bound, takes the candidates as the basis when they fit it exactly, else
+    /// lets `glp_adv_basis` pick a triangular basis among the rest and completes it
+    /// (``CandidateSwaps``); then restores the bounds of the rows and candidate columns and puts
+    /// each nonbasic one on its bound; the other columns stay fixed (``release(_:at:model:)``
+    /// frees them). False when GLPK met an internal error.
     private static func start(_ problem: GLPKProblem, at basis: StartingBasis, model: LinearProgram,
                               x: [Double], reducedCosts: [Double]) -> Bool {
         let pointer = problem.pointer
@@ -102,26 +103,9 @@ public struct GLPKCrossover: Sendable {
         case .some(true): break
         case .some(false):
             guard problem.guarded({ hycnn_guarded_crash_basis($0) }) != nil,
-                  CandidateSwaps.apply(problem, basis: basis, model: model) != nil else { return false }
-            // Then columns on a bound, most basic-like first (distance to the bound over its dual
-            // slack), for the slacks still basic.
-            func indicator(_ j: Int) -> Double {
-                let v = model.variables[j]
-                let distance = basis.columns[j] == .atUpper ? v.upper - x[j] : x[j] - v.lower
-                return distance / max(abs(reducedCosts[j]), 1e-300)
-            }
-            let order = basis.columns.indices.filter { basis.columns[$0] != .candidate && basis.columns[$0] != .fixed
-                && glp_get_col_stat(pointer, Int32($0 + 1)) != GLP_BS }
-                .map { ($0, indicator($0)) }.sorted { $0.1 > $1.1 }.map(\.0)
-            let slacks = (0..<model.constraintCount).count { basis.rows[$0] != .candidate && glp_get_row_stat(pointer, Int32($0 + 1)) == GLP_BS }
-            let affordable = Int((2e8 / Double(max(slacks, 1))).squareRoot())                  // elimination: k²·slots flops
-            guard let before = basicInfeasibility(problem),
-                  let exchanges = CandidateSwaps.swapped(order.prefix(min(slacks, affordable)).map { model.constraintCount + $0 },
-                                                         into: problem, basis: basis, model: model),
-                  let after = basicInfeasibility(problem) else { return false }
-            // These columns sit on bounds: when their basis moves the basic values further off
-            // their bounds than the candidates' did (ill-conditioned, as on pilot), it is undone.
-            if !(after <= 10 * before + 1e-9) { CandidateSwaps.undo(exchanges, in: problem, rows: model.constraintCount) }
+                  CandidateSwaps.apply(problem, basis: basis, model: model) != nil,
+                  CandidateSwaps.completeWithColumnsOnBounds(problem, basis: basis, model: model, x: x,
+                                                             reducedCosts: reducedCosts) != nil else { return false }
         case nil: return false
         }
         for (j, position) in basis.columns.enumerated() where position == .candidate {
@@ -161,32 +145,6 @@ public struct GLPKCrossover: Sendable {
         }
         guard let code = problem.guarded({ hycnn_guarded_factorize($0, 1) }) else { return nil }
         return code == 0
-    }
-
-    /// The sum of the bound violations of the basic variables at the current basis's basic
-    /// solution (`glp_warm_up`); infinity when GLPK cannot factorize it, nil on an internal error.
-    private static func basicInfeasibility(_ problem: GLPKProblem) -> Double? {
-        guard let code = problem.guarded({ hycnn_guarded_warm_up($0) }) else { return nil }
-        guard code == 0 else { return .infinity }
-        let pointer = problem.pointer
-        var violation = 0.0
-        for i in 1...max(problem.rows, 1) where i <= problem.rows && glp_get_row_stat(pointer, Int32(i)) == GLP_BS {
-            let value = glp_get_row_prim(pointer, Int32(i))
-            violation += excess(value, type: glp_get_row_type(pointer, Int32(i)), glp_get_row_lb(pointer, Int32(i)),
-                                glp_get_row_ub(pointer, Int32(i)))
-        }
-        for j in 1...max(problem.columns, 1) where j <= problem.columns && glp_get_col_stat(pointer, Int32(j)) == GLP_BS {
-            let value = glp_get_col_prim(pointer, Int32(j))
-            violation += excess(value, type: glp_get_col_type(pointer, Int32(j)), glp_get_col_lb(pointer, Int32(j)),
-                                glp_get_col_ub(pointer, Int32(j)))
-        }
-        return violation
-    }
-
-    /// How far `value` lies outside the bounds of a GLPK variable of bound `type`.
-    private static func excess(_ value: Double, type: Int32, _ lower: Double, _ upper: Double) -> Double {
-        let hasLower = type == GLP_LO || type == GLP_DB || type == GLP_FX, hasUpper = type == GLP_UP || type == GLP_DB || type == GLP_FX
-        return max(hasLower ? lower - value : 0, hasUpper ? value - upper : 0, 0)
     }
 
     /// Restores the bounds of the columns ``start(_:at:model:)`` held fixed; each one still out
