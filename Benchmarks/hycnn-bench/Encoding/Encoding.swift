@@ -69,7 +69,7 @@ struct Encoding: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Also time our interior point (InteriorPointSolver) on the LP, as minimize runs it (no crossover).")
     var ipm = true
 
-    @Flag(help: "Also time HiGHS's dual simplex and interior point on each LP (highspy, Benchmarks/peers/highs_lp.py; the LP written as MPS), the minimum of --highs-runs runs each.")
+    @Flag(help: "Also time HiGHS's dual simplex and interior point on each LP (highspy, Benchmarks/peers/highs_lp.py; the LP written as MPS), the minimum of --highs-runs runs each; our interior point's time is then its minimum of as many runs.")
     var highs = false
 
     @Option(help: "Runs of each HiGHS method per LP, with --highs.")
@@ -184,6 +184,12 @@ struct Encoding: ParsableCommand {
                 + "\(EncodingRun.seconds(ipmSolution.programSolution.seconds)) s, verified: \(lp.ipm!.verified), "
                 + "relative difference from GLPK \(EncodingRun.scientific(lp.ipmDifference))")
             if ipmSolution.status == .optimal, !ipmSolution.verified { say("interior point not verified: " + Self.why(ipmSolution)) }
+            if highs, ipmSolution.status == .optimal {                         // the same minimum of runs as the peer's
+                for _ in 1..<max(highsRuns, 1) {
+                    let again = try SolverChoice.ipm.makeSolver(timeLimit: lpTimeLimit, crossover: false).solve(program)
+                    lp.ipm!.seconds = min(lp.ipm!.seconds, again.seconds)
+                }
+            }
         }
         if highs {
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("hycnn-encoding-\(UUID().uuidString).mps").path
@@ -301,8 +307,8 @@ struct Encoding: ParsableCommand {
             + "optimum (it must equal the LP's), or at the time limit the incumbent's excess over the LP optimum; "
             + "<method> s / best / gap: time, best f at any iterate of any start, and (best − LP optimum) / max(1, |LP optimum|)."
             + (highs ? " HiGHS simplex s / IPM s: highspy's `run()` alone on the LP read from MPS (dual simplex; interior point "
-                + "with its default crossover), min of \(highsRuns) runs, threads as HiGHS chooses; IPM / HiGHS best: our "
-                + "interior point's time over the faster of the two." : ""),
+                + "with its default crossover), min of \(highsRuns) runs, threads as HiGHS chooses; IPM s then the min of as "
+                + "many runs of ours; IPM / HiGHS best: our interior point's time over the faster of the two." : ""),
         ]
         if plan.constraint == .cap, !capped.isEmpty {
             lines.append("The cap binds at the LP optimum in \(capped.filter { $0 }.count) of \(capped.count) rows.")
