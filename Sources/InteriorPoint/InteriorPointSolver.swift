@@ -125,9 +125,9 @@ public struct InteriorPointSolver: LPSolver {
                                     centralityCorrectors: correctors ? settings.centralityCorrectors : 0)
         let start = Self.now()
         let termination = method.run()
-        let clock = method.clock
-        log(String(format: "iterations: %.4f s (factorizations %.4f s, solves %.4f s, the rest %.4f s)", Self.now() - start,
-                   clock.factorSeconds, clock.solveSeconds, Self.now() - start - clock.factorSeconds - clock.solveSeconds))
+        let clock = method.clock, seconds = Self.now() - start
+        log(String(format: "iterations: %.4f s (factorizations %.4f s, solves %.4f s, the rest %.4f s)", seconds,
+                   clock.factorSeconds, clock.solveSeconds, seconds - clock.factorSeconds - clock.solveSeconds))
         let last = method.measures
         if let column = method.normal as? ColumnSpaceNormalEquations {
             log("column space: \(column.columnSpaceFactorizations) factorizations, then the row space")

@@ -39,7 +39,7 @@ public struct CrossoverSolver: LPSolver {
         if vertex.status == .optimal {
             let report = verify(vertex, for: try problem.preparedForSolver(.linearOnly).program)
             if report.verified {
-                logger?("crossover: \(vertex.iterations) simplex pivots, \(seconds(vertex.seconds)) s\n")
+                logger?("crossover: \(vertex.iterations) simplex pivot\(vertex.iterations == 1 ? "" : "s"), \(seconds(vertex.seconds)) s\n")
                 var basic = vertex
                 basic.solver = answer.solver
                 basic.iterations = answer.iterations

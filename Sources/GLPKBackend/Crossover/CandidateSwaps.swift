@@ -72,12 +72,12 @@ enum CandidateSwaps {
         guard code == 0 else { return .infinity }
         let pointer = problem.pointer
         var violation = 0.0
-        for i in 1...max(problem.rows, 1) where i <= problem.rows && glp_get_row_stat(pointer, Int32(i)) == GLP_BS {
+        for i in stride(from: 1, through: problem.rows, by: 1) where glp_get_row_stat(pointer, Int32(i)) == GLP_BS {
             let value = glp_get_row_prim(pointer, Int32(i))
             violation += excess(value, type: glp_get_row_type(pointer, Int32(i)), glp_get_row_lb(pointer, Int32(i)),
                                 glp_get_row_ub(pointer, Int32(i)))
         }
-        for j in 1...max(problem.columns, 1) where j <= problem.columns && glp_get_col_stat(pointer, Int32(j)) == GLP_BS {
+        for j in stride(from: 1, through: problem.columns, by: 1) where glp_get_col_stat(pointer, Int32(j)) == GLP_BS {
             let value = glp_get_col_prim(pointer, Int32(j))
             violation += excess(value, type: glp_get_col_type(pointer, Int32(j)), glp_get_col_lb(pointer, Int32(j)),
                                 glp_get_col_ub(pointer, Int32(j)))

@@ -60,7 +60,7 @@ public struct GLPKCrossover: Sendable {
                 let inside = basic.count { basis.columns[$0] == .candidate }
                 settings.logger?("crossover: \(basis.candidateColumnCount) of \(program.variableCount) columns strictly inside their bounds, "
                                  + "\(inside) of them in the starting basis"
-                                 + (basic.count > inside ? " with \(basic.count - inside) columns on a bound" : "")
+                                 + (basic.count > inside ? " with \(basic.count - inside) column\(basic.count - inside == 1 ? "" : "s") on a bound" : "")
                                  + " (\(program.constraintCount) rows)\n")
                 // First the LP with every column the interior point put on a bound held there (its optimum
                 // is the interior one's to the interior tolerances), then the whole LP from the basis it leaves.

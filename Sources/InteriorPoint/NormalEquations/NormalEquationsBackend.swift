@@ -50,7 +50,7 @@ enum NormalEquationsBackend {
         case .automatic: break
         }
         let unsplit = GramCholesky(pattern: form.matrix, sparseFlopsFraction: fraction)
-        if let deadline, Double(DispatchTime.now().uptimeNanoseconds) / 1e9 >= deadline { self = .rowSpace(unsplit); return }
+        if let deadline, IterationClock.now() >= deadline { self = .rowSpace(unsplit); return }
         if ColumnSpaceNormalEquations.mightPay(form) {
             let budget = Self.columnSpaceAdvantage * (unsplit.factorFlops + DenseNormalEquations.formingFlops(form.matrix))
             if let column = ColumnSpaceNormalEquations(pattern: form, sparseFlopsFraction: fraction, flopBudget: budget,
@@ -105,5 +105,4 @@ enum NormalEquationsBackend {
             }
         return name + String(format: " (%.2g flops a factorization)", predictedFlops)
     }
-
 }
