@@ -1,17 +1,19 @@
 # HyCNN — set-up, demo, tests and benchmarks on Debian (run as root on a fresh machine).
 SHELL := /bin/bash
 PACKAGES := libglpk-dev libsuitesparse-dev liblapack-dev liblapacke-dev libopenblas-dev zlib1g-dev
+# For the tests only: glpsol, GLPK's own LP-format reader, cross-checks our LP writer.
+TEST_PACKAGES := glpk-utils
 SWIFT_BUILD_FLAGS ?=
 DEMO := Problems/dispatch
 HYCNN := .build/release/hycnn
 
-.PHONY: all deps build demo single-cell test bench clean
+.PHONY: all deps test-deps build demo single-cell test bench clean
 
 all: build
 
 # Install only the system packages that are missing (apt-get update first, once).
-deps:
-	@missing=""; for p in $(PACKAGES); do \
+define install_missing
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -19,6 +21,13 @@ deps:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(PACKAGES))
+
+test-deps:
+	$(call install_missing,$(PACKAGES) $(TEST_PACKAGES))
 
 build: deps
 	swift build -c release --product hycnn $(SWIFT_BUILD_FLAGS)
@@ -48,7 +57,7 @@ single-cell: build
 	    | grep -v -E "^  (gate|layer|convex:)" || exit 1; \
 	done
 
-test: deps
+test: test-deps
 	swift test $(SWIFT_BUILD_FLAGS)
 
 clean:

@@ -40,7 +40,7 @@ let package = Package(
         ]),
         .executableTarget(name: "hycnn", dependencies: [
             "LinearProgramming", "Solvers", "ConvexNetworks", "SurrogateOptimization",
-            "ConvexRegression", "Transport", "TransportMaps", "DataFiles", "LinearAlgebra",
+            "ConvexRegression", "Transport", "TransportMaps", "DataFiles", "LinearAlgebra", "GLPKBackend",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "hycnn-bench", dependencies: [

@@ -17,6 +17,9 @@ public struct GLPKSolver: LPSolver {
 
     public var name: String { "glpk-" + settings.method.rawValue }
 
+    /// The linked GLPK's version, e.g. "5.0" (`glp_version`).
+    public static var libraryVersion: String { String(cString: glp_version()) }
+
     /// Solves `problem` after ``LinearProgram/preparedForSolver(_:policy:)``: the LP methods
     /// refuse integer columns, and every method sees the model with the ``NumericPolicy`` applied.
     public func solve(_ problem: LinearProgram) throws -> Solution {

@@ -15,6 +15,7 @@ public enum LinearProgrammingError: Error, CustomStringConvertible, Equatable, S
     case fileNotFound(path: String)
     case unreadableFile(path: String, reason: String)
     case malformedMPS(line: Int, reason: String)
+    case malformedLP(line: Int, reason: String)
     case unwritableFile(path: String, reason: String)
     /// The model cannot be written exactly in this file format.
     case notRepresentable(format: String, reason: String)
@@ -61,6 +62,8 @@ public enum LinearProgrammingError: Error, CustomStringConvertible, Equatable, S
             return "cannot read \(path): \(reason)"
         case let .malformedMPS(line, reason):
             return "MPS line \(line): \(reason)"
+        case let .malformedLP(line, reason):
+            return "LP line \(line): \(reason)"
         case let .unwritableFile(path, reason):
             return "cannot write \(path): \(reason)"
         case let .notRepresentable(format, reason):

@@ -18,6 +18,7 @@ struct HyCNN: ParsableCommand {
             verified certificate; certify and ot-map certify: a potential not certified convex). \
             ot-map apply --inverse exact exits 2 for points outside dom f* (verified rays).
             """,
+        version: Version.description,
         subcommands: [SolveCommand.self, FitCommand.self, PredictCommand.self, CertifyCommand.self, MinimizeCommand.self,
                       CheckDataCommand.self, TransportCommand.self, OTMapCommand.self])
 

@@ -26,11 +26,17 @@ enum ToolRunner {
         return packageRoot.appendingPathComponent(".build/debug/hycnn")
     }
 
-    static func run(_ arguments: [String]) throws -> Result {
+    /// Runs the tool with `arguments`; `standardInput` (when given) is what it reads on stdin.
+    static func run(_ arguments: [String], standardInput: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
+        if let standardInput {
+            let path = try temporaryFile(standardInput, suffix: ".stdin")
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            process.standardInput = FileHandle(forReadingAtPath: path)
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -39,6 +39,15 @@ public enum InputFile {
         Data(try bytes(ofFile: path, limit: limit))
     }
 
+    /// Everything on standard input up to end of file (named "standard input" in errors), within
+    /// `limit` bytes; gzip data is inflated with `inflatingGzip`, as for a file.
+    public static func standardInput(limit: Int = defaultLimit, inflatingGzip: Bool = false) throws -> [UInt8] {
+        let path = "standard input"
+        let raw = try readAll(STDIN_FILENO, path: path, limit: limit, capacity: 1 << 16)
+        guard inflatingGzip, raw.count >= 2, Array(raw[0..<2]) == Gzip.magic else { return raw }
+        return try Gzip.inflate(raw, path: path, limit: limit)
+    }
+
     private static func readRegularFile(_ path: String, limit: Int) throws -> [UInt8] {
         guard let status = FileStatus(path: path) else {
             let code = errno
@@ -54,7 +63,12 @@ public enum InputFile {
         guard let opened = FileStatus(descriptor: descriptor), opened.kind == .regular else {
             throw FileError.notRegularFile(path: path, kind: FileStatus(descriptor: descriptor)?.kind.phrase ?? "a special file")
         }
-        var result = [UInt8](repeating: 0, count: min(opened.size, limit) + 1)
+        return try readAll(descriptor, path: path, limit: limit, capacity: min(opened.size, limit) + 1)
+    }
+
+    /// Reads `descriptor` to its end, refusing more than `limit` bytes.
+    private static func readAll(_ descriptor: Int32, path: String, limit: Int, capacity: Int) throws -> [UInt8] {
+        var result = [UInt8](repeating: 0, count: capacity)
         var count = 0
         while true {
             if count == result.count {

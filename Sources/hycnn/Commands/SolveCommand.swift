@@ -8,11 +8,16 @@ import Solvers
 struct SolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve",
-        abstract: "Solve an LP or MIP from an MPS file and verify the answer's certificate.",
+        abstract: "Solve an LP or MIP from an MPS or CPLEX LP file and verify the answer's certificate.",
         discussion: """
-            Reads fixed MPS (or free MPS with --free); gzipped files (.mps.gz) are read directly. \
-            An RHS on the objective row is read as minus an objective constant, and an OBJSENSE \
-            section sets maximisation. After solving, the certificate is re-checked from the \
+            Reads fixed MPS, free MPS (--free or --format free-mps) or CPLEX LP format (files \
+            ending in .lp or .lp.gz, or --format lp); gzipped files are read directly and - reads \
+            standard input (LP when it starts with Minimize/Maximize, else MPS, unless --format \
+            says). In MPS, an RHS on the objective row is read as minus an objective constant, and an OBJSENSE \
+            section sets maximisation. --write-model writes the model as read (LP for .lp, free \
+            MPS for .mps, gzipped for .gz) and --solution a CSV of every column's value and \
+            reduced cost and every row's activity and dual (README: "Solution files"). \
+            Sensitivity ranging is not offered. After solving, the certificate is re-checked from the \
             model alone: primal and dual residuals and the duality gap for an optimal LP, \
             feasibility and integrality for a MIP, a Farkas ray for an infeasible problem, an \
             improving ray for an unbounded one. \
@@ -36,11 +41,20 @@ struct SolveCommand: ParsableCommand {
             2 infeasible or unbounded with a verified ray, 3 time or iteration limit.
             """)
 
-    @Argument(help: "The model: an MPS file, possibly gzipped.")
+    @Argument(help: "The model: an MPS or LP file, possibly gzipped, or - for standard input.")
     var file: String
 
-    @Flag(help: "Read free-format MPS (whitespace-separated fields) instead of fixed format.")
+    @Option(help: "The model's format: mps (fixed), free-mps or lp (default: lp for .lp and .lp.gz, else mps).")
+    var format: ModelFormat?
+
+    @Flag(help: "Read free-format MPS (whitespace-separated fields) instead of fixed format (as --format free-mps).")
     var free = false
+
+    @Option(help: ArgumentHelp("Write the model as read (after --relax) to this file before solving: CPLEX LP for .lp, free MPS for .mps (gzipped when it ends in .gz).", valueName: "file"))
+    var writeModel: String?
+
+    @Option(help: ArgumentHelp("Write the answer as CSV: status, objective, every column's value and reduced cost, every row's activity and dual.", valueName: "file"))
+    var solution: String?
 
     @Option(help: ArgumentHelp(SolverChoice.help + "."))
     var solver: SolverChoice = .auto
@@ -60,7 +74,7 @@ struct SolveCommand: ParsableCommand {
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
 
-    @Flag(help: "List every variable, not only the first nonzero ones.")
+    @Flag(help: "List every variable and every row, not only the first nonzero values and duals.")
     var allVariables = false
 
     @Flag(help: "Show the solver's log on stderr (for ipm: one line per iteration, then the time of each phase).")
@@ -68,24 +82,16 @@ struct SolveCommand: ParsableCommand {
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if free, let format, format != .freeMPS { throw ValidationError("--free reads free MPS and --format \(format.rawValue) says otherwise; give one") }
+        if let writeModel, ModelFormat.byExtension(writeModel) == nil {
+            throw ValidationError("--write-model \(writeModel): give a file ending in .lp or .mps (optionally .gz) to say the format")
+        }
     }
 
     func run() throws {
         let deadline = timeLimit.map { Deadline(secondsFromNow: $0) }     // the whole command, certificate search included
-        let loaded: LinearProgram
-        do {
-            loaded = try LinearProgram(mpsFile: file, format: free ? .free : .fixed)
-        } catch let error as LinearProgrammingError {
-            printError("error: \(error)")
-            // A free-format file (what `minimize --write-mps` writes) misread as fixed format: say so.
-            if case .malformedMPS = error, !free, (try? LinearProgram(mpsFile: file, format: .free)) != nil {
-                printError("note: the file reads without error as free-format MPS; add --free")
-            }
-            throw ExitCode.failure
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode.failure
-        }
+        let (loaded, input) = try ModelInput.read(file, format: free ? .freeMPS : format)
+        let outputs = try outputFiles(input: input)
         let relaxedColumns = relax ? loaded.integerVariableCount : 0
         if relax && solver == .mip {
             printError("error: --relax solves the LP relaxation with an LP solver and --solver mip solves the MIP; choose one")
@@ -93,6 +99,7 @@ struct SolveCommand: ParsableCommand {
         }
         if relax && relaxedColumns == 0 { printError("note: the model has no integer columns; --relax changes nothing") }
         let model = relax ? loaded.linearRelaxation() : loaded
+        if let file = outputs.model { try write(model, to: file) }
         let choice = solver.resolved(for: model)
         // The model every solver sees and the answer is verified against: the numeric policy applied once.
         let prepared: PreparedProgram
@@ -136,6 +143,50 @@ struct SolveCommand: ParsableCommand {
         } else {
             try StandardOutput.line(SolveReport.text(model: program, solution: solution, report: report, allVariables: allVariables, statusNote: relaxation))
         }
+        if let file = outputs.solution {
+            do { try file.write(SolutionFile.csv(model: program, solution: solution, verdict: Verdict(solution, report: report))) } catch {
+                printError("error: \(error)")
+                throw ExitCode.failure
+            }
+        }
         throw ExitCode(Verdict(solution, report: report))
+    }
+
+    /// --write-model and --solution, checked before anything is solved (neither may name the input nor each other).
+    private func outputFiles(input: ModelInput) throws -> (model: OutputFile?, solution: OutputFile?) {
+        do {
+            let inputs = input.isStandardInput ? [] : [input.path]
+            let model = try writeModel.map { try OutputFile(path: $0, role: "--write-model", inputs: inputs) }
+            let solution = try self.solution.map { try OutputFile(path: $0, role: "--solution", inputs: inputs, otherOutputs: model.map { [$0] } ?? []) }
+            return (model, solution)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// Writes the model for another solver: an objective constant becomes a column fixed at 1
+    /// (readers disagree on constants) and, in LP format, names it cannot hold are changed;
+    /// both are said on stderr.
+    private func write(_ model: LinearProgram, to file: OutputFile) throws {
+        let format: ModelFormat = ModelFormat.byExtension(file.path) == .lp ? .lp : .freeMPS
+        var exported = model.objectiveConstantAsFixedColumn()
+        if format == .lp {
+            let (program, renamed) = exported.withLPNames()
+            exported = program
+            if let first = renamed.first {
+                printError("note: --write-model changed \(renamed.count) name\(renamed.count == 1 ? "" : "s") that LP format cannot hold "
+                           + "(e.g. '\(first.old)' → '\(first.new)'); MPS keeps every name")
+            }
+        }
+        do {
+            try exported.write(to: file, format: format)
+        } catch {
+            printError("error: --write-model: \(error)")
+            throw ExitCode.failure
+        }
+        if exported.variableCount > model.variableCount {
+            printError("note: --write-model wrote the objective constant \(model.objectiveConstant) as column '\(exported.variables.last!.name)' fixed at 1 (solvers read constants differently)")
+        }
     }
 }

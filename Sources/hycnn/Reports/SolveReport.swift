@@ -37,6 +37,12 @@ enum SolveReport {
         if solution.x.count == model.variableCount {
             object["variables"] = Dictionary(uniqueKeysWithValues: zip(model.variables.map(\.name), solution.x.map(JSONOutput.number)))
         }
+        if solution.reducedCosts.count == model.variableCount && solution.status.hasOptimalPoint {
+            object["reducedCosts"] = Dictionary(uniqueKeysWithValues: zip(model.variables.map(\.name), solution.reducedCosts.map(JSONOutput.number)))
+        }
+        if solution.x.count == model.variableCount && model.constraintCount > 0 {
+            object["activities"] = Dictionary(uniqueKeysWithValues: zip(model.constraints.map(\.name), model.rowActivities(solution.x).map(JSONOutput.number)))
+        }
         if solution.rowDuals.count == model.constraintCount && model.constraintCount > 0 {
             object["duals"] = Dictionary(uniqueKeysWithValues: zip(model.constraints.map(\.name), solution.rowDuals.map(JSONOutput.number)))
         }
@@ -60,10 +66,11 @@ enum SolveReport {
         lines.append(certificateLine(report))
         for failure in report.failures { lines.append("  ✗ \(failure)") }
         if solution.x.count == model.variableCount {
-            lines.append(contentsOf: variableLines(model: model, x: solution.x, all: allVariables))
+            let reducedCosts = solution.reducedCosts.count == model.variableCount && solution.status.hasOptimalPoint ? solution.reducedCosts : nil
+            lines.append(contentsOf: variableLines(model: model, x: solution.x, reducedCosts: reducedCosts, all: allVariables))
         }
-        if solution.rowDuals.count == model.constraintCount && (1...20).contains(model.constraintCount) {
-            lines.append(contentsOf: constraintLines(model: model, solution: solution))
+        if solution.x.count == model.variableCount && model.constraintCount > 0 {
+            lines.append(contentsOf: constraintLines(model: model, solution: solution, all: allVariables))
         }
         return lines.joined(separator: "\n")
     }
@@ -106,27 +113,42 @@ enum SolveReport {
         return "certificate  \(kind): \(verdict)" + (parts.isEmpty ? "" : " — " + parts.joined(separator: ", "))
     }
 
-    static func variableLines(model: LinearProgram, x: [Double], all: Bool, limit: Int = 20) -> [String] {
+    /// The nonzero values (every one with `all`), the first `limit` of them, with reduced costs when known.
+    static func variableLines(model: LinearProgram, x: [Double], reducedCosts: [Double]? = nil, all: Bool, limit: Int = 20) -> [String] {
         let shown = all ? Array(x.indices) : x.indices.filter { x[$0] != 0 }
         let listed = all ? shown : Array(shown.prefix(limit))
-        let width = listed.map { model.variables[$0].name.count }.max() ?? 0
-        var lines = [all ? "variables    (all \(x.count))" : "variables    (nonzero: \(shown.count) of \(x.count))"]
-        for j in listed {
-            lines.append("  " + model.variables[j].name.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(x[j])")
-        }
-        if listed.count < shown.count { lines.append("  … \(shown.count - listed.count) more (use --all-variables or --json)") }
+        let names = listed.map { model.variables[$0].name }
+        let values = listed.map { "\(x[$0])" }
+        var lines = [(all ? "variables    (all \(x.count)" : "variables    (nonzero: \(shown.count) of \(x.count)")
+                     + (reducedCosts == nil ? ")" : "; value, reduced cost)")]
+        lines += table(names, values, reducedCosts.map { costs in listed.map { "\(costs[$0])" } })
+        if listed.count < shown.count { lines.append("  … \(shown.count - listed.count) more (use --all-variables, --json or --solution FILE)") }
         return lines
     }
 
-    /// Each row's activity aᵀx and dual value (shadow price), for small models.
-    static func constraintLines(model: LinearProgram, solution: Solution) -> [String] {
-        let width = max(model.constraints.map(\.name.count).max() ?? 0, 4)
-        var lines = ["constraints  (activity, dual value)"]
-        for (row, dual) in zip(model.constraints, solution.rowDuals) {
-            let activity = row.activity(solution.x)
-            lines.append("  " + row.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(activity)  \(dual)")
-        }
+    /// Each row's activity aᵀx and dual value (shadow price): every row of a model with at most
+    /// `limit` rows (or with `all`), else the first `limit` rows with a nonzero dual.
+    static func constraintLines(model: LinearProgram, solution: Solution, all: Bool, limit: Int = 20) -> [String] {
+        let duals = solution.rowDuals.count == model.constraintCount && solution.status.hasOptimalPoint ? solution.rowDuals : nil
+        let m = model.constraintCount
+        let candidates = all || m <= limit ? Array(0..<m) : (duals.map { d in (0..<m).filter { d[$0] != 0 } } ?? [])
+        let listed = all ? candidates : Array(candidates.prefix(limit))
+        var header = "constraints  (" + (duals == nil ? "activity" : "activity, dual")
+        if !(all || m <= limit) { header += duals == nil ? "; use --json or --solution FILE for all \(m))" : "; nonzero duals: \(candidates.count) of \(m))" } else { header += ")" }
+        var lines = [header]
+        lines += table(listed.map { model.constraints[$0].name }, listed.map { "\(model.constraints[$0].activity(solution.x))" },
+                       duals.map { d in listed.map { "\(d[$0])" } })
+        if listed.count < candidates.count { lines.append("  … \(candidates.count - listed.count) more (use --all-variables, --json or --solution FILE)") }
         return lines
+    }
+
+    /// Rows `  name  value  [second]` with the columns aligned.
+    private static func table(_ names: [String], _ values: [String], _ second: [String]?) -> [String] {
+        let nameWidth = names.map(\.count).max() ?? 0, valueWidth = values.map(\.count).max() ?? 0
+        return names.indices.map { k in
+            "  " + names[k].padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
+                + (second == nil ? values[k] : values[k].padding(toLength: valueWidth, withPad: " ", startingAt: 0) + "  " + second![k])
+        }
     }
 
     static func format(_ value: Double, digits: Int, scientific: Bool = false) -> String {
