@@ -2,8 +2,8 @@ import Foundation
 import LinearProgramming
 
 /// The Netlib LP set (`*.mps.gz` and `reference.csv`: name, rows, cols, nonzeros, objective)
-/// and its reference optima. The tests find it through `$HYCNN_NETLIB_DIR`, else in the folder
-/// `shared/netlib` next to the checkout; the tests that use it skip when it is absent.
+/// and its reference optima, shipped in `Problems/netlib`; `$HYCNN_NETLIB_DIR` names another
+/// copy. The tests that use it skip when neither holds a reference.csv.
 public enum NetlibReference {
     /// One line of reference.csv.
     public struct Entry: Sendable {
@@ -26,11 +26,11 @@ public enum NetlibReference {
     /// Why the tests that need the set are skipped.
     public static let absence = "the Netlib set is absent (set HYCNN_NETLIB_DIR)"
 
-    /// `$HYCNN_NETLIB_DIR`, else `shared/netlib` next to the checkout when it holds a reference.csv.
+    /// `$HYCNN_NETLIB_DIR`, else the checkout's `Problems/netlib` when it holds a reference.csv.
     public static var directory: URL? {
         if let path = ProcessInfo.processInfo.environment["HYCNN_NETLIB_DIR"] { return URL(fileURLWithPath: path) }
         let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let folder = checkout.deletingLastPathComponent().appendingPathComponent("shared/netlib")
+        let folder = checkout.appendingPathComponent("Problems/netlib")
         return FileManager.default.fileExists(atPath: folder.appendingPathComponent("reference.csv").path) ? folder : nil
     }
 

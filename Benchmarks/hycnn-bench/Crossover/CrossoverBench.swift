@@ -23,7 +23,7 @@ struct CrossoverBench: ParsableCommand {
 
     @Option(help: "Netlib problems, comma-separated (default: all of reference.csv; 'none' for none).")
     var problems: String?
-    @Option(help: "The Netlib folder (default: $HYCNN_NETLIB_DIR, else shared/netlib next to the checkout).")
+    @Option(help: "The Netlib folder (default: $HYCNN_NETLIB_DIR, else Problems/netlib).")
     var netlib: String?
     @Option(help: "Transport sizes n (n × n points), comma-separated.") var transport = "100,300"
     @Option(help: "Dimension of the transport points.") var dimension = 2
@@ -47,7 +47,7 @@ struct CrossoverBench: ParsableCommand {
 
     func netlibPrograms() throws -> [(String, LinearProgram)] {
         if problems == "none" { return [] }
-        let directory = netlib ?? NetlibReference.directory?.path ?? "shared/netlib"
+        let directory = netlib ?? NetlibReference.directory?.path ?? "Problems/netlib"
         var entries = try NetlibProblem.catalog(in: directory)
         if let problems {
             let wanted = Set(problems.split(separator: ",").map(String.init))

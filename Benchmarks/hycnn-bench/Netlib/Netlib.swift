@@ -42,7 +42,7 @@ struct Netlib: ParsableCommand {
     @Option(help: "Extra seconds a child may take beyond --time-limit (reading the file, verifying) before it is killed.")
     var allowance = 30.0
 
-    @Option(help: "The Netlib folder with *.mps.gz and reference.csv (default: $HYCNN_NETLIB_DIR, else the folder shared/netlib next to the checkout, as the tests find it).")
+    @Option(help: "The Netlib folder with *.mps.gz and reference.csv (default: $HYCNN_NETLIB_DIR, else Problems/netlib, as the tests find it).")
     var netlib: String?
 
     @Option(help: "CSV of every run, written as each finishes.")
@@ -54,7 +54,7 @@ struct Netlib: ParsableCommand {
     @Option(help: "Python interpreter with highspy, for --highs (default: Benchmarks/.venv/bin/python, else python3).")
     var python: String?
 
-    var directory: String { netlib ?? NetlibReference.directory?.path ?? "shared/netlib" }
+    var directory: String { netlib ?? NetlibReference.directory?.path ?? "Problems/netlib" }
 
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
