@@ -1,4 +1,4 @@
-# HyCNN — set-up, demo, tests and benchmarks on Debian (run as root on a fresh machine).
+# HyCNN — set-up, demo and tests on Debian (run as root on a fresh machine); benchmarks: Benchmarks/README.md.
 SHELL := /bin/bash
 PACKAGES := libglpk-dev libsuitesparse-dev liblapack-dev liblapacke-dev libopenblas-dev zlib1g-dev
 # For the tests only: glpsol, GLPK's own LP-format reader, cross-checks our LP writer.
@@ -7,7 +7,7 @@ SWIFT_BUILD_FLAGS ?=
 DEMO := Problems/dispatch
 HYCNN := .build/release/hycnn
 
-.PHONY: all deps test-deps build demo single-cell test bench clean
+.PHONY: all deps test-deps build demo single-cell test clean
 
 all: build
 
@@ -35,10 +35,10 @@ build: deps
 # The main job: learn six generators' fuel-cost curves from noisy samples, then dispatch
 # 189.2 MW at minimum learned cost exactly (an LP), with certificates and a plot.
 demo: build
-	@for g in 1 2 3 4 5 6; do \
+	@set -o pipefail; for g in 1 2 3 4 5 6; do \
 	  echo "fitting generator $$g: HyCNN 32x3 on $(DEMO)/g$$g.csv"; \
 	  $(HYCNN) fit $(DEMO)/g$$g.csv --target cost --widths 32x3 --epochs 2000 --batch 100 \
-	    --validation 0.2 --cosine --seed 0 --quiet -o $(DEMO)/g$$g.model.json | grep -E "validation|convexity"; \
+	    --validation 0.2 --cosine --seed 0 --quiet -o $(DEMO)/g$$g.model.json | grep -E "validation|convexity" || exit 1; \
 	done
 	$(HYCNN) minimize $(DEMO)/dispatch.json --svg $(DEMO)/dispatch.svg
 

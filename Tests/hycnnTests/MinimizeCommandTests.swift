@@ -160,3 +160,62 @@ import Testing
         #expect(result.stderr.contains("quadratic") && result.stderr.contains("--model icnn"), "\(result.stderr)")
     }
 }
+
+/// The duals of the problem's constraints and the training-data box, end to end.
+@Suite(.serialized) struct MinimizeDualsCommandTests {
+    static func objective(demand: Double, extra: String = "") throws -> (Double, [String: Any]) {
+        let text = MinimizeCommandTests.dispatch.replacingOccurrences(of: "\"equals\": 60", with: "\"equals\": \(demand)")
+        let result = try ToolRunner.run(["minimize", try MinimizeCommandTests.problem(text), "--json"] + (extra.isEmpty ? [] : [extra]))
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let json = try result.json()
+        return (try #require(json["objective"] as? Double), json)
+    }
+
+    /// The dual of demand is the marginal cost: between the objective's left and right slopes in
+    /// the demand (the learned costs are piecewise linear, so the dual is a subgradient).
+    @Test func theDualOfDemandIsItsMarginalCost() throws {
+        let (at, json) = try Self.objective(demand: 60)
+        let dual = try #require((json["duals"] as? [String: Double])?["demand"])
+        let (below, _) = try Self.objective(demand: 59.5), (above, _) = try Self.objective(demand: 60.5)
+        let left = (at - below) / 0.5, right = (above - at) / 0.5
+        #expect(left - 1e-6 <= dual && dual <= right + 1e-6, "slopes \(left) … \(right), dual \(dual)")
+        #expect(abs(dual - 3.4286) < 0.15, "true λ = 2 + 0.04·35.71 = 3.43; the learned one: \(dual)")
+        #expect((json["activities"] as? [String: Double])?["demand"].map { abs($0 - 60) < 1e-9 } == true)
+    }
+
+    @Test func theReferenceDualIsPrintedBeside() throws {
+        let text = MinimizeCommandTests.dispatch.replacingOccurrences(of: "\"truth\":", with: "\"duals\": {\"demand\": 3.4286}, \"truth\":")
+        let result = try ToolRunner.run(["minimize", try MinimizeCommandTests.problem(text)])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("constraints  (activity, dual: the objective's change per unit of the bound)"), "\(result.stdout)")
+        #expect(result.stdout.contains("(reference 3.4286, "), "\(result.stdout)")
+        let unknown = text.replacingOccurrences(of: "\"duals\": {\"demand\"", with: "\"duals\": {\"supply\"")
+        let refused = try ToolRunner.run(["minimize", try MinimizeCommandTests.problem(unknown)])
+        #expect(refused.exitCode == 1 && refused.stderr.contains("supply"), "\(refused.stderr)")
+    }
+
+    @Test func theMILPRouteSaysItHasNoDuals() throws {
+        let (_, json) = try Self.objective(demand: 60, extra: "--milp")
+        #expect(json["duals"] == nil && json["activities"] != nil)
+    }
+
+    /// g1 was fitted on P1 ∈ [0, 80]: a demand of 125 with P2 ≤ 50 puts P1 ≥ 75, and with P1's
+    /// bound raised to 100 and P2 capped at 40, P1 = 85 lies outside the data.
+    @Test func anOptimumOutsideTheTrainingDataIsWarnedAbout() throws {
+        let text = MinimizeCommandTests.dispatch
+            .replacingOccurrences(of: "\"upper\": 80}", with: "\"upper\": 100}")
+            .replacingOccurrences(of: "{\"name\": \"P2\", \"lower\": 0, \"upper\": 50}", with: "{\"name\": \"P2\", \"lower\": 0, \"upper\": 40}")
+            .replacingOccurrences(of: "\"equals\": 60", with: "\"equals\": 125")
+        let path = try MinimizeCommandTests.problem(text)
+        let json = try ToolRunner.run(["minimize", path, "--json"])
+        #expect(json.exitCode == 0, "\(json.stderr)")
+        #expect(json.stderr.contains("warning: surrogate 'cost1' extrapolates at x*: input P = "), "\(json.stderr)")
+        let cost1 = try #require((try json.json()["surrogates"] as? [String: [String: Any]])?["cost1"])
+        let outside = try #require(cost1["outsideData"] as? [[String: Any]])
+        #expect(outside.count == 1 && outside[0]["upper"] as? Double == 80 && (outside[0]["value"] as? Double ?? 0) > 80)
+        let text2 = try ToolRunner.run(["minimize", path])
+        #expect(text2.stdout.contains("warning      surrogate 'cost1' extrapolates"), "\(text2.stdout)")
+        let inside = try ToolRunner.run(["minimize", try MinimizeCommandTests.problem(MinimizeCommandTests.dispatch), "--json"])
+        #expect(!inside.stderr.contains("extrapolates"))
+    }
+}

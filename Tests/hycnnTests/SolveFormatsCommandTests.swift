@@ -105,6 +105,11 @@ import Testing
         let result = try ToolRunner.run(["--version"])
         #expect(result.exitCode == 0)
         #expect(result.stdout.hasPrefix("hycnn 0.") && result.stdout.contains("GLPK 5") && result.stdout.contains("BLAS:"), "\(result.stdout)")
+        // The version is CHANGELOG.md's latest release.
+        let changelog = try String(contentsOf: ToolRunner.packageRoot.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
+        let release = try #require(changelog.split(separator: "\n").first { $0.hasPrefix("## [") && !$0.hasPrefix("## [Unreleased]") })
+        let version = release.dropFirst(4).prefix { $0 != "]" }
+        #expect(result.stdout.hasPrefix("hycnn \(version)\n"), "CHANGELOG says \(version); --version says \(result.stdout)")
     }
 
     @Test func contradictoryFormatFlagsAreRefused() throws {

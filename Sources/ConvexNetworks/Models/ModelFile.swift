@@ -6,7 +6,8 @@ import Foundation
 /// arrays; an icnn-quadratic model adds `quadraticRank` r and its first layer's factors `A`
 /// ((m₁·r) × d, row j·r + ρ the factor aⱼᵨ of unit j). Both keys are optional and absent for
 /// the other families, so their files are unchanged and every earlier file still loads at
-/// version 1. Numbers are written in shortest round-trip form, so save → load is bit-exact.
+/// version 1. `inputRange` (`{"lower": […], "upper": […]}`, the training inputs' box) is
+/// optional in the same way. Numbers are written in shortest round-trip form, so save → load is bit-exact.
 struct ModelFile: Codable {
     static let formatName = "hycnn-model"
     static let currentVersion = 1
@@ -33,6 +34,7 @@ struct ModelFile: Codable {
             "format": .value, "version": .value, "family": .value, "inputDimension": .value, "widths": .value, "lanes": .value, "quadraticRank": .value,
             "nonlinearity": .object(["name": .value, "parameter": .value]), "convex": .value,
             "inputNames": .value, "targetName": .value, "inputScaler": scaler, "targetScaler": scaler,
+            "inputRange": .object(["lower": .value, "upper": .value]),
             "layers": .list(.object(["V": .value, "W": .value, "b": .value, "A": .value])),
         ])
     }()
@@ -52,6 +54,8 @@ struct ModelFile: Codable {
     var targetName: String
     var inputScaler: Standardizer
     var targetScaler: Standardizer
+    /// The training inputs' box (optional: absent in files written before it was recorded).
+    var inputRange: InputRange?
     var layers: [LayerEntry]
 
     init(_ model: RegressionModel) {
@@ -69,6 +73,7 @@ struct ModelFile: Codable {
         targetName = model.targetName
         inputScaler = model.inputScaler
         targetScaler = model.targetScaler
+        inputRange = model.inputRange
         let theta = network.parameters, d = architecture.inputDimension
         // The rows of a column-major rows × columns block at `offset` with leading dimension `leading`.
         func rowMajor(_ offset: Int, rows: Int, columns: Int, leading: Int) -> [[Double]] {
@@ -148,8 +153,10 @@ struct ModelFile: Codable {
             }
         }
         do {
-            return try RegressionModel(network: network, inputScaler: inputScaler, targetScaler: targetScaler,
-                                       inputNames: inputNames, targetName: targetName)
+            var model = try RegressionModel(network: network, inputScaler: inputScaler, targetScaler: targetScaler,
+                                            inputNames: inputNames, targetName: targetName)
+            model.inputRange = try inputRange.map { try InputRange(lower: $0.lower, upper: $0.upper, dimension: inputDimension) }
+            return model
         } catch { throw bad("\(error)") }
     }
 }

@@ -7,6 +7,9 @@ public struct RegressionModel: Sendable, Equatable {
     public var targetScaler: Standardizer
     public var inputNames: [String]
     public var targetName: String
+    /// The box of the inputs the model was fitted to (nil when not recorded: files written
+    /// before it was, or models not fitted to samples).
+    public var inputRange: InputRange?
 
     public init(network: ConvexNetwork, inputScaler: Standardizer, targetScaler: Standardizer,
                 inputNames: [String], targetName: String) throws {

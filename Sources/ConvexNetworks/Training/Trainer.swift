@@ -106,8 +106,9 @@ public struct Trainer {
             }
         }
         network.parameters = best.parameters
-        let model = try RegressionModel(network: network, inputScaler: inputScaler, targetScaler: targetScaler,
+        var model = try RegressionModel(network: network, inputScaler: inputScaler, targetScaler: targetScaler,
                                         inputNames: data.inputNames, targetName: data.targetName)
+        model.inputRange = InputRange(inputs: data.inputs, dimension: data.dimension)
         return Result(model: model, history: history, bestEpoch: best.epoch)
     }
 

@@ -184,8 +184,9 @@ public enum ConvexRegressionEstimator {
         theta[layers[1].vOffset] = 1                                                       // f = 1 · max + 0
         theta[layers[1].bOffset] = 0
         let network = try ConvexNetwork(architecture: architecture, parameters: theta)
-        let model = try RegressionModel(network: network, inputScaler: samples.inputScaler, targetScaler: samples.targetScaler,
+        var model = try RegressionModel(network: network, inputScaler: samples.inputScaler, targetScaler: samples.targetScaler,
                                         inputNames: data.inputNames, targetName: data.targetName)
+        model.inputRange = InputRange(inputs: data.inputs, dimension: data.dimension)
         let fitted = try model.predict(data.inputs)
         let lpValues = samples.targetScaler.restored(Array(x[0..<n]))                        // ŷ in target units
         var sum = 0.0, worst = 0.0, gap = 0.0

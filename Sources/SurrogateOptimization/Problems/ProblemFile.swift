@@ -13,7 +13,7 @@ import LinearProgramming
 ///                     {"name": "cap", "surrogate": "emis", "upper": 40},
 ///                     {"name": "ramp", "linear": {"p1": 1, "p2": -1}, "lower": -20, "upper": 20}],
 ///      "reference":  {"objective": 123.4, "variables": {"p1": …}, "source": "…",
-///                     "truth": {"cost1": [c0, c1, c2]}}}
+///                     "truth": {"cost1": [c0, c1, c2]}, "duals": {"demand": 3.79}}}
 ///
 /// An input is a variable name or an affine map `{"linear": {"p1": 0.5}, "constant": 1}`.
 /// Bounds (`lower`, `upper` of variables and constraints) that are omitted or `null` are
@@ -28,6 +28,8 @@ public struct ProblemFile: Sendable {
         /// Surrogate name → the true function of its single input as polynomial coefficients
         /// c₀ + c₁t + c₂t² + …, when known (to price x* at the truth).
         public var truth: [String: [Double]]
+        /// Constraint name → its known dual value (a price, e.g. λ of a demand row).
+        public var duals: [String: Double] = [:]
 
         /// cᵀx + Σ w·truth(input) at x, when every objective surrogate has a truth.
         public func trueObjective(of problem: SurrogateProblem, at x: [Double]) -> Double? {
@@ -64,7 +66,8 @@ public struct ProblemFile: Sendable {
             "constraints": .list(.object(["name": .value, "linear": coefficients, "constant": .value, "surrogate": .value,
                                           "lower": .value, "upper": .value, "equals": .value],
                                          exclusive: [.init(["equals"], ["lower", "upper"]), .init(["surrogate"], ["linear", "constant"])])),
-            "reference": .object(["objective": .value, "variables": coefficients, "source": .value, "truth": .map(.value)]),
+            "reference": .object(["objective": .value, "variables": coefficients, "source": .value, "truth": .map(.value),
+                                  "duals": coefficients]),
         ])
     }()
 
@@ -203,10 +206,15 @@ public struct ProblemFile: Sendable {
                     }
                 }
             }
+            let duals = try Self.coefficients(reference["duals"], "reference.duals")
+            let constraintNames = Set(problem.linearRows.map(\.name) + problem.surrogateBounds.map(\.name))
+            for name in duals.keys where !constraintNames.contains(name) {
+                throw SurrogateOptimizationError.unknownName(kind: "constraint", name: name, entry: "reference.duals")
+            }
             self.reference = Reference(objective: reference["objective"] == nil ? nil : try Self.number(reference["objective"], "reference.objective", default: .nan),
                                        variables: variables,
                                        source: reference["source"] == nil ? nil : try Self.string(reference["source"], "reference.source"),
-                                       truth: truth)
+                                       truth: truth, duals: duals)
         } else if root["reference"] != nil {
             throw SurrogateOptimizationError.invalidProblem(entry: "reference", reason: "expected an object")
         }

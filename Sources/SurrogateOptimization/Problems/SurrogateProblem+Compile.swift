@@ -8,8 +8,17 @@ public struct CompiledSurrogateProblem: Sendable {
     public var encodings: [EncodedSurrogate]
     /// Each surrogate's certified convexity (the sufficient condition: constrained weights V ≥ 0 and a convex, non-decreasing nonlinearity).
     public var convex: [Bool]
+    /// Where each of the problem's constraints sits in `program` (linear rows first, then
+    /// surrogate bounds): its row and the constant moved to the bounds (activity = aᵀx + constant).
+    public var constraintRows: [ConstraintRow] = []
     /// .milp when any surrogate needed binaries.
     public var route: EncodingRoute { encodings.contains { $0.route == .milp } ? .milp : .lp }
+
+    public struct ConstraintRow: Sendable {
+        public var name: String
+        public var row: Int
+        public var constant: Double
+    }
 }
 
 extension SurrogateProblem {
@@ -60,15 +69,18 @@ extension SurrogateProblem {
             for (j, c) in output.coefficients { program.variables[j].cost += term.weight * c }
             program.objectiveConstant += term.weight * output.constant
         }
+        var constraintRows: [CompiledSurrogateProblem.ConstraintRow] = []
         for row in linearRows {
+            constraintRows.append(.init(name: row.name, row: program.constraintCount, constant: row.expression.constant))
             program.addConstraint(row.name, row.expression.sortedTerms,
                                   lower: row.lower - row.expression.constant, upper: row.upper - row.expression.constant)
         }
         for bound in surrogateBounds {                              // lower ≤ output ≤ upper
             let output = encodings[bound.surrogate].output
+            constraintRows.append(.init(name: bound.name, row: program.constraintCount, constant: output.constant))
             program.addConstraint(bound.name, output.sortedTerms, lower: bound.lower - output.constant, upper: bound.upper - output.constant)
         }
-        return CompiledSurrogateProblem(problem: self, program: program, encodings: encodings, convex: convexity)
+        return CompiledSurrogateProblem(problem: self, program: program, encodings: encodings, convex: convexity, constraintRows: constraintRows)
     }
 }
 

@@ -33,10 +33,30 @@ public struct SurrogateSolution: Sendable {
         public var upperBound: Double?
         /// The number the check measures (see ``Check``); it passes at ≤ ``SurrogateSolution/exactnessTolerance``.
         public var measure: Double
+        /// The model's inputs at x* that lie outside the box of its training data (empty when
+        /// inside, or when the model file records no box): the surrogate extrapolates there.
+        public var outsideData: [Extrapolation] = []
         /// measure ≤ tolerance: the one rule behind every ✓ and "verified" for this surrogate.
         public var verified: Bool { measure <= SurrogateSolution.exactnessTolerance }
         /// True when the program value is tied to f and equals it within tolerance.
         public var exact: Bool { check == .exactness && verified }
+    }
+
+    /// One model input outside the training data's box: its name in the model, value at x*, and the box.
+    public struct Extrapolation: Sendable, Equatable {
+        public var input: String
+        public var value: Double
+        public var lower: Double
+        public var upper: Double
+    }
+
+    /// A constraint of the problem at x*: its activity (in the problem's units) and its dual
+    /// value — the objective's rate of change per unit of the constraint's bound (GLPK's sign
+    /// convention); nil on the MILP route or when the solver gave no duals.
+    public struct ConstraintResult: Sendable {
+        public var name: String
+        public var activity: Double
+        public var dual: Double?
     }
 
     public var status: SolutionStatus
@@ -48,6 +68,8 @@ public struct SurrogateSolution: Sendable {
     /// The decision variables' values (empty when there is no point).
     public var x: [Double]
     public var surrogates: [SurrogateResult]
+    /// The problem's constraints, linear rows first, then surrogate bounds (empty without a point).
+    public var constraints: [ConstraintResult] = []
     public var programSolution: Solution
     public var certificate: CertificateReport
     /// At a time or iteration limit with an incumbent (branch-and-cut): the incumbent's
@@ -89,13 +111,25 @@ extension CompiledSurrogateProblem {
                 let upper = problem.surrogateBounds.filter { $0.surrogate == k }.map(\.upper).min()
                 let check: SurrogateSolution.SurrogateResult.Check = inObjective || encodings[k].route == .milp ? .exactness : .upperBound
                 let measure = check == .exactness ? gap : (value - (upper ?? .infinity)) / (1 + abs(upper ?? 0))
-                results.append(.init(name: surrogate.name, value: value, epigraph: epigraph, exactnessGap: gap, route: encodings[k].route,
-                                     convex: convex[k], inObjective: inObjective, check: check,
-                                     upperBound: upper.flatMap { $0.isFinite ? $0 : nil }, measure: measure.isNaN ? .infinity : measure))
+                var result = SurrogateSolution.SurrogateResult(
+                    name: surrogate.name, value: value, epigraph: epigraph, exactnessGap: gap, route: encodings[k].route,
+                    convex: convex[k], inObjective: inObjective, check: check,
+                    upperBound: upper.flatMap { $0.isFinite ? $0 : nil }, measure: measure.isNaN ? .infinity : measure)
+                if let range = surrogate.model.inputRange {
+                    result.outsideData = range.outside(inputs).map {
+                        .init(input: surrogate.model.inputNames[$0], value: inputs[$0], lower: range.lower[$0], upper: range.upper[$0])
+                    }
+                }
+                results.append(result)
             }
         }
+        let duals = route == .lp && solution.rowDuals.count == program.constraintCount ? solution.rowDuals : nil
+        let constraints = hasPoint ? constraintRows.map { row in
+            SurrogateSolution.ConstraintResult(name: row.name, activity: program.constraints[row.row].activity(solution.x) + row.constant,
+                                               dual: duals?[row.row])
+        } : []
         return SurrogateSolution(status: solution.status, objective: solution.objective, forwardObjective: forwardObjective,
-                                 route: route, x: x, surrogates: results, programSolution: solution, certificate: certificate,
-                                 incumbentCheck: incumbentCheck)
+                                 route: route, x: x, surrogates: results, constraints: constraints, programSolution: solution,
+                                 certificate: certificate, incumbentCheck: incumbentCheck)
     }
 }

@@ -103,6 +103,7 @@ struct MinimizeCommand: ParsableCommand {
             }
             throw ExitCode.failure
         }
+        if json { for warning in MinimizeReport.extrapolationWarnings(solution) { printError("warning: \(warning)") } }
         let exitCode = ExitCode(MinimizeReport.verdict(solution))
         // The plot is written only for a verified answer, so a failed run leaves an earlier plot as it was.
         var drawn: String?

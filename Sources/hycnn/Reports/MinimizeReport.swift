@@ -45,12 +45,20 @@ enum MinimizeReport {
             ($0.name, ["value": JSONOutput.number($0.value), "epigraph": JSONOutput.number($0.epigraph),
                        "exactnessGap": JSONOutput.number($0.exactnessGap), "route": $0.route.rawValue, "exact": $0.exact,
                        "check": $0.check.rawValue, "measure": JSONOutput.number($0.measure), "verified": $0.verified,
-                       "upperBound": JSONOutput.number($0.upperBound), "tolerance": SurrogateSolution.exactnessTolerance] as [String: Any])
+                       "upperBound": JSONOutput.number($0.upperBound), "tolerance": SurrogateSolution.exactnessTolerance,
+                       "outsideData": $0.outsideData.map { ["input": $0.input, "value": $0.value, "lower": $0.lower, "upper": $0.upper] }] as [String: Any])
         })
+        if !solution.constraints.isEmpty {
+            object["activities"] = Dictionary(uniqueKeysWithValues: solution.constraints.map { ($0.name, JSONOutput.number($0.activity)) })
+            if solution.constraints.allSatisfy({ $0.dual != nil }) {
+                object["duals"] = Dictionary(uniqueKeysWithValues: solution.constraints.map { ($0.name, JSONOutput.number($0.dual)) })
+            }
+        }
         let gap = referenceGap(file, solution)
         if let reference = gap.objective {
             let trueObjective = file.reference?.trueObjective(of: problem, at: solution.x)
             object["reference"] = ["objective": reference, "relativeGap": JSONOutput.number(gap.relative),
+                                   "duals": file.reference?.duals ?? [:],
                                    "maxVariableDistance": JSONOutput.number(gap.maxDistance),
                                    "trueObjectiveAtSolution": JSONOutput.number(trueObjective),
                                    "trueRelativeGap": JSONOutput.number(trueObjective.map { ($0 - reference) / abs(reference) })]
@@ -91,6 +99,8 @@ enum MinimizeReport {
                              + ", \(s.convex ? "convex" : "not convex"), \(s.route.rawValue)")
             }
         }
+        lines.append(contentsOf: constraintLines(file: file, solution: solution))
+        lines.append(contentsOf: extrapolationWarnings(solution).map { "warning      " + $0 })
         lines.append(SolveReport.certificateLine(solution.certificate))
         for failure in solution.certificate.failures { lines.append("  ✗ \(failure)") }
         if !solution.surrogates.isEmpty {
@@ -124,6 +134,35 @@ enum MinimizeReport {
         }
         if let svg, !solution.x.isEmpty { lines.append("plot         \(svg)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// Each constraint's activity and dual value (the objective's change per unit of its bound),
+    /// beside the reference's dual when the problem file gives one.
+    static func constraintLines(file: ProblemFile, solution: SurrogateSolution) -> [String] {
+        guard !solution.constraints.isEmpty else { return [] }
+        let hasDuals = solution.constraints.allSatisfy { $0.dual != nil }
+        var lines = ["constraints  (activity" + (hasDuals ? ", dual: the objective's change per unit of the bound)" : "; the MILP route has no duals)")]
+        let width = solution.constraints.map(\.name.count).max() ?? 0
+        for c in solution.constraints {
+            var line = "  " + c.name.padding(toLength: width, withPad: " ", startingAt: 0) + String(format: "  %.10g", c.activity)
+            if let dual = c.dual {
+                line += String(format: "  %.10g", dual)
+                if let reference = file.reference?.duals[c.name] {
+                    line += String(format: "   (reference %.10g, %+.2f %%)", reference, 100 * (dual - reference) / max(abs(reference), 1e-12))
+                }
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// One sentence per surrogate evaluated outside its training data's box.
+    static func extrapolationWarnings(_ solution: SurrogateSolution) -> [String] {
+        solution.surrogates.filter { !$0.outsideData.isEmpty }.map { s in
+            "surrogate '\(s.name)' extrapolates at x*: " + s.outsideData.map {
+                "input \($0.input) = \(String(format: "%.6g", $0.value)) is outside its training data's [\(String(format: "%.6g", $0.lower)), \(String(format: "%.6g", $0.upper))]"
+            }.joined(separator: "; ")
+        }
     }
 
     /// "✓ exact: gap 1.2e-12 (tolerance 1e-07)" or "✓ within its upper bound 40: … (tolerance
