@@ -41,10 +41,43 @@ import Testing
         let predict = try ToolRunner.run(["predict", model, data, "-o", predictions])
         #expect(predict.exitCode == 0, "\(predict.stderr)")
         let lines = try String(contentsOfFile: predictions, encoding: .utf8).split(separator: "\n")
-        #expect(lines.first == "x1,x2,prediction")
+        #expect(lines.first == "x1,x2,cost,prediction")                    // every column of the data, then the prediction
         #expect(lines.count == 401)
         let first = lines[1].split(separator: ",").compactMap { Double($0) }
-        #expect(abs(first[2] - (first[0] * first[0] + first[1] * first[1])) < 0.2)
+        #expect(abs(first[3] - (first[0] * first[0] + first[1] * first[1])) < 0.2)
+        #expect(predict.stderr.contains("error against 'cost' over 400 rows: RMSE"), "\(predict.stderr)")
+    }
+
+    @Test func fitAndPredictSpeakJSONAndPredictKeepsEveryColumn() throws {
+        let data = try Self.squaredNormCSV(rows: 200), model = Self.modelPath()
+        let fit = try ToolRunner.run(["fit", data, "--target", "cost", "--widths", "8x2", "--epochs", "5", "--quiet", "-o", model, "--json"])
+        #expect(fit.exitCode == 0, "\(fit.stderr)")
+        let fitted = try fit.json()
+        #expect(fitted["status"] as? String == "saved" && fitted["convex"] as? Bool == true && fitted["samples"] as? Int == 200)
+        let range = try #require((fitted["model"] as? [String: Any])?["inputRange"] as? [String: [Double]])
+        #expect(range["lower"]!.allSatisfy { $0 >= -1 } && range["upper"]!.allSatisfy { $0 <= 1 })
+
+        // ids, a quoted label with a comma, and the target pass through; the error is measured against the target.
+        let table = try ToolRunner.temporaryFile("id,x1,label,x2,cost\nr1,0.5,\"a, b\",0.5,0.5\nr2,0,plain,0,0\n", suffix: ".csv")
+        let predict = try ToolRunner.run(["predict", model, table])
+        #expect(predict.exitCode == 0, "\(predict.stderr)")
+        let lines = predict.stdout.split(separator: "\n")
+        #expect(lines[0] == "id,x1,label,x2,cost,prediction" && lines[1].hasPrefix("r1,0.5,\"a, b\",0.5,0.5,"), "\(predict.stdout)")
+        #expect(predict.stderr.contains("error against 'cost' over 2 rows"))
+        let json = try ToolRunner.run(["predict", model, table, "--json"]).json()
+        #expect((json["predictions"] as? [Double])?.count == 2 && (json["error"] as? [String: Any])?["rows"] as? Int == 2)
+
+        // Without the target column there is no error to report; a taken 'prediction' column is refused.
+        let noTarget = try ToolRunner.temporaryFile("x1,x2\n0.1,0.2\n", suffix: ".csv")
+        let quiet = try ToolRunner.run(["predict", model, noTarget, "--json"])
+        let quietJSON = try quiet.json()
+        #expect(quiet.exitCode == 0 && !quiet.stderr.contains("error against") && quietJSON["error"] is NSNull)
+        let taken = try ToolRunner.temporaryFile("x1,x2,prediction\n0.1,0.2,3\n", suffix: ".csv")
+        let refused = try ToolRunner.run(["predict", model, taken])
+        #expect(refused.exitCode == 1 && refused.stderr.contains("already has a column 'prediction'"), "\(refused.stderr)")
+        let badInput = try ToolRunner.temporaryFile("x1,x2\n0.1,abc\n", suffix: ".csv")
+        let bad = try ToolRunner.run(["predict", model, badInput])
+        #expect(bad.exitCode == 1 && bad.stderr.contains("line 2") && bad.stderr.contains("'abc' is not a number"), "\(bad.stderr)")
     }
 
     @Test func anMLPIsNotConvexWithACounterexample() throws {

@@ -117,19 +117,7 @@ public struct CSVTable: Sendable, Equatable {
         out.reserveCapacity(64 + rowCount * columns.count * 20)
         for (k, name) in header.enumerated() {
             if k > 0 { out.append(UInt8(ascii: ",")) }
-            let needsQuotes = name.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-                || name.first == " " || name.last == " " || name.first == "\t" || name.last == "\t"
-                || name.utf8.first == 0xEF  // a leading BOM-like byte would be stripped on reading
-            if needsQuotes {
-                out.append(0x22)
-                for byte in name.utf8 {
-                    if byte == 0x22 { out.append(0x22) }  // " → ""
-                    out.append(byte)
-                }
-                out.append(0x22)
-            } else {
-                out.append(contentsOf: name.utf8)
-            }
+            appendCell(name, to: &out)
         }
         out.append(0x0A)
         for row in 0..<rowCount {
@@ -142,7 +130,22 @@ public struct CSVTable: Sendable, Equatable {
         return out
     }
 
-    private static func store(_ bytes: [UInt8], path: String) throws {
+    /// Appends `text` as one CSV cell, in double quotes (inner quotes doubled) when it holds a
+    /// comma, quote or line break, or spaces or a BOM-like byte that reading would strip.
+    static func appendCell(_ text: String, to out: inout [UInt8]) {
+        let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            || text.first == " " || text.last == " " || text.first == "\t" || text.last == "\t"
+            || text.utf8.first == 0xEF  // a leading BOM-like byte would be stripped on reading
+        guard needsQuotes else { out.append(contentsOf: text.utf8); return }
+        out.append(0x22)
+        for byte in text.utf8 {
+            if byte == 0x22 { out.append(0x22) }  // " → ""
+            out.append(byte)
+        }
+        out.append(0x22)
+    }
+
+    static func store(_ bytes: [UInt8], path: String) throws {
         do { try OutputFile(path: path).write(bytes) } catch let error as FileError {
             throw CSVError(error, path: path, writing: true)
         }
@@ -152,12 +155,12 @@ public struct CSVTable: Sendable, Equatable {
 // MARK: Parsing
 
 extension CSVTable {
-    private static let comma: UInt8 = 0x2C, quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
-    private static let space: UInt8 = 0x20, tab: UInt8 = 0x09
+    static let comma: UInt8 = 0x2C, quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+    static let space: UInt8 = 0x20, tab: UInt8 = 0x09
 
     /// One cell as found in the bytes: `start..<end` is its content without surrounding spaces
     /// (inside the quotes for a quoted cell); `line` is where it starts.
-    private struct Cell {
+    struct Cell {
         var start: Int, end: Int, line: Int
         var quoted: Bool
         var hasEscapedQuote: Bool
@@ -174,12 +177,12 @@ extension CSVTable {
         columns = parsed.columns
     }
 
-    private static func fail(_ line: Int, _ column: Int, _ source: String, _ reason: String) -> CSVError {
+    static func fail(_ line: Int, _ column: Int, _ source: String, _ reason: String) -> CSVError {
         .malformed(line: line, column: column, reason: "\(source): \(reason)")
     }
 
     /// The cell's text for messages, unescaped and shortened to at most 40 characters.
-    private static func quoted(_ buf: UnsafeBufferPointer<UInt8>, _ cell: Cell) -> String {
+    static func quoted(_ buf: UnsafeBufferPointer<UInt8>, _ cell: Cell) -> String {
         var text = String(decoding: UnsafeBufferPointer(rebasing: buf[cell.start..<cell.end]), as: UTF8.self)
         if cell.hasEscapedQuote { text = text.replacingOccurrences(of: "\"\"", with: "\"") }
         if text.count > 40 { text = String(text.prefix(37)) + "..." }
@@ -188,7 +191,7 @@ extension CSVTable {
 
     /// Scans the cell starting at `pos` (column `column`, for messages) and moves `pos` past
     /// its terminating comma or line end; counts newlines into `line`.
-    private static func scanCell(_ buf: UnsafeBufferPointer<UInt8>, _ pos: inout Int, _ line: inout Int,
+    static func scanCell(_ buf: UnsafeBufferPointer<UInt8>, _ pos: inout Int, _ line: inout Int,
                                  end: Int, column: Int, source: String) throws -> Cell {
         while pos < end, buf[pos] == space || buf[pos] == tab { pos += 1 }
         var cell = Cell(start: pos, end: pos, line: line, quoted: false, hasEscapedQuote: false, endsRecord: true)
@@ -235,7 +238,7 @@ extension CSVTable {
     }
 
     /// The cell as a finite Double, or a `.malformed` error quoting it.
-    private static func number(_ buf: UnsafeBufferPointer<UInt8>, _ cell: Cell, column: Int, source: String) throws -> Double {
+    static func number(_ buf: UnsafeBufferPointer<UInt8>, _ cell: Cell, column: Int, source: String) throws -> Double {
         guard cell.start < cell.end else {
             throw fail(cell.line, column, source, "empty cell; every cell must hold a finite number")
         }
@@ -263,18 +266,9 @@ extension CSVTable {
         throw fail(cell.line, column, source, "\(quoted(buf, cell)) is not a number")
     }
 
-    private static func parse(_ buf: UnsafeBufferPointer<UInt8>, source: String)
-        throws -> (header: [String], columns: [[Double]], rowCount: Int)
-    {
-        let end = buf.count - 1  // the 0 sentinel
-        var pos = 0
-        if end >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { pos = 3 }  // UTF-8 BOM
-        if (pos..<end).allSatisfy({ [space, tab, cr, lf].contains(buf[$0]) }) {
-            throw fail(1, 0, source, "the file is empty; the first line must be a header naming the columns")
-        }
-        var line = 1
-
-        // header
+    /// The header row starting at `pos` (after any BOM): unique, non-empty names.
+    static func parseHeader(_ buf: UnsafeBufferPointer<UInt8>, _ pos: inout Int, _ line: inout Int,
+                            end: Int, source: String) throws -> [String] {
         var header: [String] = []
         var firstColumn: [String: Int] = [:]
         while true {
@@ -292,6 +286,20 @@ extension CSVTable {
             header.append(name)
             if cell.endsRecord { break }
         }
+        return header
+    }
+
+    private static func parse(_ buf: UnsafeBufferPointer<UInt8>, source: String)
+        throws -> (header: [String], columns: [[Double]], rowCount: Int)
+    {
+        let end = buf.count - 1  // the 0 sentinel
+        var pos = 0
+        if end >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { pos = 3 }  // UTF-8 BOM
+        if (pos..<end).allSatisfy({ [space, tab, cr, lf].contains(buf[$0]) }) {
+            throw fail(1, 0, source, "the file is empty; the first line must be a header naming the columns")
+        }
+        var line = 1
+        let header = try parseHeader(buf, &pos, &line, end: end, source: source)
 
         // data, row-major while reading
         let width = header.count

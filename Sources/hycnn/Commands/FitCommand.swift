@@ -16,7 +16,8 @@ struct FitCommand: ParsableCommand {
             and errors are in the data's own units). Training is minibatch Adam on the mean squared \
             error with a seeded validation split and best-epoch restore; the same seed gives the \
             same model bit for bit. Prints the final training and validation MSE and the model's \
-            convexity verdict. -o is checked before training (not an input, a regular file or \
+            convexity verdict (--json: one JSON object). The model file records the box of the \
+            training inputs, so that `hycnn minimize` can warn when it extrapolates. -o is checked before training (not an input, a regular file or \
             nothing, in a writable folder) and replaced only when the new model is complete. \
             Exit codes: 0 saved, 1 error.
             """)
@@ -41,6 +42,7 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Share of samples held out for validation, in [0, 1).") var validation: Double = 0.1
     @Option(name: [.short, .customLong("output")], help: "Where to save the model (JSON).") var output: String
     @Flag(help: "No progress bar.") var quiet = false
+    @Flag(help: "Print one JSON object instead of text (the progress bar still goes to stderr unless --quiet).") var json = false
 
     func architecture(dimension d: Int) throws -> Architecture {
         let hidden = try Self.parseWidths(widths ?? ([.icnn, .icnnQuadratic, .mlp].contains(model) ? "64x4" : "48x4"))
@@ -107,13 +109,19 @@ struct FitCommand: ParsableCommand {
             settings.nonNegativity = nonnegativity
             settings.seed = seed
             settings.validationFraction = validation
+            let start = Date()
             let bar = quiet ? nil : ProgressBar()
             let result = try Trainer(settings: settings).fit(architecture, to: dataset) { report in
                 bar?.update(EpochReportLine(epoch: report.epoch, epochs: report.epochs, trainingMSE: report.trainingMSE,
                                             validationMSE: report.validationMSE, samplesPerSecond: report.samplesPerSecond))
             }
             try destination.write(result.model.jsonData())
-            try StandardOutput.line(FitReport.text(result: result, architecture: architecture, samples: dataset.count, output: output))
+            if json {
+                try JSONOutput.print(FitReport.json(result: result, architecture: architecture, samples: dataset.count, output: output,
+                                                    seconds: Date().timeIntervalSince(start)))
+            } else {
+                try StandardOutput.line(FitReport.text(result: result, architecture: architecture, samples: dataset.count, output: output))
+            }
         } catch let error as ValidationError {
             throw error
         } catch {

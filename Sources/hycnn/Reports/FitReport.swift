@@ -28,4 +28,29 @@ enum FitReport {
         lines.append("saved        \(output)")
         return lines.joined(separator: "\n")
     }
+
+    /// The same facts as one JSON object (`hycnn fit --json`).
+    static func json(result: Trainer.Result, architecture: Architecture, samples: Int, output: String, seconds: Double) -> [String: Any] {
+        let best = result.history[result.bestEpoch - 1]
+        let certificate = ConvexityCertificate.certify(result.model, trials: 2_000)
+        let minima = result.model.network.minimumConstrainedWeights.compactMap { $0 }
+        var model: [String: Any] = [
+            "family": architecture.family.rawValue, "nonlinearity": architecture.nonlinearity.name,
+            "widths": architecture.widths, "parameters": architecture.parameterCount,
+            "inputs": result.model.inputNames, "target": result.model.targetName,
+        ]
+        if architecture.family == .maxaffine { model["pieces"] = architecture.lanes }
+        if architecture.quadraticRank > 0 { model["quadraticRank"] = architecture.quadraticRank }
+        if let range = result.model.inputRange { model["inputRange"] = ["lower": range.lower, "upper": range.upper] }
+        return [
+            "command": "fit", "status": "saved", "output": output, "seconds": seconds,
+            "model": model, "samples": samples,
+            "epochs": result.history.count, "bestEpoch": result.bestEpoch,
+            "trainingMSE": JSONOutput.number(best.trainingMSE), "validationMSE": JSONOutput.number(best.validationMSE),
+            "convex": certificate.convex,
+            "convexity": ["certified": certificate.convex, "piecewiseLinear": certificate.piecewiseLinear,
+                          "smallestConstrainedWeight": JSONOutput.number(minima.min()),
+                          "counterexampleFound": certificate.counterexample != nil] as [String: Any],
+        ]
+    }
 }
