@@ -53,6 +53,9 @@ public struct GLPKSettings: Sendable {
     public var deriveCertificates: Bool = true
     /// Receives GLPK's terminal output when set; GLPK is silent otherwise.
     public var logger: (@Sendable (String) -> Void)? = nil
+    /// Branch-and-cut's progress: called at each new incumbent and at most once a second
+    /// otherwise (on the solving thread; keep it short).
+    public var progress: (@Sendable (MIPProgress) -> Void)? = nil
 
     public init(method: Method = .primalSimplex) { self.method = method }
 

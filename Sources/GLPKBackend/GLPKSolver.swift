@@ -205,17 +205,46 @@ public struct GLPKSolver: LPSolver {
     private final class SearchMonitor {
         /// `DispatchTime` uptime in nanoseconds at which the search is stopped (nil: no limit).
         let deadline: UInt64?
+        let progress: (@Sendable (MIPProgress) -> Void)?
+        let start = DispatchTime.now().uptimeNanoseconds
+        var lastReport: UInt64 = 0
         var gap: Double?
+        var bound: Double?
         var stoppedAtDeadline = false
 
-        init(deadline: UInt64?) { self.deadline = deadline }
+        init(deadline: UInt64?, progress: (@Sendable (MIPProgress) -> Void)?) {
+            self.deadline = deadline
+            self.progress = progress
+        }
+
+        /// Reads the tree's figures: the gap and best bound always, the whole progress for
+        /// `progress` at a new incumbent or once a second.
+        func observe(_ tree: OpaquePointer, reason: Int32) {
+            let gap = glp_ios_mip_gap(tree)                      // DBL_MAX until there is an incumbent
+            if gap.isFinite, gap < .greatestFiniteMagnitude { self.gap = gap }
+            let best = glp_ios_best_node(tree)
+            if best != 0 { bound = glp_ios_node_bound(tree, best) }
+            guard let progress else { return }
+            let now = DispatchTime.now().uptimeNanoseconds
+            let newIncumbent = reason == GLP_IBINGO
+            guard newIncumbent || now - lastReport >= 1_000_000_000 else { return }
+            lastReport = now
+            var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
+            glp_ios_tree_size(tree, &active, &current, &total)
+            let problem = glp_ios_get_prob(tree)
+            let status = glp_mip_status(problem)
+            let incumbent = status == GLP_FEAS || status == GLP_OPT ? glp_mip_obj_val(problem) : nil
+            progress(MIPProgress(seconds: Double(now - start) / 1e9, activeNodes: Int(active), totalNodes: Int(total),
+                                 incumbent: incumbent, bound: best != 0 ? bound : nil, gap: incumbent == nil ? nil : self.gap,
+                                 newIncumbent: newIncumbent))
+        }
     }
 
     /// GLPK's `tm_lim` bounds the root LP and, on a separate clock started after it, the tree
     /// search; its presolve checks no clock (see ``GLPKSettings/timeLimit``). The callback
     /// therefore also stops the search itself at `stop` (the time limit or the deadline).
     private func branchAndCut(_ model: LinearProgram, stop: Deadline?) -> Solution {
-        let monitor = SearchMonitor(deadline: stop?.uptimeNanoseconds)
+        let monitor = SearchMonitor(deadline: stop?.uptimeNanoseconds, progress: settings.progress)
         let result = GLPKProblem.withProblem(model, integer: true) { problem -> Solution in
             var parameters = glp_iocp()
             glp_init_iocp(&parameters)
@@ -228,8 +257,7 @@ public struct GLPKSolver: LPSolver {
             parameters.cb_func = { tree, info in
                 guard let tree, let info else { return }
                 let monitor = Unmanaged<SearchMonitor>.fromOpaque(info).takeUnretainedValue()
-                let gap = glp_ios_mip_gap(tree)                  // DBL_MAX until there is an incumbent
-                if gap.isFinite, gap < .greatestFiniteMagnitude { monitor.gap = gap }
+                monitor.observe(tree, reason: glp_ios_reason(tree))
                 if let deadline = monitor.deadline, !monitor.stoppedAtDeadline,
                    DispatchTime.now().uptimeNanoseconds >= deadline {
                     monitor.stoppedAtDeadline = true
@@ -260,8 +288,9 @@ public struct GLPKSolver: LPSolver {
             if status == .optimal {
                 solution.objective = glp_mip_obj_val(problem.pointer)
                 solution.mipGap = code == 0 && mipStatus == GLP_OPT ? 0 : monitor.gap
-            } else if status == .timeLimit, hasIncumbent {
-                solution.mipGap = monitor.gap                    // the incumbent's gap when the search stopped
+            } else if status == .timeLimit {
+                if hasIncumbent { solution.mipGap = monitor.gap } // the incumbent's gap when the search stopped
+                solution.mipBound = monitor.bound
             }
             return solution
         }

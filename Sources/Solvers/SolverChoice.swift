@@ -4,7 +4,7 @@ import LinearProgramming
 
 /// Which LP/MILP solver to use, by name: one of GLPK's methods, our interior point, or `auto`,
 /// which picks by the program (``resolved(for:family:)``, ``resolved(transportSources:targets:)``).
-/// The one place that builds solvers (``makeSolver(deadline:timeLimit:presolve:crossover:logger:)``);
+/// The one place that builds solvers (``makeSolver(deadline:timeLimit:presolve:crossover:logger:mipProgress:)``);
 /// everything else works on `any LPSolver`.
 public enum SolverChoice: String, Sendable, CaseIterable {
     /// By the program: branch-and-cut for a MIP, else ``InteriorPointPreference``'s size rule.
@@ -17,7 +17,7 @@ public enum SolverChoice: String, Sendable, CaseIterable {
     case interior
     /// GLPK's branch-and-cut.
     case mip
-    /// Our interior point, by default followed by a crossover to a vertex (``makeSolver(deadline:timeLimit:presolve:crossover:logger:)``).
+    /// Our interior point, by default followed by a crossover to a vertex (``makeSolver(deadline:timeLimit:presolve:crossover:logger:mipProgress:)``).
     case ipm
 
     /// The concrete choice for `program`: `auto` becomes mip for a MIP, ipm for an LP above
@@ -45,10 +45,11 @@ public enum SolverChoice: String, Sendable, CaseIterable {
     /// (our interior point always does). With a `logger` the solver's log goes there as text
     /// ready to print (GLPK's terminal output as it comes; the interior point's lines each with
     /// its newline); without one the solver is silent. Our interior point ends with a crossover
-    /// to a basic optimal solution (``CrossoverSolver``) unless `crossover` is false. `auto` must
-    /// have been resolved first.
+    /// to a basic optimal solution (``CrossoverSolver``) unless `crossover` is false. `mipProgress`
+    /// receives branch-and-cut's progress (`mip` only). `auto` must have been resolved first.
     public func makeSolver(deadline: Deadline? = nil, timeLimit: Double? = nil, presolve: Bool = false,
-                           crossover: Bool = true, logger: (@Sendable (String) -> Void)? = nil) -> any LPSolver {
+                           crossover: Bool = true, logger: (@Sendable (String) -> Void)? = nil,
+                           mipProgress: (@Sendable (MIPProgress) -> Void)? = nil) -> any LPSolver {
         switch self {
         case .auto:
             preconditionFailure("resolve the solver choice auto for the program before making a solver")
@@ -72,6 +73,7 @@ public enum SolverChoice: String, Sendable, CaseIterable {
             settings.timeLimit = timeLimit
             settings.presolve = presolve
             settings.logger = logger
+            settings.progress = mipProgress
             return GLPKSolver(settings: settings)
         }
     }

@@ -47,6 +47,40 @@ import Testing
         }
     }
 
+    /// A market-split MIP (Cornuéjols–Dawande, 4 rows, 30 binaries) with slack columns: every x
+    /// is feasible, so an incumbent comes at once, while the bound stays far below it for minutes.
+    static func marketSplitLP() throws -> String {
+        var state: UInt64 = 11
+        func coefficient() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33) % 100
+        }
+        let (m, n) = (4, 30)
+        var text = "Minimize\n obj: " + (0..<m).map { "sp\($0) + sm\($0)" }.joined(separator: " + ") + "\nSubject To\n"
+        for i in 0..<m {
+            let a = (0..<n).map { _ in coefficient() }
+            text += " r\(i): " + a.enumerated().map { "\($1) x\($0)" }.joined(separator: " + ") + " + sp\(i) - sm\(i) = \(a.reduce(0, +) / 2)\n"
+        }
+        text += "Binaries\n " + (0..<n).map { "x\($0)" }.joined(separator: " ") + "\nEnd\n"
+        return try ToolRunner.temporaryFile(text, suffix: ".lp")
+    }
+
+    @Test func branchAndCutShowsProgressAndStopsWithItsIncumbentAndBound() throws {
+        let (result, seconds) = try Self.timed(["solve", try Self.marketSplitLP(), "--time-limit", "2.5", "--json"])
+        #expect(result.exitCode == 3, "\(result.stderr)")
+        #expect(seconds < 5, "took \(seconds) s")
+        #expect(result.stderr.contains("branch-and-cut ") && result.stderr.contains(" nodes (") && result.stderr.contains("incumbent") && result.stderr.contains("bound"),
+                "\(result.stderr)")
+        let json = try result.json()
+        #expect(json["status"] as? String == "timeLimit")
+        let bound = try #require(json["mipBound"] as? Double), gap = try #require(json["mipGap"] as? Double)
+        let variables = try #require(json["variables"] as? [String: Double])
+        let incumbent = variables.filter { $0.key.hasPrefix("s") }.values.reduce(0, +)
+        #expect(bound >= 0 && bound <= incumbent + 1e-9 && gap > 0, "bound \(bound), incumbent \(incumbent), gap \(gap)")
+        let text = try ToolRunner.run(["solve", try Self.marketSplitLP(), "--time-limit", "1.5"])
+        #expect(text.stdout.contains("incumbent    ") && text.stdout.contains("best bound"), "\(text.stdout)")
+    }
+
     @Test func minimizeStopsBoundTighteningAtTheLimit() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hycnn-time-limit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

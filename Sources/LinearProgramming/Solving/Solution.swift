@@ -26,6 +26,9 @@ public struct Solution: Sendable {
     /// the search with an incumbent in `x`.
     public var isMixedInteger: Bool
     public var mipGap: Double?
+    /// Branch-and-cut's best bound on the optimum when a limit stopped it (the solver's word:
+    /// the best open node's LP bound); nil otherwise.
+    public var mipBound: Double?
     public var iterations: Int
     public var seconds: Double
     /// The solver and method that produced it, e.g. "glpk-simplex".

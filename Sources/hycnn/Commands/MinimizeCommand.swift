@@ -1,6 +1,7 @@
 import ArgumentParser
 import DataFiles
 import Foundation
+import GLPKBackend
 import LinearProgramming
 import Solvers
 import SurrogateOptimization
@@ -21,6 +22,9 @@ struct MinimizeCommand: ParsableCommand {
             "solver") names the solver used. --svg may not name the problem, a model or a data \
             file, and is written only for a verified optimum.
             A surrogate neither in the objective nor bounded by a constraint is refused. \
+            The MILP route shows branch-and-cut's progress on stderr (nodes, incumbent, bound, \
+            gap) once it runs more than a second, stops after \(Int(defaultMILPTimeLimit)) s unless --time-limit \
+            says otherwise, and at a limit reports the incumbent and the bound. \
             Exit codes: 0 optimal and verified, 1 error or failed certificate, 2 infeasible or \
             unbounded with a verified ray, 3 limit reached.
             """)
@@ -33,10 +37,13 @@ struct MinimizeCommand: ParsableCommand {
     var crossover: CrossoverSwitch = .off
     @Flag(name: .customLong("milp"), help: "Encode every surrogate with binaries (to cross-check the LP route).") var forceMILP = false
     @Flag(help: "Tighten the MILP's big-M bounds by solving LPs (optimisation-based bound tightening).") var tighten = false
-    @Option(help: "Stop after this many seconds from the start (bound tightening, solve and certificate search included).") var timeLimit: Double?
+    @Option(help: "Stop after this many seconds from the start (bound tightening, solve and certificate search included). The MILP route's solve stops after \(Int(Self.defaultMILPTimeLimit)) s unless this says otherwise.") var timeLimit: Double?
     @Option(help: "Write an SVG of every one-input surrogate with its samples and the chosen point.") var svg: String?
     @Option(help: "Write the compiled LP/MILP as free MPS (gzip for .gz) before solving it, with the problem's variable and constraint names, for another solver (hycnn solve FILE --free, glpsol --freemps FILE, highs FILE).") var writeMPS: String?
     @Flag(help: "Print one JSON object instead of text.") var json = false
+
+    /// Seconds branch-and-cut may take when --time-limit is not given.
+    static let defaultMILPTimeLimit = 300.0
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
@@ -81,7 +88,16 @@ struct MinimizeCommand: ParsableCommand {
                 printError("note: the problem compiles to a MILP, which needs branch-and-cut; --solver \(solver.rawValue) is ignored (an LP solver would solve only its relaxation)")
             }
             let choice: SolverChoice = compiled.route == .milp ? .mip : solver.resolved(for: compiled.program, family: .surrogate)
-            var answer = try compiled.solve(using: choice.makeSolver(deadline: deadline, crossover: crossover.isOn))
+            let progress = compiled.route == .milp ? MIPProgressLine() : nil
+            let solveDeadline = deadline ?? (compiled.route == .milp ? Deadline(secondsFromNow: Self.defaultMILPTimeLimit) : nil)
+            var showProgress: (@Sendable (MIPProgress) -> Void)?
+            if let progress { showProgress = { progress.update($0) } }
+            var answer = try compiled.solve(using: choice.makeSolver(deadline: solveDeadline, crossover: crossover.isOn,
+                                                                     mipProgress: showProgress))
+            progress?.finish()
+            if compiled.route == .milp && timeLimit == nil && answer.status == .timeLimit {
+                printError("note: branch-and-cut stopped at the MILP route's default limit of \(Int(Self.defaultMILPTimeLimit)) s; give --time-limit to allow more")
+            }
             if SecondOpinion.wanted(MinimizeReport.verdict(answer)), compiled.route == .lp,
                let other = choice.alternative, deadline?.hasPassed != true {
                 var second = try compiled.solve(using: other.makeSolver(deadline: deadline, crossover: crossover.isOn))

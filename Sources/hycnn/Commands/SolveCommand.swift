@@ -1,6 +1,7 @@
 import ArgumentParser
 import DataFiles
 import Foundation
+import GLPKBackend
 import LinearProgramming
 import Solvers
 
@@ -36,7 +37,9 @@ struct SolveCommand: ParsableCommand {
             and integrality, optimality being the solver's word, shown with its gap), infeasible \
             or unbounded only with a verified ray; otherwise it says NOT verified (JSON status \
             "unverified", the solver's own word in "solverStatus"). --solver mip on a model \
-            without integer variables solves it as an LP.
+            without integer variables solves it as an LP. Branch-and-cut shows its progress on \
+            stderr (nodes, incumbent, bound, gap) once it runs more than a second, and at a limit \
+            reports the incumbent and the best bound.
             Exit codes: 0 optimal and verified, 1 error or failed certificate, \
             2 infeasible or unbounded with a verified ray, 3 time or iteration limit.
             """)
@@ -109,8 +112,12 @@ struct SolveCommand: ParsableCommand {
             prepared = try model.preparedForSolver(choice == .mip ? .mixedInteger : .linearOnly)
             for warning in prepared.warnings { printError("warning: \(warning)") }
             let program = prepared.program
+            let progress = choice == .mip && !verbose ? MIPProgressLine() : nil
+            var showProgress: (@Sendable (MIPProgress) -> Void)?
+            if let progress { showProgress = { progress.update($0) } }
             solution = try choice.makeSolver(deadline: deadline, presolve: presolve, crossover: crossover.isOn,
-                                             logger: SolverChoice.logger(verbose: verbose)).solve(program)
+                                             logger: SolverChoice.logger(verbose: verbose), mipProgress: showProgress).solve(program)
+            progress?.finish()
             report = verify(solution, for: program)
             if SecondOpinion.wanted(Verdict(solution, report: report)), !program.hasIntegerVariables,
                let other = choice.alternative, deadline?.hasPassed != true {

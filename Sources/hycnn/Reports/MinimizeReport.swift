@@ -36,6 +36,7 @@ enum MinimizeReport {
         if let check = solution.incumbentCheck {
             object["incumbent"] = ["forwardObjective": JSONOutput.number(solution.forwardObjective),
                                    "mipGap": JSONOutput.number(solution.programSolution.mipGap),
+                                   "bound": JSONOutput.number(solution.programSolution.mipBound),
                                    "feasible": check.verified, "certificate": SolveReport.certificateJSON(check)] as [String: Any]
         }
         if !solution.x.isEmpty {
@@ -81,8 +82,9 @@ enum MinimizeReport {
         }
         if let check = solution.incumbentCheck {
             let gap = solution.programSolution.mipGap.map { String(format: "%.1e", $0) } ?? "unknown"
+            let bound = solution.programSolution.mipBound.map { "\($0)" } ?? "unknown"
             lines.append("incumbent    the best point found before the limit, not proved optimal: forward objective "
-                         + "\(solution.forwardObjective), relative MIP gap \(gap) (the solver's word)")
+                         + "\(solution.forwardObjective); best bound \(bound), relative MIP gap \(gap) (the solver's word)")
             lines.append("  " + SolveReport.certificateLine(check))
         }
         if !solution.x.isEmpty {

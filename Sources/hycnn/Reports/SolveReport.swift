@@ -47,7 +47,10 @@ enum SolveReport {
             object["duals"] = Dictionary(uniqueKeysWithValues: zip(model.constraints.map(\.name), solution.rowDuals.map(JSONOutput.number)))
         }
         if let diagnosis = solution.diagnosis { object["diagnosis"] = diagnosis }
-        if solution.isMixedInteger { object["mipGap"] = JSONOutput.number(solution.mipGap) }
+        if solution.isMixedInteger {
+            object["mipGap"] = JSONOutput.number(solution.mipGap)
+            if let bound = solution.mipBound { object["mipBound"] = bound }
+        }
         if let ray = solution.farkasRay { object["farkasRay"] = ray.map(JSONOutput.number) }
         if let ray = solution.improvingRay { object["improvingRay"] = ray.map(JSONOutput.number) }
         return object
@@ -62,6 +65,10 @@ enum SolveReport {
         lines.append(contentsOf: statusLines(Verdict(solution, report: report), solution: solution, note: statusNote))
         if solution.status.hasOptimalPoint {
             lines.append("objective    \(solution.objective)")
+        } else if solution.isMixedInteger, solution.x.count == model.variableCount || solution.mipBound != nil {
+            let incumbent = solution.x.count == model.variableCount ? "\(model.objectiveValue(solution.x))" : "none"
+            lines.append("incumbent    \(incumbent); best bound \(solution.mipBound.map { "\($0)" } ?? "unknown"), relative MIP gap "
+                         + (solution.mipGap.map { format($0, digits: 1, scientific: true) } ?? "unknown") + " (the solver's word, not a certificate)")
         }
         lines.append(certificateLine(report))
         for failure in report.failures { lines.append("  ✗ \(failure)") }
