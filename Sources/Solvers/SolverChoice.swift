@@ -30,8 +30,8 @@ public enum SolverChoice: String, Sendable, CaseIterable {
     }
 
     /// The concrete choice for the balanced transport LP between `sources` and `targets`
-    /// points: `auto` becomes ipm when its 2·n·m nonzeros exceed the general threshold of
-    /// ``InteriorPointPreference``, simplex otherwise; every other choice stays itself.
+    /// points: `auto` becomes ipm above ``InteriorPointPreference/transportPairThreshold``
+    /// source–target pairs n·m, simplex otherwise; every other choice stays itself.
     public func resolved(transportSources sources: Int, targets: Int) -> SolverChoice {
         guard self == .auto else { return self }
         return InteriorPointPreference.prefersInteriorPoint(transportSources: sources, targets: targets) ? .ipm : .simplex

@@ -20,7 +20,8 @@ public enum PotentialInitialization: String, Sendable, CaseIterable, Codable {
 /// Adam β = (0.5, 0.9), learning rate 1e-2 cosine-decayed to 1e-4, batches of 256 drawn with
 /// replacement, 5 steps on g then one on f per outer iteration, 1000 outer iterations).
 public struct BrenierMapSettings: Sendable {
-    /// The family of both potentials (any convex one: HyCNN, GroupMaxNet, ICNN, max-affine).
+    /// The family of both potentials: HyCNN, GroupMaxNet, ICNN or ICNN with a quadratic first
+    /// layer (max-affine is refused by ``validate()``).
     public var family = ModelFamily.hycnn
     /// Hidden widths of both potentials.
     public var widths = [48, 48, 48, 48]
