@@ -57,8 +57,13 @@ struct TransportCommand: ParsableCommand {
             must also pass the independent LP verifier). An entropic plan is only near-optimal, so its \
             certificate is reported but not expected to verify. -o writes the plan as CSV \
             (source_row, target_row: 1-based data rows of the two files; mass; cost). --svg \
-            draws 2-D clouds and the plan. Both are written only when the run succeeds (exit 0) \
-            and may not name an input file or each other.
+            draws 2-D clouds and the plan, --potentials writes the dual potentials as CSV (side, \
+            row, potential), and --plan adds the plan and the potentials to the JSON (or lists the \
+            plan in text). All are written only when the run succeeds (exit 0) and may not name an \
+            input file or each other. Totals that differ call for partial transport (--mass m: move \
+            m units at least cost) or unbalanced transport (--unbalanced λ or λd,λc: a cost per unit \
+            of source mass not shipped and of target mass not delivered); both are LPs, solved and \
+            certified as --method lp.
             Exit codes: 0 solved (exact and lp: verified; sinkhorn: converged, status approximate), \
             1 error or failed certificate, 3 time or iteration limit.
             """)
@@ -71,7 +76,12 @@ struct TransportCommand: ParsableCommand {
     var coordinates: String?
     @Option(help: "Ground cost: sqeuclidean (default) or euclidean; not with --cost-matrix.") var cost: GroundCost?
     @Option(help: "A cost matrix CSV (one row per source, one column per target) instead of --cost.") var costMatrix: String?
-    @Option(help: "exact (network simplex), lp (an LP solver, see --solver) or sinkhorn (entropic).") var method: Method = .exact
+    @Option(help: "exact (network simplex; the default), lp (an LP solver, see --solver; the default with --mass or --unbalanced) or sinkhorn (entropic).")
+    var method: Method?
+    @Option(help: "Partial transport: move exactly this much mass (at most the smaller total) at least cost; every point sends or receives at most its weight. The totals may differ. An LP (--method lp).")
+    var mass: Double?
+    @Option(help: ArgumentHelp("Unbalanced transport: the cost per unit of source mass left unshipped and of target mass not delivered (one value for both, or two: destroyed,created). The totals may differ. An LP (--method lp).", valueName: "penalty"))
+    var unbalanced: String?
     @Option(help: "The LP solver of --method lp: auto (default; ipm above \(InteriorPointPreference.transportPairThreshold) source–target pairs n·m, else simplex), simplex (GLPK primal simplex) or ipm (our interior point).")
     var solver: LPSolverChoice?
     @Option(help: ArgumentHelp(CrossoverSwitch.help(default: .on) + " (--method lp; the plan then has at most n + m − 1 entries)."))
@@ -82,11 +92,37 @@ struct TransportCommand: ParsableCommand {
     @Option(help: "Refuse problems whose estimated memory exceeds this many GB (default: half the physical memory, or what is available now if less).")
     var memoryLimit: Double?
     @Option(name: [.short, .customLong("output")], help: "Write the plan as CSV.") var output: String?
+    @Option(help: ArgumentHelp("Write the dual potentials as CSV (side, row, potential).", valueName: "file")) var potentials: String?
+    @Flag(name: .customLong("plan"), help: "Also give the plan and the potentials: in the JSON (plan, potentials) or, in text, a table of the plan's entries.")
+    var showPlan = false
     @Option(help: "Draw both clouds and the plan as SVG (2-D points only).") var svg: String?
     @Flag(help: "Print one JSON object instead of text.") var json = false
 
+    /// The method run: --method, else lp for partial and unbalanced transport, else exact.
+    var chosenMethod: Method { method ?? (mass != nil || unbalanced != nil ? .lp : .exact) }
+
+    /// --unbalanced's penalties (destroyed, created).
+    var penalties: (destroyed: Double, created: Double)? {
+        get throws {
+            guard let unbalanced else { return nil }
+            let values = unbalanced.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard (1...2).contains(values.count), let first = values[0], let last = values[values.count - 1],
+                  values.allSatisfy({ ($0 ?? -1) >= 0 && $0!.isFinite }) else {
+                throw ValidationError("--unbalanced takes one penalty ≥ 0 or two (destroyed,created), e.g. --unbalanced 2 or --unbalanced 2,3; got \(unbalanced)")
+            }
+            return (first, last)
+        }
+    }
+
     func validate() throws {
+        let method = chosenMethod
         if let epsilon, !(epsilon > 0 && epsilon.isFinite) { throw ValidationError("--epsilon must be a positive number, got \(epsilon)") }
+        if mass != nil && unbalanced != nil { throw ValidationError("--mass (partial transport) and --unbalanced exclude each other; give one") }
+        if let mass, !(mass > 0 && mass.isFinite) { throw ValidationError("--mass must be a positive amount of mass, got \(mass)") }
+        _ = try penalties
+        if (mass != nil || unbalanced != nil) && method != .lp {
+            throw ValidationError("--\(mass != nil ? "mass" : "unbalanced") is solved as an LP: use --method lp (or leave --method out), not --method \(method.rawValue)")
+        }
         if epsilon != nil && method != .sinkhorn { throw ValidationError("--epsilon is only used with --method sinkhorn") }
         if solver != nil && method != .lp { throw ValidationError("--solver is only used with --method lp") }
         if crossover != nil && method != .lp { throw ValidationError("--crossover is only used with --method lp") }
@@ -100,13 +136,22 @@ struct TransportCommand: ParsableCommand {
         if let memoryLimit, !(memoryLimit > 0 && memoryLimit.isFinite) { throw ValidationError("--memory-limit must be a positive number of GB") }
     }
 
+    /// Partial transport (--mass), unbalanced transport (--unbalanced) or neither.
+    var variant: TransportVariant {
+        get throws {
+            if let mass { return .partial(mass: mass) }
+            if let penalties = try penalties { return .unbalanced(destroyed: penalties.destroyed, created: penalties.created) }
+            return .balanced
+        }
+    }
+
     /// The coordinate columns named by --coordinates.
     var coordinateNames: [String]? {
         coordinates?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     var memoryMethod: TransportMemory.Method {
-        switch method {
+        switch chosenMethod {
         case .exact: return .networkSimplex
         case .lp: return .linearProgram
         case .sinkhorn: return .sinkhorn
@@ -115,24 +160,36 @@ struct TransportCommand: ParsableCommand {
 
     func run() throws {
         let input: TransportInput, outcome: TransportOutcome
-        let plan: OutputFile?, drawing: OutputFile?
+        let plan: OutputFile?, drawing: OutputFile?, potentialFile: OutputFile?
         do {
             // Checked before solving: no output may replace an input or the other output.
             let inputs = [source, target] + (costMatrix.map { [$0] } ?? [])
             plan = try output.map { try OutputFile(path: $0, role: "-o", inputs: inputs) }
             drawing = try svg.map { try OutputFile(path: $0, role: "--svg", inputs: inputs, otherOutputs: plan.map { [$0] } ?? []) }
+            potentialFile = try potentials.map {
+                try OutputFile(path: $0, role: "--potentials", inputs: inputs, otherOutputs: [plan, drawing].compactMap { $0 })
+            }
+            let variant = try variant
             input = try TransportInput(source: source, target: target, sourceWeights: sourceWeights, targetWeights: targetWeights,
                                        coordinates: coordinateNames, cost: cost ?? .squaredEuclidean, costMatrix: costMatrix,
                                        needsPlanePoints: svg != nil, method: memoryMethod,
-                                       memoryLimit: memoryLimit.map { $0 * 1e9 } ?? TransportMemory.defaultLimit, announce: !json)
+                                       memoryLimit: memoryLimit.map { $0 * 1e9 } ?? TransportMemory.defaultLimit, announce: !json,
+                                       balanced: variant == .balanced)
             if !json {
                 printError("source \(input.source.file): \(input.source.summary)")
                 printError("target \(input.target.file): \(input.target.summary)")
             }
-            outcome = try solve(input.problem)
+            if let problem = input.problem {
+                outcome = try solve(problem)
+            } else {
+                outcome = try solve(variant, input: input)
+            }
         } catch {
             printError("error: \(error)")
             if case .tooLarge? = error as? TransportError { printError("(--memory-limit GB sets the limit)") }
+            if case .unbalancedMass? = error as? TransportError {
+                printError("(hycnn transport --mass m moves m units at least cost; --unbalanced penalty charges for mass left unmatched)")
+            }
             throw ExitCode.failure
         }
         // An entropic plan is only near-optimal: converged is its success.
@@ -142,31 +199,61 @@ struct TransportCommand: ParsableCommand {
         do {
             if exitCode == .success {
                 if let plan {
-                    try plan.write(TransportReport.planCSV(outcome.plan, problem: input.problem))
+                    try plan.write(TransportReport.planCSV(outcome.plan, cost: input.cost))
                     written = plan.path
                 }
+                if let potentialFile { try potentialFile.write(TransportReport.potentialsCSV(outcome.plan)) }
                 if let drawing, let points = input.planePoints {
-                    try drawing.write(TransportPlot.svg(source: points.source, target: points.target, problem: input.problem, plan: outcome.plan,
+                    try drawing.write(TransportPlot.svg(source: points.source, target: points.target, sourceWeights: input.sourceWeights,
+                                                       targetWeights: input.targetWeights, plan: outcome.plan,
                                                        title: "\(outcome.methodTitle): cost \(TransportReport.format(outcome.plan.cost))"))
                     drawn = drawing.path
                 }
             } else {
-                for file in [plan, drawing].compactMap({ $0 }) { printError("note: the run did not succeed, so \(file.role) \(file.path) was not written") }
+                for file in [plan, drawing, potentialFile].compactMap({ $0 }) { printError("note: the run did not succeed, so \(file.role) \(file.path) was not written") }
             }
         } catch {
             printError("error: \(error)")
             throw ExitCode.failure
         }
         if json {
-            try JSONOutput.print(TransportReport.json(outcome, input: input, output: written, svg: drawn))
+            var object = TransportReport.json(outcome, input: input, output: written, svg: drawn)
+            if showPlan { object.merge(TransportReport.planJSON(outcome.plan, cost: input.cost)) { $1 } }
+            try JSONOutput.print(object)
         } else {
             try StandardOutput.line(TransportReport.text(outcome, input: input, output: written, svg: drawn))
+            if showPlan { try StandardOutput.write(TransportReport.planTable(outcome.plan, cost: input.cost)) }
         }
         throw exitCode
     }
 
+    /// Partial or unbalanced transport: an LP by --solver, certified like the balanced LP route.
+    func solve(_ variant: TransportVariant, input: TransportInput) throws -> TransportOutcome {
+        let requested = solver ?? .auto
+        let choice = requested.solverChoice.resolved(transportSources: input.sourceCount, targets: input.targetCount)
+        let lpSolver = choice.makeSolver(timeLimit: timeLimit, crossover: (crossover ?? .on).isOn)
+        let tolerances = choice.transportTolerance.map(Self.tolerances) ?? TransportTolerances()
+        let solverName = choice == .ipm ? "our interior point" : "GLPK primal simplex"
+        let result: CertifiedTransportPlan, title: String
+        switch variant {
+        case .partial(let mass):
+            result = try PartialTransport(sourceWeights: input.sourceWeights, targetWeights: input.targetWeights, cost: input.cost,
+                                          mass: mass).solve(using: lpSolver, tolerances: tolerances)
+            title = "partial transport of mass \(TransportReport.format(mass)) (LP, \(solverName))"
+        case .unbalanced(let destroyed, let created):
+            result = try UnbalancedTransport(sourceWeights: input.sourceWeights, targetWeights: input.targetWeights, cost: input.cost,
+                                             destructionPenalty: destroyed, creationPenalty: created).solve(using: lpSolver, tolerances: tolerances)
+            title = "unbalanced transport, penalties \(TransportReport.format(destroyed)) per unit destroyed and "
+                + "\(TransportReport.format(created)) per unit created (LP, \(solverName))"
+        case .balanced:
+            preconditionFailure("a balanced problem is solved by solve(_:)")
+        }
+        return TransportOutcome(plan: result.plan, certificate: result.certificate, methodTitle: title,
+                                tolerance: choice.transportTolerance ?? 1e-9, variant: variant)
+    }
+
     func solve(_ problem: TransportProblem) throws -> TransportOutcome {
-        switch method {
+        switch chosenMethod {
         case .exact:
             var settings = NetworkSimplexSettings()
             settings.timeLimit = timeLimit
@@ -221,6 +308,13 @@ extension TransportCommand {
     static var interiorPointToleranceText: String { TransportReport.power(SolverChoice.interiorPointTransportTolerance) }
 }
 
+/// Balanced, partial (a given mass) or unbalanced (penalties for unmatched mass) transport.
+enum TransportVariant: Equatable {
+    case balanced
+    case partial(mass: Double)
+    case unbalanced(destroyed: Double, created: Double)
+}
+
 /// What a `hycnn transport` run produced.
 struct TransportOutcome {
     var plan: TransportPlan
@@ -229,4 +323,5 @@ struct TransportOutcome {
     var entropic: EntropicPlan?
     /// The tolerance of the certificate's checks (dual violation, marginals, gap; relative).
     var tolerance = 1e-9
+    var variant = TransportVariant.balanced
 }

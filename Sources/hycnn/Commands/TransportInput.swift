@@ -3,7 +3,9 @@ import Foundation
 import Transport
 
 /// The problem `hycnn transport` reads: two CSV files of weighted points (or weights only,
-/// with a cost matrix file), turned into a validated balanced ``TransportProblem``.
+/// with a cost matrix file), turned into validated weights and costs — a balanced
+/// ``TransportProblem`` unless `balanced` is false (partial and unbalanced transport, whose
+/// totals may differ).
 ///
 /// Nothing is reinterpreted silently: each side records which columns are coordinates and
 /// where its masses come from (``Side``), a column named like a mass (``looksLikeMass(_:)``)
@@ -33,7 +35,14 @@ struct TransportInput {
         }
     }
 
-    var problem: TransportProblem
+    /// The balanced problem (nil when the totals need not agree).
+    var problem: TransportProblem?
+    var sourceWeights: [Double], targetWeights: [Double]
+    var cost: CostMatrix
+    var sourceCount: Int { cost.rows }
+    var targetCount: Int { cost.columns }
+    var sourceMass: Double { sourceWeights.reduce(0, +) }
+    var targetMass: Double { targetWeights.reduce(0, +) }
     var sourceFile: String, targetFile: String
     var source: Side, target: Side
     var costDescription: String
@@ -54,7 +63,7 @@ struct TransportInput {
 
     init(source: String, target: String, sourceWeights: String?, targetWeights: String?, coordinates: [String]?,
          cost: GroundCost, costMatrix: String?, needsPlanePoints: Bool, method: TransportMemory.Method, memoryLimit: Double,
-         announce: Bool) throws {
+         announce: Bool, balanced: Bool = true) throws {
         sourceFile = source
         targetFile = target
         let sourceTable = try HeaderedCSV.table(source, example: "x,y,weight"), targetTable = try HeaderedCSV.table(target, example: "x,y,weight")
@@ -76,7 +85,10 @@ struct TransportInput {
         if let costMatrix {
             let matrix = try Self.costMatrix(costMatrix, rows: sourceTable.rowCount, columns: targetTable.rowCount)
             let a = try Self.weights(sourceTable, column: sourceWeights), b = try Self.weights(targetTable, column: targetWeights)
-            problem = try TransportProblem(sourceWeights: a, targetWeights: b, cost: matrix)
+            (self.sourceWeights, self.targetWeights, self.cost) = (a, b, matrix)
+            if balanced { problem = try TransportProblem(sourceWeights: a, targetWeights: b, cost: matrix) } else {
+                try Self.checkUnbalanced(a, b, matrix)
+            }
             costDescription = "cost matrix \(costMatrix)"
             if needsPlanePoints {
                 let sourceCloud = try PointCloud(table: sourceTable, weightColumn: sourceWeights, coordinateColumns: sourceColumns, name: "source")
@@ -87,7 +99,18 @@ struct TransportInput {
         } else {
             let sourceCloud = try PointCloud(table: sourceTable, weightColumn: sourceWeights, coordinateColumns: sourceColumns, name: "source")
             let targetCloud = try PointCloud(table: targetTable, weightColumn: targetWeights, coordinateColumns: targetColumns, name: "target")
-            problem = try TransportProblem(source: sourceCloud, target: targetCloud, cost: cost)
+            if balanced {
+                let balancedProblem = try TransportProblem(source: sourceCloud, target: targetCloud, cost: cost)
+                (problem, self.sourceWeights, self.targetWeights, self.cost) =
+                    (balancedProblem, balancedProblem.sourceWeights, balancedProblem.targetWeights, balancedProblem.cost)
+            } else {
+                guard sourceCloud.dimension == targetCloud.dimension else {
+                    throw TransportError.dimensionMismatch(source: sourceCloud.dimension, target: targetCloud.dimension)
+                }
+                let matrix = try CostMatrix(from: sourceCloud, to: targetCloud, cost: cost)
+                try Self.checkUnbalanced(sourceCloud.weights, targetCloud.weights, matrix)
+                (self.sourceWeights, self.targetWeights, self.cost) = (sourceCloud.weights, targetCloud.weights, matrix)
+            }
             costDescription = cost == .squaredEuclidean ? "squared Euclidean cost" : "Euclidean cost"
             if sourceCloud.dimension == 2 { planePoints = (sourceCloud, targetCloud) }
             dimension = sourceCloud.dimension
@@ -95,6 +118,14 @@ struct TransportInput {
         if needsPlanePoints && planePoints == nil {
             throw TransportError.invalidSetting(name: "--svg",
                                                 reason: "draws 2-D clouds only; these points have \(dimension.map { "\($0) coordinates" } ?? "no coordinates")")
+        }
+    }
+
+    /// The costs' numeric policy, as a balanced problem checks it (the weights are checked by
+    /// the partial or unbalanced problem built from them).
+    static func checkUnbalanced(_ a: [Double], _ b: [Double], _ cost: CostMatrix) throws {
+        if let reason = TransportNumericPolicy.violation(of: cost, sourceWeights: a, targetWeights: b) {
+            throw TransportError.unresolvableCosts(reason: reason)
         }
     }
 

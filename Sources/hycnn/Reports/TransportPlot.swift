@@ -7,7 +7,7 @@ enum TransportPlot {
     /// Entries drawn at most (the heaviest); an entropic plan has n·m.
     static let maximumArcs = 20_000
 
-    static func svg(source: PointCloud, target: PointCloud, problem: TransportProblem, plan: TransportPlan, title: String) -> String {
+    static func svg(source: PointCloud, target: PointCloud, sourceWeights: [Double], targetWeights: [Double], plan: TransportPlan, title: String) -> String {
         let width = 640.0, height = 640.0, margin = 40.0, top = 36.0
         let xs = source.coordinates.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
             + target.coordinates.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
@@ -33,13 +33,13 @@ enum TransportPlot {
             out += "<line x1=\"\(f(px(ax)))\" y1=\"\(f(py(ay)))\" x2=\"\(f(px(bx)))\" y2=\"\(f(py(by)))\" stroke-width=\"\(f(0.4 + 2.6 * share))\" stroke-opacity=\"\(f(0.25 + 0.6 * share))\"/>\n"
         }
         out += "</g>\n"
-        let sourceMax = problem.sourceWeights.max() ?? 1, targetMax = problem.targetWeights.max() ?? 1
+        let sourceMax = sourceWeights.max() ?? 1, targetMax = targetWeights.max() ?? 1
         for i in 0..<source.count {
-            let r = 1.5 + 3.5 * (problem.sourceWeights[i] / sourceMax).squareRoot()   // area ∝ mass
+            let r = 1.5 + 3.5 * (sourceWeights[i] / sourceMax).squareRoot()   // area ∝ mass
             out += "<circle cx=\"\(f(px(source.coordinates[2 * i])))\" cy=\"\(f(py(source.coordinates[2 * i + 1])))\" r=\"\(f(r))\" fill=\"#1d3557\"/>\n"
         }
         for j in 0..<target.count {
-            let r = 1.5 + 3.5 * (problem.targetWeights[j] / targetMax).squareRoot()
+            let r = 1.5 + 3.5 * (targetWeights[j] / targetMax).squareRoot()
             out += "<circle cx=\"\(f(px(target.coordinates[2 * j])))\" cy=\"\(f(py(target.coordinates[2 * j + 1])))\" r=\"\(f(r))\" fill=\"#e63946\"/>\n"
         }
         let legend = height - 12

@@ -22,14 +22,21 @@ enum TransportReport {
     }
 
     static func text(_ outcome: TransportOutcome, input: TransportInput, output: String?, svg: String?) -> String {
-        let problem = input.problem, plan = outcome.plan, certificate = outcome.certificate
-        let n = problem.sourceCount, m = problem.targetCount
-        var lines = ["transport: \(n) sources (\(input.sourceFile)) → \(m) targets (\(input.targetFile)), \(input.costDescription), total mass \(format(problem.totalMass))"]
+        let plan = outcome.plan, certificate = outcome.certificate
+        let n = input.sourceCount, m = input.targetCount
+        let masses = input.problem != nil ? "total mass \(format(input.sourceMass))"
+            : "source mass \(format(input.sourceMass)), target mass \(format(input.targetMass))"
+        var lines = ["transport: \(n) sources (\(input.sourceFile)) → \(m) targets (\(input.targetFile)), \(input.costDescription), \(masses)"]
         lines.append("method: \(outcome.methodTitle), \(plan.iterations) \(plan.method == NetworkSimplex.methodName ? "pivots" : "iterations"), \(String(format: "%.3g", plan.seconds)) s")
         lines.append("status: \(status(outcome).summary)")
-        lines.append("cost: \(format(plan.cost))")
+        lines.append("cost: \(format(plan.cost))" + (outcome.variant == .balanced ? "" : " (transport \(format(plan.transportCost(input.cost)))"
+                     + (outcome.variant == .partial(mass: 0) ? ")" : ", penalties \(format(plan.cost - plan.transportCost(input.cost))))")))
+        if outcome.variant != .balanced {
+            let moved = unmatched(plan, input: input)
+            lines.append("mass: \(format(moved.shipped)) shipped; \(format(moved.destroyed)) of the sources' and \(format(moved.created)) of the targets' left unmatched")
+        }
         if let entropic = outcome.entropic {
-            lines.append("  regularised cost \(format(entropic.regularizedCost)), Sinkhorn marginal error \(short(entropic.marginalError / problem.totalMass)) (relative)")
+            lines.append("  regularised cost \(format(entropic.regularizedCost)), Sinkhorn marginal error \(short(entropic.marginalError / input.sourceMass)) (relative)")
         }
         let bound = plan.method == NetworkSimplex.methodName ? " (at most n + m − 1 = \(n + m - 1))" : ""
         lines.append("plan: \(plan.entries.count) entries\(bound)")
@@ -58,9 +65,11 @@ enum TransportReport {
             "method": plan.method,
             "seconds": plan.seconds,
             "iterations": plan.iterations,
-            "sources": input.problem.sourceCount,
-            "targets": input.problem.targetCount,
-            "totalMass": input.problem.totalMass,
+            "sources": input.sourceCount,
+            "targets": input.targetCount,
+            "totalMass": input.problem != nil ? input.sourceMass : NSNull(),
+            "sourceMass": input.sourceMass,
+            "targetMass": input.targetMass,
             "entries": plan.entries.count,
             "certificate": [
                 "gap": JSONOutput.number(certificate.gap),
@@ -79,17 +88,58 @@ enum TransportReport {
         if let entropic = outcome.entropic {
             object["epsilon"] = entropic.epsilon
             object["regularizedCost"] = JSONOutput.number(entropic.regularizedCost)
-            object["sinkhornMarginalError"] = JSONOutput.number(entropic.marginalError / input.problem.totalMass)
+            object["sinkhornMarginalError"] = JSONOutput.number(entropic.marginalError / input.sourceMass)
+        }
+        switch outcome.variant {
+        case .balanced: object["variant"] = "balanced"
+        case .partial(let mass):
+            object["variant"] = "partial"
+            object["mass"] = mass
+        case .unbalanced(let destroyed, let created):
+            object["variant"] = "unbalanced"
+            object["penalties"] = ["destroyed": destroyed, "created": created]
+        }
+        if outcome.variant != .balanced {
+            let moved = unmatched(plan, input: input)
+            object["transportCost"] = JSONOutput.number(plan.transportCost(input.cost))
+            object["unmatched"] = ["shipped": moved.shipped, "destroyed": moved.destroyed, "created": moved.created]
         }
         return object
     }
 
+    /// The mass shipped, and the source and target mass left unmatched by a partial or unbalanced plan.
+    static func unmatched(_ plan: TransportPlan, input: TransportInput) -> (shipped: Double, destroyed: Double, created: Double) {
+        let shipped = plan.entries.reduce(0) { $0 + $1.mass }
+        return (shipped, max(input.sourceMass - shipped, 0), max(input.targetMass - shipped, 0))
+    }
+
     /// The plan as CSV: source_row, target_row (1-based data rows), mass, cost of the pair.
-    static func planCSV(_ plan: TransportPlan, problem: TransportProblem) -> String {
+    static func planCSV(_ plan: TransportPlan, cost: CostMatrix) -> String {
         var text = "source_row,target_row,mass,cost\n"
         for e in plan.entries {
-            text += "\(e.source + 1),\(e.target + 1),\(e.mass),\(problem.cost[e.source, e.target])\n"   // shortest round-trip digits
+            text += "\(e.source + 1),\(e.target + 1),\(e.mass),\(cost[e.source, e.target])\n"   // shortest round-trip digits
         }
+        return text
+    }
+
+    /// The dual potentials as CSV: side (source or target), row (1-based data row), potential.
+    static func potentialsCSV(_ plan: TransportPlan) -> String {
+        var text = "side,row,potential\n"
+        for (i, u) in plan.sourcePotentials.enumerated() { text += "source,\(i + 1),\(u)\n" }
+        for (j, v) in plan.targetPotentials.enumerated() { text += "target,\(j + 1),\(v)\n" }
+        return text
+    }
+
+    /// `plan` (entries with 1-based rows, mass and cost) and `potentials` (`source`, `target`) for the JSON.
+    static func planJSON(_ plan: TransportPlan, cost: CostMatrix) -> [String: Any] {
+        ["plan": plan.entries.map { ["sourceRow": $0.source + 1, "targetRow": $0.target + 1, "mass": $0.mass, "cost": cost[$0.source, $0.target]] },
+         "potentials": ["source": plan.sourcePotentials.map(JSONOutput.number), "target": plan.targetPotentials.map(JSONOutput.number)]]
+    }
+
+    /// The plan's entries as an aligned table (text output with --plan).
+    static func planTable(_ plan: TransportPlan, cost: CostMatrix) -> String {
+        var text = "plan entries (source row, target row, mass, cost):\n"
+        for e in plan.entries { text += String(format: "  %6d  %6d  %.10g  %.10g\n", e.source + 1, e.target + 1, e.mass, cost[e.source, e.target]) }
         return text
     }
 }
