@@ -113,10 +113,39 @@ import Testing
         #expect(noOutput.stderr.contains("-o"))
         let badNorm = try ToolRunner.run(["check-data", data, "--target", "y", "--fit", "l2", "-o", Self.modelPath()])
         #expect(badNorm.exitCode == 1)
+        // Above 500 samples --fit works on a seeded subsample and says so; --max-samples beyond 500 is refused.
         let tooMany = try Self.csv(rows: 501, dimension: 1) { $0[0] * $0[0] }
-        let large = try ToolRunner.run(["check-data", tooMany, "--target", "y", "--fit", "l1", "-o", Self.modelPath()])
-        #expect(large.exitCode == 1)
-        #expect(large.stderr.contains("error:") && large.stderr.contains("500"))
-        #expect(large.stdout.isEmpty)
+        let model = Self.modelPath()
+        let large = try ToolRunner.run(["check-data", tooMany, "--target", "y", "--fit", "l1", "-o", model, "--json"])
+        #expect(large.exitCode == 0, "\(large.stderr)")
+        #expect(large.stderr.contains("random subsample of 500 of the 501 samples"), "\(large.stderr)")
+        #expect(try large.json()["fitSamples"] as? Int == 500)
+        let small = try ToolRunner.run(["check-data", tooMany, "--target", "y", "--fit", "l1", "-o", model, "--max-samples", "50"])
+        #expect(small.exitCode == 0 && small.stdout.contains("max-affine, 50 pieces"), "\(small.stdout)")
+        let refused = try ToolRunner.run(["check-data", tooMany, "--target", "y", "--fit", "l1", "-o", model, "--max-samples", "600"])
+        #expect(refused.exitCode != 0 && refused.stderr.contains("--max-samples must be between 1 and 500"), "\(refused.stderr)")
+    }
+
+    /// Samples of x² with a bump of 0.3 near 0: not convex; δ* brackets the smallest uniform change
+    /// that makes them so, and tolerances just below and above 2δ* / range decide either way.
+    @Test func theDistanceToConvexityDecidesTheTolerance() throws {
+        var state: UInt64 = 9
+        func uniform() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53) * 2 - 1
+        }
+        var text = "x,y\n"
+        for _ in 0..<60 { let x = uniform(); text += "\(x),\(x * x + (abs(x) < 0.1 ? 0.3 : 0) + 0.01 * uniform())\n" }
+        let data = try ToolRunner.temporaryFile(text, suffix: ".csv")
+        let result = try ToolRunner.run(["check-data", data, "--target", "y", "--json"])
+        #expect(result.exitCode == 4, "\(result.stderr)")
+        let distance = try #require(try result.json()["distance"] as? [String: Any])
+        let lower = try #require(distance["lower"] as? Double), upper = try #require(distance["upper"] as? Double)
+        #expect(distance["lowerVerified"] as? Bool == true && lower <= upper && upper - lower <= 1e-6 * (1 + upper) && lower > 0.05)
+        let needed = try #require(distance["toleranceToFit"] as? Double)
+        let below = try ToolRunner.run(["check-data", data, "--target", "y", "--tolerance", "\(needed * 0.99)"])
+        let above = try ToolRunner.run(["check-data", data, "--target", "y", "--tolerance", "\(needed * 1.01)"])
+        #expect(below.exitCode == 4 && above.exitCode == 0, "below: \(below.stdout)\nabove: \(above.stdout)")
+        #expect(try ToolRunner.run(["check-data", data, "--target", "y"]).stdout.contains("distance to convexity: "))
     }
 }

@@ -19,12 +19,14 @@ import LinearProgramming
 ///   of the boundary of the others' hull, where the answer turns on digits the data do not have.
 ///
 /// The interpolation LP (gᵢ with yⱼ ≥ yᵢ + gᵢᵀ(xⱼ − xᵢ), n(n−1) rows over n·d free columns) is
-/// block diagonal: it is feasible iff each *point LP* "gᵢ with gᵢᵀ(xᵢ − xⱼ) ≥ yᵢ − yⱼ − τ/2 for
+/// block diagonal: it is feasible iff each *point LP* "gᵢ with gᵢᵀ(xᵢ − xⱼ) ≥ yᵢ − yⱼ − s for
 /// all j ≠ i" is, and a Farkas ray of one point LP is a certificate. ``check(_:using:relativeTolerance:deadline:)``
 /// solves the point LPs one after another (cutting planes: the rows of the ``initialNeighbours``
 /// nearest samples first, then the worst violated rows, ``cutsPerRound`` per round, until no
-/// missing row is violated by more than τ/4) and stops at the first verified non-convexity.
-/// The slack τ/2 leaves room for the LP's rounding in the re-check at τ. An infeasible point LP
+/// missing row is violated by more than (τ − s)/2) and stops at the first verified non-convexity.
+/// The slack s = max(τ/2, τ − ``slackMargin``) (in the LPs' standardised units) leaves room for
+/// the LP's rounding in the re-check at τ, and only a band of width τ − s below the boundary
+/// — rounding's, for any τ above 2·``slackMargin`` — can end `undecided`. An infeasible point LP
 /// gives multipliers λᵢⱼ ≥ 0 with Σⱼ λᵢⱼ (xⱼ − xᵢ) = 0 and Σⱼ λᵢⱼ (yⱼ − yᵢ) < 0, reduced to a
 /// vertex with at most d + 1 neighbours (Carathéodory) by a second LP when needed. Samples with
 /// equal inputs and targets further apart than τ are caught before any LP.
@@ -43,9 +45,12 @@ public enum DataConvexity {
     public static let initialNeighbours = 20
     /// Most missing rows added to a point LP per round.
     public static let cutsPerRound = 10
+    /// How far below τ the point LPs' slack sits, in standardised target units (``StandardizedSamples``):
+    /// ten times GLPK's feasibility tolerance, so that the LP's subgradients pass the re-check at τ.
+    public static let slackMargin = 1e-6
     /// ε: the default tolerance on the targets relative to their range, τ = ε·(max y − min y).
-    /// 1e-6 leaves the point LPs' slack τ/2 above GLPK's default feasibility tolerance (1e-7,
-    /// relative), so that an LP's subgradients pass the re-check at τ.
+    /// 1e-6 leaves the point LPs' slack (then τ/2) above GLPK's default feasibility tolerance
+    /// (1e-7, relative), so that an LP's subgradients pass the re-check at τ.
     public static let defaultRelativeTolerance = 1e-6
 
     /// Decides whether a convex function fits `data` to within τ = `relativeTolerance`·(range of
@@ -66,6 +71,7 @@ public enum DataConvexity {
         let range = (data.targets.max() ?? 0) - (data.targets.min() ?? 0)
         let tolerance = relativeTolerance * range                          // τ = ε (max y − min y)
         let scaledTolerance = tolerance / samples.targetScaler.scale[0]   // τ̃ = τ / s_y
+        let slack = max(scaledTolerance / 2, scaledTolerance - slackMargin)  // s = max(τ̃/2, τ̃ − margin)
         var report = DataConvexityReport(verdict: .convex, sampleCount: n, dimension: d, solver: solver.name)
         report.tolerance = tolerance
         report.relativeTolerance = relativeTolerance
@@ -95,7 +101,7 @@ public enum DataConvexity {
             for j in 0..<n { included[j] = false }
             for j in neighbours { included[j] = true }
             while true {                                                   // cutting planes on point i's rows
-                let lp = pointProgram(samples, point: i, neighbours: neighbours, slack: scaledTolerance / 2)
+                let lp = pointProgram(samples, point: i, neighbours: neighbours, slack: slack)
                 var solution = try solver.solve(lp)
                 report.lpCount += 1
                 if solution.status == .primalInfeasible, solution.farkasRay == nil,          // an unproved verdict: ask RayFinder
@@ -132,7 +138,7 @@ public enum DataConvexity {
                     undecided(i, "the LP ended with status '\(solution.status.summary)'")
                     continue points
                 }
-                let cuts = violatedRows(samples, point: i, subgradient: solution.x, included: included, threshold: scaledTolerance / 4)
+                let cuts = violatedRows(samples, point: i, subgradient: solution.x, included: included, threshold: (scaledTolerance - slack) / 2)
                 if cuts.isEmpty {
                     var g = [Double](repeating: 0, count: d)
                     for k in 0..<d { g[k] = solution.x[k] * samples.targetScaler.scale[0] / samples.inputScaler.scale[k] }   // g = s_y · g̃ / s_x

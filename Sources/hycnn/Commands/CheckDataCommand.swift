@@ -21,8 +21,12 @@ struct CheckDataCommand: ParsableCommand {
             Farkas ray verified independently and re-checked in plain terms. Rows are counted as \
             CSV data rows (1 = the first row below the header); --json gives 0-based indices. \
             With --fit l1|linf -o model.json it also fits the L1 or L∞ convex regression \
-            estimator (at most \(ConvexRegressionEstimator.maximumSampleCount) samples) and saves it as a \
-            max-affine model. At most \(DataConvexity.maximumSampleCount) samples. \
+            estimator and saves it as a max-affine model (on a seeded random subsample of --max-samples, \
+            default \(ConvexRegressionEstimator.maximumSampleCount), when there are more). At most \(DataConvexity.maximumSampleCount) samples. \
+            When the answer is "not convex" or "undecided" (and there are at most \(ConvexRegressionEstimator.maximumSampleCount) samples), \
+            the distance to convexity is reported too: δ*, the smallest uniform change of the targets \
+            after which a convex function fits, bracketed by the L∞ convex regression LP's verified \
+            lower bound and a fitted function's re-evaluated error; a tolerance ≥ 2δ* decides "convex". \
             The question is decided at a tolerance τ on the targets (--tolerance times their range): \
             "convex" means a convex f with y_j ≤ f(x_j) ≤ y_j + τ exists (its subgradients re-checked \
             on every pair), "not convex" that none does (the weights re-checked exactly); when neither \
@@ -40,6 +44,9 @@ struct CheckDataCommand: ParsableCommand {
     @Option(help: "Tolerance on the targets, relative to their range (default \(DataConvexity.defaultRelativeTolerance)).")
     var tolerance: Double = DataConvexity.defaultRelativeTolerance
     @Option(help: "Stop after this many seconds from the start (exit 3).") var timeLimit: Double?
+    @Option(help: "With more samples than this, --fit uses a seeded random subsample of this many (at most \(ConvexRegressionEstimator.maximumSampleCount), the default).")
+    var maxSamples: Int = ConvexRegressionEstimator.maximumSampleCount
+    @Option(help: "Seed of --max-samples' subsample (default 0).") var seed: UInt64 = 0
     @Flag(help: "Print one JSON object instead of text.") var json = false
 
     func validate() throws {
@@ -47,20 +54,34 @@ struct CheckDataCommand: ParsableCommand {
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if fit != nil && output == nil { throw ValidationError("--fit needs -o model.json: where to save the fitted model") }
         if fit == nil && output != nil { throw ValidationError("-o is only used with --fit l1|linf") }
+        if !(1...ConvexRegressionEstimator.maximumSampleCount).contains(maxSamples) {
+            throw ValidationError("--max-samples must be between 1 and \(ConvexRegressionEstimator.maximumSampleCount) (the estimator's LP has n² rows), got \(maxSamples)")
+        }
     }
 
     func run() throws {
         let deadline = timeLimit.map { Deadline(secondsFromNow: $0) }     // one deadline for the whole command
         let dataset: Dataset, report: DataConvexityReport
         var regression: ConvexRegressionEstimator.Result?
+        var distance: ConvexityDistance?, subsample: Int?
         do {
             let destination = try output.map { try OutputFile(path: $0, role: "-o", inputs: [data]) }
             let table = try CSVTable(contentsOfFile: data)
             let inputNames = inputs?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             dataset = try Dataset(table: table, target: target, inputs: inputNames)
             report = try DataConvexity.check(dataset, using: SolverChoice.simplex.makeSolver(deadline: deadline), relativeTolerance: tolerance, deadline: deadline)
+            if report.verdict == .notConvex || report.verdict == .undecided, dataset.count <= ConvexRegressionEstimator.maximumSampleCount {
+                distance = try ConvexityDistance.measure(dataset, using: SolverChoice.dualSimplex.makeSolver(deadline: deadline))
+            }
             if let fit, let destination, report.verdict != .timeLimit {
-                let result = try ConvexRegressionEstimator.solve(dataset, norm: fit, using: SolverChoice.dualSimplex.makeSolver(deadline: deadline))
+                var fitted = dataset
+                if dataset.count > maxSamples {
+                    var generator = SeededGenerator(seed: seed)
+                    fitted = dataset.subset(Array(Array(0..<dataset.count).shuffled(using: &generator).prefix(maxSamples)).sorted())
+                    subsample = maxSamples
+                    printError("note: --fit uses a random subsample of \(maxSamples) of the \(dataset.count) samples (--max-samples, --seed \(seed))")
+                }
+                let result = try ConvexRegressionEstimator.solve(fitted, norm: fit, using: SolverChoice.dualSimplex.makeSolver(deadline: deadline))
                 try destination.write(result.model.jsonData())
                 regression = result
             }
@@ -69,9 +90,14 @@ struct CheckDataCommand: ParsableCommand {
             throw deadline?.hasPassed == true ? ExitCode.limitOrUndecided : ExitCode.failure
         }
         if json {
-            try JSONOutput.print(jsonObject(report, regression: regression, data: dataset))
+            var object = jsonObject(report, regression: regression, data: dataset)
+            object["distance"] = distance.map { Self.distanceJSON($0, report: report) } ?? NSNull()
+            if let subsample { object["fitSamples"] = subsample }
+            try JSONOutput.print(object)
         } else {
-            try StandardOutput.line(text(report, regression: regression, data: dataset))
+            var lines = text(report, regression: regression, data: dataset)
+            if let distance { lines += "\n" + Self.distanceText(distance, report: report, target: dataset.targetName) }
+            try StandardOutput.line(lines)
         }
         throw Self.exitCode(report)
     }
@@ -87,6 +113,26 @@ struct CheckDataCommand: ParsableCommand {
     }
 
     static func format(_ x: Double) -> String { String(format: "%.6g", x) }
+
+    /// δ* bracketed, and the tolerance that would decide "convex" (τ ≥ 2δ*).
+    static func distanceText(_ distance: ConvexityDistance, report: DataConvexityReport, target: String) -> String {
+        let range = report.relativeTolerance > 0 ? report.tolerance / report.relativeTolerance : .nan
+        let bracket = distance.lowerVerified ? "\(format(distance.lower)) ≤ δ* ≤ \(format(distance.upper))"
+            : "δ* ≤ \(format(distance.upper)) (the lower bound \(format(distance.lower)) is NOT verified)"
+        var line = "distance to convexity: \(bracket) in \(target)'s units — the smallest uniform change of the targets after which "
+            + "a convex function fits (L∞ convex regression LP, \(distance.rounds) cutting-plane rounds; lower bound by its verified "
+            + "certificate, upper bound by a fitted convex max-affine function re-evaluated at every sample)"
+        if range.isFinite && range > 0 {
+            line += "\n  a --tolerance of at least \(format(2 * distance.upper / range)) (2δ* / the range of \(target)) decides \"convex\""
+        }
+        return line
+    }
+
+    static func distanceJSON(_ distance: ConvexityDistance, report: DataConvexityReport) -> [String: Any] {
+        let range = report.relativeTolerance > 0 ? report.tolerance / report.relativeTolerance : .nan
+        return ["lower": distance.lower, "upper": distance.upper, "lowerVerified": distance.lowerVerified,
+                "toleranceToFit": JSONOutput.number(range > 0 ? 2 * distance.upper / range : nil), "rounds": distance.rounds]
+    }
 
     /// "(0.1, 2)" for one sample's inputs.
     static func inputs(of sample: Int, in data: Dataset) -> String {
