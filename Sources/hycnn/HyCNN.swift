@@ -22,18 +22,33 @@ struct HyCNN: ParsableCommand {
         subcommands: [SolveCommand.self, FitCommand.self, PredictCommand.self, CertifyCommand.self, MinimizeCommand.self,
                       CheckDataCommand.self, TransportCommand.self, OTMapCommand.self])
 
+    /// A usage error of `command` as ArgumentParser prints one found while parsing: the message,
+    /// the subcommand's usage (not the root's) and where its help is.
+    static func usageError(_ message: String, command: ParsableCommand.Type) -> String {
+        let usage = usageString(for: command)
+        let path = usage.replacingOccurrences(of: "Usage: ", with: "").split(separator: " ")
+            .prefix { !$0.hasPrefix("[") && !$0.hasPrefix("<") }.joined(separator: " ")
+        return "Error: \(message)\n\(usage)\n  See '\(path) --help' for more information."
+    }
+
     /// Like ParsableCommand.main(), but every failure that is not a help request exits with 1.
     static func main() {
         // A closed stdout pipe then arrives as the write error EPIPE (exit 1), not as a signal.
         signal(SIGPIPE, SIG_IGN)
         ProcessMemory.keepFreedPages()
+        var parsed: ParsableCommand?
         do {
             var command = try parseAsRoot()
+            parsed = command
             try command.run()
         } catch {
             let code = exitCode(for: error)
             if code == .success || error is ExitCode { exit(withError: error) }
-            printError(fullMessage(for: error))
+            if let parsed, error is ValidationError {
+                printError(usageError(message(for: error), command: type(of: parsed)))   // a misuse found while running
+            } else {
+                printError(fullMessage(for: error))
+            }
             Foundation.exit(ExitCode.failure.rawValue)
         }
     }

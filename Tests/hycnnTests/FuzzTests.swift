@@ -95,7 +95,9 @@ import Testing
 
         #expect(try tool(["solve", "infeas.mps", "--json"], to: "infeasible.json") == 2)
         #expect(try recheck(["--check", "solve", "--input", "infeas.mps", "--answer", "infeasible.json", "--exit-code", "2"]) == "accepted")
-        try edit("infeasible.json", to: "infeasible-ray.json") { $0["farkasRay"] = [1.0, 1.0] }
+        try edit("infeasible.json", to: "infeasible-ray.json") {
+            $0["farkasRay"] = ($0["farkasRay"] as? [String: Double] ?? [:]).mapValues { _ in 1.0 }
+        }
         #expect(try recheck(["--check", "solve", "--input", "infeas.mps", "--answer", "infeasible-ray.json", "--exit-code", "2"]) == "rejected")
 
         #expect(try tool(["minimize", "lp2d.json", "--json"], to: "minimize.json") == 0)
@@ -114,7 +116,7 @@ import Testing
         #expect(try tool(["transport", "source.csv", "target.csv", "--json", "-o", "plan.csv"], to: "transport.json") == 0)
         let transport = ["--check", "transport", "--input", "source.csv", "--target", "target.csv", "--plan", "plan.csv"]
         #expect(try recheck(transport + ["--answer", "transport.json"]) == "accepted")
-        try edit("transport.json", to: "transport-cost.json") { $0["cost"] = ($0["cost"] as? Double ?? 0) * 1.01 }
+        try edit("transport.json", to: "transport-cost.json") { $0["objective"] = ($0["objective"] as? Double ?? 0) * 1.01 }
         #expect(try recheck(transport + ["--answer", "transport-cost.json"]) == "rejected")
 
         #expect(try tool(["check-data", "concave.csv", "--target", "y", "--json"], to: "check.json") == 4)

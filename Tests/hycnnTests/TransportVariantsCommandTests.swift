@@ -24,7 +24,7 @@ import Testing
             #expect(result.exitCode == 0, "\(solver): \(result.stderr)")
             let object = try #require(json)
             #expect(object["variant"] as? String == "partial" && object["mass"] as? Double == 1.5)
-            #expect(abs((object["cost"] as? Double ?? 0) - 2.51) < 1e-7, "\(solver): \(object["cost"] ?? "nil")")
+            #expect(abs((object["objective"] as? Double ?? 0) - 2.51) < 1e-7, "\(solver): \(object["objective"] ?? "nil")")
             #expect((object["certificate"] as? [String: Any])?["verified"] as? Bool == true)
             let unmatched = try #require(object["unmatched"] as? [String: Double])
             #expect(abs(unmatched["shipped"]! - 1.5) < 1e-7 && abs(unmatched["destroyed"]! - 2.5) < 1e-7 && abs(unmatched["created"]! - 0.5) < 1e-7)
@@ -38,7 +38,7 @@ import Testing
         let (result, json) = try Self.run(["--unbalanced", "3", "--plan"])
         #expect(result.exitCode == 0, "\(result.stderr)")
         let object = try #require(json)
-        #expect(abs((object["cost"] as? Double ?? 0) - 11.01) < 1e-9)
+        #expect(abs((object["objective"] as? Double ?? 0) - 11.01) < 1e-9)
         #expect(abs((object["transportCost"] as? Double ?? 0) - 5.01) < 1e-9)
         let plan = try #require(object["plan"] as? [[String: Any]])
         #expect(plan.count == 2 && plan.allSatisfy { ($0["mass"] as? Double) == 1 })
@@ -46,7 +46,7 @@ import Testing
         #expect(potentials["source"]?.count == 3 && potentials["target"]?.count == 2)
         let (cheap, cheapJSON) = try Self.run(["--unbalanced", "2,2"])
         #expect(cheap.exitCode == 0)
-        #expect(abs((cheapJSON?["cost"] as? Double ?? 0) - (0.01 + 3 * 2 + 1 * 2)) < 1e-9, "\(cheapJSON ?? [:])")
+        #expect(abs((cheapJSON?["objective"] as? Double ?? 0) - (0.01 + 3 * 2 + 1 * 2)) < 1e-9, "\(cheapJSON ?? [:])")
     }
 
     @Test func thePlanAndPotentialsAsCSVAndText() throws {

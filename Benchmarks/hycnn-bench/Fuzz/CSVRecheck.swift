@@ -80,7 +80,7 @@ enum CSVRecheck {
         guard exitCode == 0 else { return .accepted }
         let certificate = json["certificate"] as? [String: Any] ?? [:]
         guard certificate["verified"] as? Bool == true else { return .rejected("exit 0 whose certificate is not verified") }
-        guard let cost = JSONValue.number(json["cost"]), cost.isFinite else { return .rejected("exit 0 without a finite cost") }
+        guard let cost = JSONValue.number(json["objective"]), cost.isFinite else { return .rejected("exit 0 without a finite objective (the plan's cost)") }
         guard let a = read(source), let b = read(target), a.header.count == b.header.count, let p = read(plan) else {
             return .undecided("the plain reader cannot read the clouds or the plan")
         }

@@ -118,11 +118,21 @@ struct SolveRecheck {
 
     func checkRay(_ model: LinearProgram, _ json: [String: Any], infeasible: Bool) -> RecheckOutcome {
         var solution = Solution(status: infeasible ? .primalInfeasible : .dualInfeasible, solver: "claimed")
+        // Rays are keyed by name: the Farkas ray by row, the improving ray by column; a name missing is a rejection.
+        func keyed(_ value: Any?, _ names: [String]) -> [Double]? {
+            guard let object = value as? [String: Any] else { return nil }
+            let values = names.map { JSONValue.number(object[$0]) }
+            return values.contains(where: { $0 == nil }) ? nil : values.map { $0! }
+        }
         if infeasible {
-            guard let ray = JSONValue.numbers(json["farkasRay"]) else { return .rejected("exit 2 (infeasible) without a farkasRay") }
+            guard let ray = keyed(json["farkasRay"], model.constraints.map(\.name)) else {
+                return .rejected("exit 2 (infeasible) without a farkasRay keyed by every row name")
+            }
             solution.farkasRay = ray
         } else {
-            guard let ray = JSONValue.numbers(json["improvingRay"]) else { return .rejected("exit 2 (unbounded) without an improvingRay") }
+            guard let ray = keyed(json["improvingRay"], model.variables.map(\.name)) else {
+                return .rejected("exit 2 (unbounded) without an improvingRay keyed by every column name")
+            }
             solution.improvingRay = ray
             let values = json["variables"] as? [String: Any] ?? [:]
             solution.x = model.variables.map { JSONValue.number(values[$0.name]) ?? .nan }

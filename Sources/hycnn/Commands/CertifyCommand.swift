@@ -35,7 +35,9 @@ struct CertifyCommand: ParsableCommand {
         }
         let certificate = ConvexityCertificate.certify(regression, seed: seed, trials: max(trials, 0))
         if json {
-            try JSONOutput.print(certificate.jsonObject)
+            var object = certificate.jsonObject
+            object["status"] = certificate.convex ? "convex" : certificate.counterexample != nil ? "notConvex" : "notCertified"
+            try JSONOutput.print(object, command: "certify")
         } else {
             for line in ConvexityReport.lines(certificate, inputNames: regression.inputNames) { try StandardOutput.line(line) }
         }

@@ -93,7 +93,7 @@ struct CheckDataCommand: ParsableCommand {
             var object = jsonObject(report, regression: regression, data: dataset)
             object["distance"] = distance.map { Self.distanceJSON($0, report: report) } ?? NSNull()
             if let subsample { object["fitSamples"] = subsample }
-            try JSONOutput.print(object)
+            try JSONOutput.print(object, command: "check-data")
         } else {
             var lines = text(report, regression: regression, data: dataset)
             if let distance { lines += "\n" + Self.distanceText(distance, report: report, target: dataset.targetName) }
@@ -130,7 +130,7 @@ struct CheckDataCommand: ParsableCommand {
 
     static func distanceJSON(_ distance: ConvexityDistance, report: DataConvexityReport) -> [String: Any] {
         let range = report.relativeTolerance > 0 ? report.tolerance / report.relativeTolerance : .nan
-        return ["lower": distance.lower, "upper": distance.upper, "lowerVerified": distance.lowerVerified,
+        return ["lower": JSONOutput.number(distance.lower), "upper": JSONOutput.number(distance.upper), "lowerVerified": distance.lowerVerified,
                 "toleranceToFit": JSONOutput.number(range > 0 ? 2 * distance.upper / range : nil), "rounds": distance.rounds]
     }
 

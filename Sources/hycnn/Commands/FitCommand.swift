@@ -27,12 +27,12 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Input columns, comma-separated (default: every column but the target).") var inputs: String?
     @Option(help: "hycnn, groupmax, icnn, icnn-quadratic, maxaffine or mlp.") var model: ModelFamily = .hycnn
     @Option(help: "Hidden widths: WIDTHxDEPTH (48x4) or a list (64,64,32). Default 48x4 (icnn, icnn-quadratic, mlp: 64x4).") var widths: String?
-    @Option(help: "Gate of hycnn/groupmax: max (LP-encodable) or smooth.") var gate: String = "max"
-    @Option(help: "Temperature of the smooth gate or softplus.") var tau: Double = 1
-    @Option(help: "Activation of icnn and icnn-quadratic: relu, leaky-relu or softplus.") var activation: String = "relu"
+    @Option(help: "Gate of hycnn/groupmax: max (LP-encodable; the default) or smooth.") var gate: String?
+    @Option(help: "Temperature of the smooth gate or softplus (default 1).") var tau: Double?
+    @Option(help: "Activation of icnn and icnn-quadratic: relu (the default), leaky-relu or softplus.") var activation: String?
     @Option(help: "Rank of icnn-quadratic's quadratic term per first-layer unit (default 1).") var rank: Int?
-    @Option(help: "Slope of leaky-relu, in [0, 1] for convexity.") var slope: Double = 0.01
-    @Option(help: "Pieces of maxaffine.") var pieces: Int = 48
+    @Option(help: "Slope of leaky-relu, in [0, 1] for convexity (default 0.01).") var slope: Double?
+    @Option(help: "Pieces of maxaffine (default 48).") var pieces: Int?
     @Option(help: "Training epochs.") var epochs: Int = 100
     @Option(help: "Minibatch size.") var batch: Int = 1000
     @Option(help: "Adam learning rate.") var lr: Double = 1e-2
@@ -44,32 +44,52 @@ struct FitCommand: ParsableCommand {
     @Flag(help: "No progress bar.") var quiet = false
     @Flag(help: "Print one JSON object instead of text (the progress bar still goes to stderr unless --quiet).") var json = false
 
+    func validate() throws {
+        let gated = model == .hycnn || model == .groupmax, activated = model == .icnn || model == .icnnQuadratic
+        if gate != nil && !gated { throw ValidationError("--gate applies only to --model hycnn or groupmax") }
+        if activation != nil && !activated { throw ValidationError("--activation applies only to --model icnn or icnn-quadratic") }
+        if rank != nil && model != .icnnQuadratic { throw ValidationError("--rank applies only to --model icnn-quadratic") }
+        if pieces != nil && model != .maxaffine { throw ValidationError("--pieces applies only to --model maxaffine") }
+        if widths != nil && model == .maxaffine { throw ValidationError("--widths does not apply to --model maxaffine (it has --pieces)") }
+        if slope != nil && !(activated && activation == "leaky-relu") { throw ValidationError("--slope applies only to --activation leaky-relu") }
+        if tau != nil && !((gated && gate.map { $0 != "max" } == true) || (activated && activation == "softplus")) {
+            throw ValidationError("--tau applies only to --gate smooth or --activation softplus")
+        }
+        if let rank, rank < 1 { throw ValidationError("--rank must be at least 1, got \(rank)") }
+        if let pieces, pieces < 1 { throw ValidationError("--pieces must be at least 1, got \(pieces)") }
+        if let tau, !(tau > 0 && tau.isFinite) { throw ValidationError("--tau must be a positive number, got \(tau)") }
+        if let slope, !(slope >= 0 && slope <= 1) { throw ValidationError("--slope must lie in [0, 1] (a convex leaky-relu), got \(slope)") }
+        if epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
+        if batch < 1 { throw ValidationError("--batch must be at least 1, got \(batch)") }
+        if !(lr > 0 && lr.isFinite) { throw ValidationError("--lr must be a positive number, got \(lr)") }
+        if !(validation >= 0 && validation < 1) { throw ValidationError("--validation must lie in [0, 1), got \(validation)") }
+    }
+
     func architecture(dimension d: Int) throws -> Architecture {
         let hidden = try Self.parseWidths(widths ?? ([.icnn, .icnnQuadratic, .mlp].contains(model) ? "64x4" : "48x4"))
-        if rank != nil && model != .icnnQuadratic { throw ValidationError("--rank applies only to --model icnn-quadratic") }
-        if let rank, rank < 1 { throw ValidationError("--rank must be at least 1, got \(rank)") }
+        let tau = self.tau ?? 1
         let gateKind: Nonlinearity
-        switch gate {
+        switch gate ?? "max" {
         case "max": gateKind = .maxGate
         case "smooth", "smooth-max": gateKind = .smoothMaxGate(temperature: tau)
-        default: throw ValidationError("--gate must be max or smooth, not \(gate)")
+        default: throw ValidationError("--gate must be max or smooth, not \(gate ?? "")")
         }
         switch model {
         case .hycnn: return .hycnn(inputDimension: d, widths: hidden, gate: gateKind)
         case .groupmax: return .groupMax(inputDimension: d, widths: hidden, gate: gateKind)
         case .icnn, .icnnQuadratic:
             let kind: Nonlinearity
-            switch activation {
+            switch activation ?? "relu" {
             case "relu": kind = .relu
-            case "leaky-relu": kind = .leakyRelu(slope: slope)
+            case "leaky-relu": kind = .leakyRelu(slope: slope ?? 0.01)
             case "softplus": kind = .softplus(temperature: tau)
-            default: throw ValidationError("--activation must be relu, leaky-relu or softplus, not \(activation)")
+            default: throw ValidationError("--activation must be relu, leaky-relu or softplus, not \(activation ?? "")")
             }
             if model == .icnnQuadratic {
                 return .icnnQuadratic(inputDimension: d, widths: hidden, activation: kind, rank: rank ?? Architecture.defaultQuadraticRank)
             }
             return .icnn(inputDimension: d, widths: hidden, activation: kind)
-        case .maxaffine: return .maxAffine(inputDimension: d, pieces: pieces)
+        case .maxaffine: return .maxAffine(inputDimension: d, pieces: pieces ?? 48)
         case .mlp: return .mlp(inputDimension: d, widths: hidden)
         }
     }
@@ -118,7 +138,7 @@ struct FitCommand: ParsableCommand {
             try destination.write(result.model.jsonData())
             if json {
                 try JSONOutput.print(FitReport.json(result: result, architecture: architecture, samples: dataset.count, output: output,
-                                                    seconds: Date().timeIntervalSince(start)))
+                                                    seconds: Date().timeIntervalSince(start)), command: "fit")
             } else {
                 try StandardOutput.line(FitReport.text(result: result, architecture: architecture, samples: dataset.count, output: output))
             }

@@ -141,7 +141,7 @@ struct MinimizeCommand: ParsableCommand {
         if json {
             var object = MinimizeReport.json(file: file, compiled: compiled, solution: solution, seconds: seconds)
             object["warnings"] = warnings.map(\.description)
-            try JSONOutput.print(object)
+            try JSONOutput.print(object, command: "minimize")
         } else {
             try StandardOutput.line(MinimizeReport.text(file: file, compiled: compiled, solution: solution, seconds: seconds, svg: drawn))
         }

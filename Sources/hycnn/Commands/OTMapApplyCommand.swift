@@ -116,7 +116,7 @@ struct OTMapApplyCommand: ParsableCommand {
                 "output": exitCode == .success ? destination.path : NSNull(), "svg": drawn ?? NSNull(), "seconds": seconds,
             ]
             if let outcome { object["exact"] = outcome.json }
-            try JSONOutput.print(object)
+            try JSONOutput.print(object, command: "ot-map apply")
         } else {
             var lines = ["map: \(map) (\(transportMap.columns.joined(separator: ", ")))", "by: \(direction)"]
             if let outcome { lines.append(outcome.summary) }

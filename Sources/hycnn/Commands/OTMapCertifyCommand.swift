@@ -65,7 +65,7 @@ struct OTMapCertifyCommand: ParsableCommand {
             var object: [String: Any] = ["map": map, "points": points, "count": input.count, "gaps": gaps.json,
                                          "verified": exitCode == .success, "seconds": Date().timeIntervalSince(start)]
             for (name, _, certificate) in certificates { object[name] = certificate.jsonObject }
-            try JSONOutput.print(object)
+            try JSONOutput.print(object, command: "ot-map certify")
         } else {
             var lines = ["map: \(map) (\(transportMap.columns.joined(separator: ", "))), \(input.count) points of \(points)"]
             for (name, model, certificate) in certificates {

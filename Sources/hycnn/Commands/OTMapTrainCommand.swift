@@ -183,9 +183,10 @@ struct OTMapTrainCommand: ParsableCommand {
             if json {
                 var object: [String: Any] = ["output": output, "dualEstimate": JSONOutput.number(result.dualEstimate), "seconds": result.seconds,
                                              "sourceCount": sourceTable.rowCount, "targetCount": targetTable.rowCount,
-                                             "convexity": certificate.jsonObject, "warnings": result.warnings]
+                                             "convexity": certificate.jsonObject, "warnings": result.warnings,
+                                             "svg": drawing?.path ?? NSNull()]
                 if let split, let comparison { object["holdout"] = Self.holdoutJSON(split, comparison, dimension: d) }
-                try JSONOutput.print(object)
+                try JSONOutput.print(object, command: "ot-map train")
             } else {
                 try StandardOutput.line(String(format: "W2² estimate (dual)  %.6g", result.dualEstimate))
                 try StandardOutput.line(String(format: "time                 %.2f s", result.seconds))

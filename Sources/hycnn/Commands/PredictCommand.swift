@@ -49,11 +49,11 @@ struct PredictCommand: ParsableCommand {
             }
             if let error { printError(error.sentence) }
             if json {
-                var object: [String: Any] = ["command": "predict", "rows": n, "inputs": regression.inputNames,
+                var object: [String: Any] = ["rows": n, "inputs": regression.inputNames,
                                              "target": regression.targetName, "output": destination?.path ?? NSNull(),
                                              "error": error?.json ?? NSNull()]
-                if destination == nil { object["predictions"] = predictions }
-                try JSONOutput.print(object)
+                if destination == nil { object["predictions"] = predictions.map(JSONOutput.number) }
+                try JSONOutput.print(object, command: "predict")
             } else if destination == nil {
                 try StandardOutput.write(written)
             }
@@ -100,6 +100,7 @@ struct PredictionError {
     }
 
     var json: [String: Any] {
-        ["target": target, "rows": rows, "rmse": rmse, "mae": mae, "largest": largest, "r2": JSONOutput.number(r2)]
+        ["target": target, "rows": rows, "rmse": JSONOutput.number(rmse), "mae": JSONOutput.number(mae),
+         "largest": JSONOutput.number(largest), "r2": JSONOutput.number(r2)]
     }
 }

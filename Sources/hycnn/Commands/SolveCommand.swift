@@ -146,7 +146,7 @@ struct SolveCommand: ParsableCommand {
                 object["solved"] = "LP relaxation"
                 object["relaxedIntegerColumns"] = relaxedColumns
             }
-            try JSONOutput.print(object)
+            try JSONOutput.print(object, command: "solve")
         } else {
             try StandardOutput.line(SolveReport.text(model: program, solution: solution, report: report, allVariables: allVariables, statusNote: relaxation))
         }

@@ -204,9 +204,11 @@ struct TransportCommand: ParsableCommand {
                 }
                 if let potentialFile { try potentialFile.write(TransportReport.potentialsCSV(outcome.plan)) }
                 if let drawing, let points = input.planePoints {
+                    let axes = input.source.coordinates.count == 2 ? input.source.coordinates : coordinateNames ?? ["x", "y"]
                     try drawing.write(TransportPlot.svg(source: points.source, target: points.target, sourceWeights: input.sourceWeights,
                                                        targetWeights: input.targetWeights, plan: outcome.plan,
-                                                       title: "\(outcome.methodTitle): cost \(TransportReport.format(outcome.plan.cost))"))
+                                                       title: "\(outcome.methodTitle): cost \(TransportReport.format(outcome.plan.cost))",
+                                                       xLabel: axes.first ?? "x", yLabel: axes.count > 1 ? axes[1] : "y"))
                     drawn = drawing.path
                 }
             } else {
@@ -218,8 +220,10 @@ struct TransportCommand: ParsableCommand {
         }
         if json {
             var object = TransportReport.json(outcome, input: input, output: written, svg: drawn)
+            object["method"] = chosenMethod.rawValue
+            object["potentialsFile"] = exitCode == .success ? potentialFile?.path ?? NSNull() : NSNull()
             if showPlan { object.merge(TransportReport.planJSON(outcome.plan, cost: input.cost)) { $1 } }
-            try JSONOutput.print(object)
+            try JSONOutput.print(object, command: "transport")
         } else {
             try StandardOutput.line(TransportReport.text(outcome, input: input, output: written, svg: drawn))
             if showPlan { try StandardOutput.write(TransportReport.planTable(outcome.plan, cost: input.cost)) }

@@ -43,7 +43,7 @@ enum FitReport {
         if architecture.quadraticRank > 0 { model["quadraticRank"] = architecture.quadraticRank }
         if let range = result.model.inputRange { model["inputRange"] = ["lower": range.lower, "upper": range.upper] }
         return [
-            "command": "fit", "status": "saved", "output": output, "seconds": seconds,
+            "status": "saved", "output": output, "seconds": seconds,
             "model": model, "samples": samples,
             "epochs": result.history.count, "bestEpoch": result.bestEpoch,
             "trainingMSE": JSONOutput.number(best.trainingMSE), "validationMSE": JSONOutput.number(best.validationMSE),

@@ -30,21 +30,21 @@ enum MinimizeReport {
             "program": ["rows": compiled.program.constraintCount, "columns": compiled.program.variableCount,
                         "binaries": compiled.encodings.reduce(0) { $0 + $1.binaryCount }],
             "certificate": SolveReport.certificateJSON(solution.certificate),
-            "convex": Dictionary(uniqueKeysWithValues: solution.surrogates.map { ($0.name, $0.convex) }),
+            "convex": compiled.convex.allSatisfy { $0 },
         ]
         if let diagnosis = solution.programSolution.diagnosis { object["diagnosis"] = diagnosis }
         if let check = solution.incumbentCheck {
             object["incumbent"] = ["forwardObjective": JSONOutput.number(solution.forwardObjective),
                                    "mipGap": JSONOutput.number(solution.programSolution.mipGap),
-                                   "bound": JSONOutput.number(solution.programSolution.mipBound),
+                                   "mipBound": JSONOutput.number(solution.programSolution.mipBound),
                                    "feasible": check.verified, "certificate": SolveReport.certificateJSON(check)] as [String: Any]
         }
         if !solution.x.isEmpty {
-            object["variables"] = Dictionary(uniqueKeysWithValues: zip(problem.variables.map(\.name), solution.x))
+            object["variables"] = Dictionary(uniqueKeysWithValues: zip(problem.variables.map(\.name), solution.x.map(JSONOutput.number)))
         }
         object["surrogates"] = Dictionary(uniqueKeysWithValues: solution.surrogates.map {
             ($0.name, ["value": JSONOutput.number($0.value), "epigraph": JSONOutput.number($0.epigraph),
-                       "exactnessGap": JSONOutput.number($0.exactnessGap), "route": $0.route.rawValue, "exact": $0.exact,
+                       "exactnessGap": JSONOutput.number($0.exactnessGap), "route": $0.route.rawValue, "exact": $0.exact, "convex": $0.convex,
                        "check": $0.check.rawValue, "measure": JSONOutput.number($0.measure), "verified": $0.verified,
                        "upperBound": JSONOutput.number($0.upperBound), "tolerance": SurrogateSolution.exactnessTolerance,
                        "outsideData": $0.outsideData.map { ["input": $0.input, "value": $0.value, "lower": $0.lower, "upper": $0.upper] }] as [String: Any])

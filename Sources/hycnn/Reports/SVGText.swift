@@ -10,6 +10,33 @@ enum SVGText {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
+    /// About `count` round tick values (steps of 1, 2 or 5 × 10ᵏ) inside [low, high].
+    static func ticks(_ low: Double, _ high: Double, count: Int = 5) -> [Double] {
+        guard high > low, low.isFinite, high.isFinite else { return [low] }
+        let raw = (high - low) / Double(max(count, 2) - 1)
+        let power = pow(10, (log10(raw)).rounded(.down))
+        let step = [1.0, 2, 5, 10].map { $0 * power }.min { abs(log($0 / raw)) < abs(log($1 / raw)) }!   // the nice step nearest the raw one
+        var values: [Double] = []
+        var value = (low / step).rounded(.up) * step
+        while value <= high + 1e-9 * step {
+            values.append(abs(value) < 1e-12 * step ? 0 : value)
+            value += step
+        }
+        return values
+    }
+
+    /// A tick label with as many decimals as the step between `ticks` needs ("0", "2.5", "1e+06").
+    static func tickLabel(_ value: Double, ticks: [Double]) -> String {
+        let step = ticks.count > 1 ? abs(ticks[1] - ticks[0]) : max(abs(value), 1)
+        let largest = ticks.map(abs).max() ?? abs(value)
+        if largest >= 1e6 || (largest > 0 && largest < 1e-3) { return String(format: "%.2g", value) }
+        let decimals = max(0, Int(-(log10(step)).rounded(.down)))
+        return String(format: "%.\(decimals)f", value)
+    }
+
+    /// Roughly how wide `text` is at `fontSize` (sans-serif, for laying out legends and labels).
+    static func width(_ text: String, fontSize: Double = 11) -> Double { Double(text.count) * fontSize * 0.58 }
+
     /// [low, high] widened by `fraction` of its span on each side (by 1 when it is a point).
     static func padded(_ low: Double, _ high: Double, by fraction: Double = 0.03) -> (Double, Double) {
         let span = high - low
@@ -19,7 +46,8 @@ enum SVGText {
     /// The drawing area of a square plot with equal scales on both axes: the padded ranges of
     /// `xs` and `ys` centred in a `width` × `height` canvas below a `top` title band, inside `margin`.
     struct EqualScaleFrame {
-        let x0: Double, y0: Double, scale: Double, dx: Double, dy: Double
+        /// The padded data ranges [x0, x1] × [y0, y1] the frame shows.
+        let x0: Double, y0: Double, x1: Double, y1: Double, scale: Double, dx: Double, dy: Double
         let height: Double, margin: Double
 
         init(xs: [Double], ys: [Double], width: Double, height: Double, margin: Double, top: Double) {
@@ -28,7 +56,7 @@ enum SVGText {
             scale = (min(width, height - top) - 2 * margin) / span
             dx = (width - 2 * margin - (x1 - x0) * scale) / 2                  // centre the drawing
             dy = (height - top - 2 * margin - (y1 - y0) * scale) / 2
-            (self.x0, self.y0, self.height, self.margin) = (x0, y0, height, margin)
+            (self.x0, self.y0, self.x1, self.y1, self.height, self.margin) = (x0, y0, x1, y1, height, margin)
         }
 
         /// Canvas coordinates of a data point.

@@ -49,10 +49,15 @@ enum SolveReport {
         if let diagnosis = solution.diagnosis { object["diagnosis"] = diagnosis }
         if solution.isMixedInteger {
             object["mipGap"] = JSONOutput.number(solution.mipGap)
-            if let bound = solution.mipBound { object["mipBound"] = bound }
+            if let bound = solution.mipBound { object["mipBound"] = JSONOutput.number(bound) }
         }
-        if let ray = solution.farkasRay { object["farkasRay"] = ray.map(JSONOutput.number) }
-        if let ray = solution.improvingRay { object["improvingRay"] = ray.map(JSONOutput.number) }
+        // Rays keyed by name: a Farkas ray's multipliers by row, an improving ray's direction by column.
+        if let ray = solution.farkasRay, ray.count == model.constraintCount {
+            object["farkasRay"] = Dictionary(uniqueKeysWithValues: zip(model.constraints.map(\.name), ray.map(JSONOutput.number)))
+        }
+        if let ray = solution.improvingRay, ray.count == model.variableCount {
+            object["improvingRay"] = Dictionary(uniqueKeysWithValues: zip(model.variables.map(\.name), ray.map(JSONOutput.number)))
+        }
         return object
     }
 

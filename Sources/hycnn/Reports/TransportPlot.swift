@@ -1,55 +1,113 @@
 import Foundation
 import Transport
 
-/// An SVG of a 2-D transport plan: source points (blue), target points (red), and one line
-/// per plan entry whose width and opacity grow with its mass.
+/// An SVG of a 2-D transport plan on axes with round ticks (the coordinate columns' names):
+/// one line per plan entry under the points, its width and opacity growing with its mass;
+/// source points (blue) and target points (red) with area ∝ mass; the points' CSV rows as
+/// labels when there are few. Large instances get a sampled view: small translucent points
+/// and at most ``sampledArcs`` entries drawn, picked at random (seeded) with probability ∝
+/// mass, said in the legend.
 enum TransportPlot {
-    /// Entries drawn at most (the heaviest); an entropic plan has n·m.
-    static let maximumArcs = 20_000
+    /// Points per side above which the view is sampled and unlabelled.
+    static let labelledPoints = 30, densePoints = 400
+    /// Entries drawn at most: all of them below this, a mass-weighted sample above it.
+    static let sampledArcs = 3_000
 
-    static func svg(source: PointCloud, target: PointCloud, sourceWeights: [Double], targetWeights: [Double], plan: TransportPlan, title: String) -> String {
-        let width = 640.0, height = 640.0, margin = 40.0, top = 36.0
-        let xs = source.coordinates.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
-            + target.coordinates.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
-        let ys = source.coordinates.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
-            + target.coordinates.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
-        let frame = SVGText.EqualScaleFrame(xs: xs, ys: ys, width: width, height: height, margin: margin, top: top)
+    static func svg(source: PointCloud, target: PointCloud, sourceWeights: [Double], targetWeights: [Double], plan: TransportPlan,
+                    title: String, xLabel: String = "x", yLabel: String = "y") -> String {
+        let width = 700.0, height = 720.0, margin = 62.0, top = 40.0, legendHeight = 34.0
+        var xs: [Double] = [], ys: [Double] = []
+        for cloud in [source, target] {
+            for i in 0..<cloud.count {
+                xs.append(cloud.coordinates[2 * i])
+                ys.append(cloud.coordinates[2 * i + 1])
+            }
+        }
+        let frame = SVGText.EqualScaleFrame(xs: xs, ys: ys, width: width, height: height - legendHeight, margin: margin, top: top)
         func px(_ x: Double) -> Double { frame.px(x) }
         func py(_ y: Double) -> Double { frame.py(y) }
+        let dense = max(source.count, target.count) > densePoints
 
         var out = """
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" font-family="sans-serif" font-size="12">
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" font-family="sans-serif" font-size="11">
             <rect width="100%" height="100%" fill="white"/>
-            <text x="12" y="22" font-size="14" font-weight="bold">\(escape(title))</text>
+            <text x="12" y="24" font-size="14" font-weight="bold">\(escape(title))</text>
 
             """
+        // Axes: the drawing's data range, framed, with round ticks.
+        let (left, right, lower, upper) = (px(frame.x0), px(frame.x1), py(frame.y0), py(frame.y1))
+        out += "<rect x=\"\(f(left))\" y=\"\(f(upper))\" width=\"\(f(right - left))\" height=\"\(f(lower - upper))\" fill=\"none\" stroke=\"#bbb\"/>\n"
+        let xTicks = SVGText.ticks(frame.x0, frame.x1), yTicks = SVGText.ticks(frame.y0, frame.y1)
+        for t in xTicks {
+            out += "<line x1=\"\(f(px(t)))\" y1=\"\(f(lower))\" x2=\"\(f(px(t)))\" y2=\"\(f(lower + 4))\" stroke=\"#999\"/>"
+            out += "<text x=\"\(f(px(t)))\" y=\"\(f(lower + 16))\" text-anchor=\"middle\" fill=\"#555\">\(SVGText.tickLabel(t, ticks: xTicks))</text>\n"
+        }
+        for t in yTicks {
+            out += "<line x1=\"\(f(left - 4))\" y1=\"\(f(py(t)))\" x2=\"\(f(left))\" y2=\"\(f(py(t)))\" stroke=\"#999\"/>"
+            out += "<text x=\"\(f(left - 7))\" y=\"\(f(py(t) + 4))\" text-anchor=\"end\" fill=\"#555\">\(SVGText.tickLabel(t, ticks: yTicks))</text>\n"
+        }
+        out += "<text x=\"\(f((left + right) / 2))\" y=\"\(f(lower + 34))\" text-anchor=\"middle\">\(escape(xLabel))</text>\n"
+        out += "<text transform=\"translate(\(f(left - 44)),\(f((upper + lower) / 2))) rotate(-90)\" text-anchor=\"middle\">\(escape(yLabel))</text>\n"
+
+        // The plan under the points: all entries, or a mass-weighted sample of them.
         let heaviest = plan.entries.map(\.mass).max() ?? 1
-        let drawn = plan.entries.filter { $0.mass > 1e-3 * heaviest }.sorted { $0.mass > $1.mass }.prefix(maximumArcs)
+        let drawn = arcs(plan.entries)
         out += "<g stroke=\"#6c757d\" stroke-linecap=\"round\">\n"
-        for e in drawn.reversed() {                                     // heaviest on top
+        for e in drawn.sorted(by: { $0.mass < $1.mass }) {                 // heaviest on top
             let share = e.mass / heaviest
             let (ax, ay) = (source.coordinates[2 * e.source], source.coordinates[2 * e.source + 1])
             let (bx, by) = (target.coordinates[2 * e.target], target.coordinates[2 * e.target + 1])
-            out += "<line x1=\"\(f(px(ax)))\" y1=\"\(f(py(ay)))\" x2=\"\(f(px(bx)))\" y2=\"\(f(py(by)))\" stroke-width=\"\(f(0.4 + 2.6 * share))\" stroke-opacity=\"\(f(0.25 + 0.6 * share))\"/>\n"
+            let widthScale = dense ? 1.2 : 3.2, opacity = dense ? 0.05 + 0.2 * share : 0.3 + 0.6 * share
+            out += "<line x1=\"\(f(px(ax)))\" y1=\"\(f(py(ay)))\" x2=\"\(f(px(bx)))\" y2=\"\(f(py(by)))\" stroke-width=\"\(f(0.3 + widthScale * share))\" stroke-opacity=\"\(f(opacity))\"/>\n"
         }
         out += "</g>\n"
-        let sourceMax = sourceWeights.max() ?? 1, targetMax = targetWeights.max() ?? 1
-        for i in 0..<source.count {
-            let r = 1.5 + 3.5 * (sourceWeights[i] / sourceMax).squareRoot()   // area ∝ mass
-            out += "<circle cx=\"\(f(px(source.coordinates[2 * i])))\" cy=\"\(f(py(source.coordinates[2 * i + 1])))\" r=\"\(f(r))\" fill=\"#1d3557\"/>\n"
-        }
-        for j in 0..<target.count {
-            let r = 1.5 + 3.5 * (targetWeights[j] / targetMax).squareRoot()
-            out += "<circle cx=\"\(f(px(target.coordinates[2 * j])))\" cy=\"\(f(py(target.coordinates[2 * j + 1])))\" r=\"\(f(r))\" fill=\"#e63946\"/>\n"
-        }
-        let legend = height - 12
+        out += points(source, weights: sourceWeights, colour: "#1d3557", prefix: "s", dense: dense, px: px, py: py)
+        out += points(target, weights: targetWeights, colour: "#e63946", prefix: "t", dense: dense, px: px, py: py)
+
+        let sampled = drawn.count < plan.entries.count
+        let arcs = sampled ? "\(drawn.count) of \(plan.entries.count) entries drawn, sampled ∝ mass" : "\(plan.entries.count) entries"
+        let labels = max(source.count, target.count) <= labelledPoints ? "labels: CSV data rows (s = source, t = target)" : ""
+        let legend = height - 22
         out += """
             <circle cx="18" cy="\(f(legend - 4))" r="4" fill="#1d3557"/><text x="28" y="\(f(legend))">source</text>
-            <circle cx="88" cy="\(f(legend - 4))" r="4" fill="#e63946"/><text x="98" y="\(f(legend))">target</text>
-            <line x1="152" y1="\(f(legend - 4))" x2="176" y2="\(f(legend - 4))" stroke="#6c757d" stroke-width="2"/><text x="182" y="\(f(legend))">mass moved (width ∝ mass; \(drawn.count) of \(plan.entries.count) entries drawn)</text>
+            <circle cx="86" cy="\(f(legend - 4))" r="4" fill="#e63946"/><text x="96" y="\(f(legend))">target (area ∝ mass)</text>
+            <line x1="222" y1="\(f(legend - 4))" x2="246" y2="\(f(legend - 4))" stroke="#6c757d" stroke-width="2.5"/><text x="252" y="\(f(legend))">mass moved, width ∝ mass (\(escape(arcs)))</text>
+            <text x="12" y="\(f(legend + 16))" fill="#555">\(escape(labels))</text>
             </svg>
 
             """
+        return out
+    }
+
+    /// Every entry when there are at most ``sampledArcs``, else that many drawn with
+    /// probability ∝ mass (a seeded systematic sample, so the same plan draws the same).
+    static func arcs(_ entries: [TransportPlan.Entry]) -> [TransportPlan.Entry] {
+        guard entries.count > sampledArcs else { return entries }
+        let total = entries.reduce(0) { $0 + $1.mass }
+        guard total > 0 else { return Array(entries.prefix(sampledArcs)) }
+        let step = total / Double(sampledArcs)
+        var next = 0.5 * step, cumulative = 0.0, picked: [TransportPlan.Entry] = []
+        for e in entries {
+            cumulative += e.mass
+            if cumulative >= next {
+                picked.append(e)
+                while next <= cumulative { next += step }
+            }
+        }
+        return picked
+    }
+
+    static func points(_ cloud: PointCloud, weights: [Double], colour: String, prefix: String, dense: Bool,
+                       px: (Double) -> Double, py: (Double) -> Double) -> String {
+        let largest = weights.max() ?? 1
+        let labelled = cloud.count <= labelledPoints
+        var out = ""
+        for i in 0..<cloud.count {
+            let (x, y) = (px(cloud.coordinates[2 * i]), py(cloud.coordinates[2 * i + 1]))
+            let r = dense ? 0.8 + 1.6 * (weights[i] / largest).squareRoot() : 1.8 + 4 * (weights[i] / largest).squareRoot()   // area ∝ mass
+            out += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r))\" fill=\"\(colour)\"\(dense ? " fill-opacity=\"0.55\"" : " stroke=\"white\" stroke-width=\"0.8\"")/>\n"
+            if labelled { out += "<text x=\"\(f(x + r + 2))\" y=\"\(f(y - r - 1))\" fill=\"\(colour)\" font-size=\"10\">\(prefix)\(i + 1)</text>\n" }
+        }
         return out
     }
 

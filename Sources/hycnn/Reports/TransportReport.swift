@@ -12,11 +12,15 @@ enum TransportReport {
     }
 
     /// The status word: an entropic plan that converged is "approximate", never optimal (its
-    /// certificate is not expected to verify); otherwise the solver's status.
+    /// certificate is not expected to verify); an optimum whose certificate fails is
+    /// "unverified" (as in `solve`); otherwise the solver's status (JSON `solverStatus` always).
     static func status(_ outcome: TransportOutcome) -> (word: String, summary: String) {
         let status = outcome.plan.status
         if outcome.entropic != nil && status.hasOptimalPoint {
             return ("approximate", "approximate (entropic plan: Sinkhorn converged to its marginal tolerance; not certified optimal)")
+        }
+        if status.hasOptimalPoint && !outcome.certificate.verified {
+            return ("unverified", "NOT verified — the solver said \(status.summary), but the certificate below fails")
         }
         return (status.rawValue, status.summary)
     }
@@ -58,11 +62,12 @@ enum TransportReport {
         let plan = outcome.plan, certificate = outcome.certificate
         var object: [String: Any] = [
             "status": status(outcome).word,
+            "solverStatus": plan.status.rawValue,
             "sourceInput": input.source.json,
             "targetInput": input.target.json,
             "memoryEstimate": input.memoryEstimate,
-            "cost": JSONOutput.number(plan.cost),
-            "method": plan.method,
+            "objective": JSONOutput.number(plan.cost),
+            "solver": plan.method,
             "seconds": plan.seconds,
             "iterations": plan.iterations,
             "sources": input.sourceCount,
