@@ -138,7 +138,8 @@ import Testing
         #expect(abs(cost - Self.exampleCost) <= 1e-9 * Self.exampleCost)
         let drawing = try String(contentsOfFile: svg, encoding: .utf8)
         #expect(drawing.hasPrefix("<svg"))
-        #expect(drawing.components(separatedBy: "<line").count - 1 == lines.count - 1 + 1)   // one per entry + legend
+        let arcs = drawing.components(separatedBy: "<g stroke=\"#6c757d\"")[1].components(separatedBy: "</g>")[0]
+        #expect(arcs.components(separatedBy: "<line").count - 1 == lines.count - 1)          // one per entry
         #expect(drawing.components(separatedBy: "<circle").count - 1 == 5 + 8 + 2)         // points + legend
     }
 
