@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "HyCNN",
+    // Built and tested on Linux (Debian 12, Swift 6); on macOS the system libraries come from Homebrew (untested).
+    platforms: [.macOS(.v14)],
     products: [
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "DataFiles", targets: ["DataFiles"]),
@@ -21,10 +23,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
-        .systemLibrary(name: "CLinearAlgebra", path: "Sources/CLinearAlgebra"),
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        .systemLibrary(name: "CCholmod", path: "Sources/CCholmod"),
+        // System libraries: `make deps` installs them on Debian; the providers say where they come from elsewhere.
+        .systemLibrary(name: "CGLPK", path: "Sources/CGLPK",
+                       providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]),
+        .systemLibrary(name: "CLinearAlgebra", path: "Sources/CLinearAlgebra", pkgConfig: "lapacke",
+                       providers: [.apt(["liblapack-dev", "liblapacke-dev", "libopenblas-dev"]), .brew(["openblas", "lapack"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .systemLibrary(name: "CCholmod", path: "Sources/CCholmod",
+                       providers: [.apt(["libsuitesparse-dev"]), .brew(["suite-sparse"])]),
         .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra", "CCholmod"]),
         .target(name: "DataFiles", dependencies: ["CZlib"]),
         .target(name: "LinearProgramming", dependencies: ["LinearAlgebra", "DataFiles"]),
@@ -63,6 +70,9 @@ let package = Package(
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "GLPKBackend", "InteriorPoint", "LinearProgramming", "TestSupport"]),
         .testTarget(name: "TransportMapsTests", dependencies: [
             "TransportMaps", "Transport", "ConvexNetworks", "LinearProgramming", "LinearAlgebra", "GLPKBackend", "DataFiles",
+        ]),
+        .testTarget(name: "ReadmeTests", dependencies: [
+            "LinearProgramming", "GLPKBackend", "ConvexNetworks", "DataFiles", "SurrogateOptimization", "Transport", "TransportMaps",
         ]),
         .testTarget(name: "hycnnTests", dependencies: [
             "hycnn", "hycnn-bench", "LinearProgramming", "ConvexNetworks", "TransportMaps", "DataFiles", "TestSupport",
