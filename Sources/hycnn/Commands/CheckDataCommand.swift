@@ -141,8 +141,8 @@ struct CheckDataCommand: ParsableCommand {
     }
 
     func text(_ report: DataConvexityReport, regression: ConvexRegressionEstimator.Result?, data: Dataset) -> String {
-        var lines = ["data: \(report.sampleCount) samples, inputs \(data.inputNames.joined(separator: ", ")) → target \(data.targetName)"]
-        let effort = "\(report.lpCount) LPs, \(report.solver), \(Self.format(report.seconds)) s"
+        var lines = ["data: \(counted(report.sampleCount, "sample")), inputs \(data.inputNames.joined(separator: ", ")) → target \(data.targetName)"]
+        let effort = "\(counted(report.lpCount, "LP")), \(report.solver), \(Self.format(report.seconds)) s"
         lines.append("tolerance: τ = \(Self.format(report.relativeTolerance)) × the range of \(data.targetName) = \(Self.format(report.tolerance)) "
                      + "(a fit means y ≤ f(x) ≤ y + τ at every sample)")
         switch report.verdict {
@@ -153,7 +153,7 @@ struct CheckDataCommand: ParsableCommand {
                          + "off by at most \(violation) ≤ τ in \(data.targetName)'s units; \(effort))")
         case .undecided:
             lines.append("undecided at this tolerance: neither a convex fit nor a certificate against one could be verified "
-                         + "at \(report.undecidedSamples.count) sample(s), CSV data rows "
+                         + "at \(counted(report.undecidedSamples.count, "sample")), CSV data row\(report.undecidedSamples.count == 1 ? "" : "s") "
                          + report.undecidedSamples.prefix(10).map { String($0 + 1) }.joined(separator: ", ")
                          + (report.undecidedSamples.count > 10 ? ", …" : ""))
             if let reason = report.undecidedReason { lines.append("  first: " + reason) }

@@ -107,7 +107,7 @@ struct MapGaps {
                         "unverified": "conjugate LP not verified"][status]!
             lines.append("  \(what): \(MapPoints.rows(rows))")
         }
-        if notReached > 0 { lines.append("  time limit: \(notReached) points not reached") }
+        if notReached > 0 { lines.append("  time limit: \(counted(notReached, "point")) not reached") }
         return lines
     }
 

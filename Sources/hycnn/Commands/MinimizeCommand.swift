@@ -82,7 +82,7 @@ struct MinimizeCommand: ParsableCommand {
                 try exported.writeMPS(to: modelFile)
                 let constant = exported.variableCount > compiled.program.variableCount
                     ? "; its objective constant \(compiled.program.objectiveConstant) is the cost of column \(exported.variables.last!.name), fixed at 1, so every MPS reader reads the same objective" : ""
-                printError("wrote the \(compiled.route == .milp ? "MILP" : "LP") (\(exported.constraintCount) rows, \(exported.variableCount) columns) to \(modelFile.path)\(constant)")
+                printError("wrote the \(compiled.route == .milp ? "MILP" : "LP") (\(counted(exported.constraintCount, "row")), \(counted(exported.variableCount, "column"))) to \(modelFile.path)\(constant)")
             }
             if compiled.route == .milp && solver != .auto && solver != .mip {
                 printError("note: the problem compiles to a MILP, which needs branch-and-cut; --solver \(solver.rawValue) is ignored (an LP solver would solve only its relaxation)")

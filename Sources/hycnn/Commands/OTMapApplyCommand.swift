@@ -89,7 +89,7 @@ struct OTMapApplyCommand: ParsableCommand {
             if exitCode == .success {
                 try destination.write(input.csv(images, map: transportMap))
                 if let drawing {
-                    let title = "\(direction): \(input.count) points of \((input.file as NSString).lastPathComponent)"
+                    let title = "\(direction): \(counted(input.count, "point")) of \((input.file as NSString).lastPathComponent)"
                     let labels = switch inverse {
                         case nil: ("points x", "images ∇f(x)")
                         case .gradient?: ("points y", "images ∇g(y)")

@@ -67,7 +67,7 @@ struct OTMapCertifyCommand: ParsableCommand {
             for (name, _, certificate) in certificates { object[name] = certificate.jsonObject }
             try JSONOutput.print(object, command: "ot-map certify")
         } else {
-            var lines = ["map: \(map) (\(transportMap.columns.joined(separator: ", "))), \(input.count) points of \(points)"]
+            var lines = ["map: \(map) (\(transportMap.columns.joined(separator: ", "))), \(counted(input.count, "point")) of \(points)"]
             for (name, model, certificate) in certificates {
                 let report = ConvexityReport.lines(certificate, inputNames: model.inputNames)
                 lines.append("potential \(name): " + report[0])

@@ -98,9 +98,20 @@ struct OTMapTrainCommand: ParsableCommand {
         settings.dataScaling = scaling
         settings.seed = seed
         if let threads { settings.threads = threads }
-        try settings.validate()
+        if let tau, !(tau > 0 && tau.isFinite) { throw ValidationError("--tau must be a positive number, got \(tau)") }
+        do {
+            try settings.validate()
+        } catch TransportMapsError.invalidSetting(let name, let reason) {
+            throw ValidationError("\(Self.flags[name] ?? name): \(reason)")          // the flag the user typed
+        }
         return settings
     }
+
+    /// The flag that sets each of ``BrenierMapSettings``' settings.
+    static let flags = ["family": "--model", "widths": "--widths", "nonlinearity": "--gate/--activation/--tau", "freeBackwardWeights": "--free-g",
+                        "backwardPenalty": "--penalty", "iterations": "--iterations", "innerSteps": "--inner", "batchSize": "--batch",
+                        "learningRate": "--lr", "finalLearningRate": "--lr", "initialization": "--init", "initializationSteps": "--init-steps",
+                        "dataScaling": "--scaling", "seed": "--seed", "threads": "--threads", "quadraticRank": "--rank", "architecture": "--widths"]
 
     /// The points of `table` row by row in the order of `columns`.
     static func points(_ table: CSVTable, columns: [String], path: String) throws -> [Double] {

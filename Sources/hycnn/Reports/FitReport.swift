@@ -10,7 +10,7 @@ enum FitReport {
                 + (architecture.quadraticRank > 0 ? ", quadratic rank \(architecture.quadraticRank)" : "")
         var lines = [
             "model        \(architecture.family.rawValue) (\(architecture.nonlinearity.name)), widths \(widths), \(architecture.parameterCount) parameters",
-            "data         \(samples) samples, \(architecture.inputDimension) inputs",
+            "data         \(counted(samples, "sample")), \(counted(architecture.inputDimension, "input"))",
             "epoch        \(result.bestEpoch) of \(result.history.count) kept (best \(best.validationMSE == nil ? "training" : "validation") loss)",
             String(format: "training     MSE %.6g", best.trainingMSE),
         ]

@@ -71,10 +71,11 @@ enum MinimizeReport {
         let problem = file.problem
         let binaries = compiled.encodings.reduce(0) { $0 + $1.binaryCount }
         var lines = [
-            "problem      \(problem.name): \(problem.variables.count) variables, \(problem.surrogates.count) surrogates, \(problem.linearRows.count + problem.surrogateBounds.count) constraints",
-            "encoding     \(compiled.route.rawValue) route: \(compiled.program.constraintCount) rows × \(compiled.program.variableCount) columns"
-                + (binaries > 0 ? ", \(binaries) binaries" : ""),
-            "solver       \(solution.programSolution.solver), \(solution.programSolution.iterations) iterations, \(String(format: "%.3f", seconds)) s in all",
+            "problem      \(problem.name): \(counted(problem.variables.count, "variable")), \(counted(problem.surrogates.count, "surrogate")), "
+                + counted(problem.linearRows.count + problem.surrogateBounds.count, "constraint"),
+            "encoding     \(compiled.route.rawValue) route: \(counted(compiled.program.constraintCount, "row")) × \(counted(compiled.program.variableCount, "column"))"
+                + (binaries > 0 ? ", \(counted(binaries, "binary", "binaries"))" : ""),
+            "solver       \(solution.programSolution.solver), \(counted(solution.programSolution.iterations, "iteration")), \(String(format: "%.3f", seconds)) s in all",
         ]
         lines.append(contentsOf: SolveReport.statusLines(verdict(solution), solution: solution.programSolution))
         if solution.status.hasOptimalPoint {
@@ -110,17 +111,17 @@ enum MinimizeReport {
             let exactness = solution.surrogates.filter { $0.check == .exactness }
             if let worst = exactness.map(\.measure).max() {
                 lines.append("exactness    " + (exactness.allSatisfy(\.verified) ? "verified" : "NOT verified")
-                             + String(format: ": largest |f(x*) − program value| / (1 + |f|) = %.1e (tolerance %.0e) over %d surrogate(s)",
-                                      worst, tolerance, exactness.count))
+                             + String(format: ": largest |f(x*) − program value| / (1 + |f|) = %.1e (tolerance %.0e) over ", worst, tolerance)
+                             + counted(exactness.count, "surrogate"))
             }
             let bounded = solution.surrogates.filter { $0.check == .upperBound }
             if let worst = bounded.map(\.measure).max() {
                 lines.append("bounds       " + (bounded.allSatisfy(\.verified) ? "verified" : "NOT verified")
-                             + String(format: ": largest (f(x*) − upper) / (1 + |upper|) = %.1e (tolerance %.0e) over %d surrogate(s) only bounded above, whose program value is an upper estimate",
-                                      worst, tolerance, bounded.count))
+                             + String(format: ": largest (f(x*) − upper) / (1 + |upper|) = %.1e (tolerance %.0e) over ", worst, tolerance)
+                             + counted(bounded.count, "surrogate") + " only bounded above, whose program value is an upper estimate")
             }
             let convex = solution.surrogates.filter(\.convex).count
-            lines.append("convexity    \(convex) of \(solution.surrogates.count) surrogates certified convex")
+            lines.append("convexity    \(convex) of \(counted(solution.surrogates.count, "surrogate")) certified convex")
         }
         let gap = referenceGap(file, solution)
         if let reference = gap.objective, let relative = gap.relative {

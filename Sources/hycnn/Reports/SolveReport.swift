@@ -65,8 +65,8 @@ enum SolveReport {
     static func text(model: LinearProgram, solution: Solution, report: CertificateReport, allVariables: Bool,
                      statusNote: String? = nil) -> String {
         var lines: [String] = []
-        lines.append("problem      \(model.name): \(model.constraintCount) rows, \(model.variableCount) columns, \(model.nonzeroCount) nonzeros, \(model.sense.rawValue)")
-        lines.append("solver       \(solution.solver), \(solution.iterations) iterations, \(format(solution.seconds, digits: 3)) s")
+        lines.append("problem      \(model.name): \(counted(model.constraintCount, "row")), \(counted(model.variableCount, "column")), \(counted(model.nonzeroCount, "nonzero")), \(model.sense.rawValue)")
+        lines.append("solver       \(solution.solver), \(counted(solution.iterations, "iteration")), \(format(solution.seconds, digits: 3)) s")
         lines.append(contentsOf: statusLines(Verdict(solution, report: report), solution: solution, note: statusNote))
         if solution.status.hasOptimalPoint {
             lines.append("objective    \(solution.objective)")

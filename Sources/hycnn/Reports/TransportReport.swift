@@ -43,7 +43,7 @@ enum TransportReport {
             lines.append("  regularised cost \(format(entropic.regularizedCost)), Sinkhorn marginal error \(short(entropic.marginalError / input.sourceMass)) (relative)")
         }
         let bound = plan.method == NetworkSimplex.methodName ? " (at most n + m − 1 = \(n + m - 1))" : ""
-        lines.append("plan: \(plan.entries.count) entries\(bound)")
+        lines.append("plan: \(counted(plan.entries.count, "entry"))\(bound)")
         let measures = "max dual violation \(short(certificate.maxDualViolation)), marginal error \(short(certificate.marginalError)), duality gap \(short(certificate.gap))"
         if certificate.verified {
             lines.append("certificate: verified independently: \(measures) (each ≤ \(power(outcome.tolerance)), relative)")
