@@ -25,7 +25,8 @@ struct HyCNN: ParsableCommand {
     /// A usage error of `command` as ArgumentParser prints one found while parsing: the message,
     /// the subcommand's usage (not the root's) and where its help is.
     static func usageError(_ message: String, command: ParsableCommand.Type) -> String {
-        let usage = usageString(for: command)
+        let text = usageString(for: command)
+        let usage = text.hasPrefix("Usage:") ? text : "Usage: " + text
         let path = usage.replacingOccurrences(of: "Usage: ", with: "").split(separator: " ")
             .prefix { !$0.hasPrefix("[") && !$0.hasPrefix("<") }.joined(separator: " ")
         return "Error: \(message)\n\(usage)\n  See '\(path) --help' for more information."

@@ -152,3 +152,21 @@ import Testing
         }
     }
 }
+
+/// Misuse found while running names the flag and prints the subcommand's usage.
+@Suite struct UsageMessageTests {
+    @Test func aBadValueNamesItsFlagAndTheSubcommandsUsage() throws {
+        let data = try FitCommandTests.squaredNormCSV(rows: 20)
+        let widths = try ToolRunner.run(["fit", data, "--target", "cost", "-o", FitCommandTests.modelPath(), "--widths", "0x0"])
+        #expect(widths.exitCode == 1 && widths.stderr.contains("--widths") && widths.stderr.contains("Usage: hycnn fit"), "\(widths.stderr)")
+        #expect(widths.stderr.contains("See 'hycnn fit --help'"))
+        for (extra, flag) in [(["--epochs", "0"], "--epochs"), (["--tau", "2"], "--tau applies only"), (["--pieces", "3"], "--pieces applies only"),
+                              (["--model", "icnn", "--activation", "leaky-relu", "--slope", "2"], "--slope must lie in [0, 1]")] {
+            let result = try ToolRunner.run(["fit", data, "--target", "cost", "-o", FitCommandTests.modelPath()] + extra)
+            #expect(result.exitCode != 0 && result.stderr.contains(flag), "\(extra): \(result.stderr)")
+        }
+        let train = try ToolRunner.run(["ot-map", "train", data, data, "-o", FitCommandTests.modelPath(), "--batch", "0"])
+        #expect(train.exitCode == 1 && train.stderr.contains("--batch: must be positive") && !train.stderr.contains("batchSize")
+                && train.stderr.contains("Usage: hycnn ot-map train"), "\(train.stderr)")
+    }
+}

@@ -130,8 +130,17 @@ struct PackageLayoutTests {
 
     @Test func theProjectPointsToNothingOutsideIt() throws {
         let outside = ["../" + "shared", "HYCNN" + ".md", "DESIGN" + ".md", "PLATFORM" + ".md"]
-        var files = ["README.md", "ARCHITECTURE.md", "Benchmarks/README.md", "Makefile"].map { Self.root.appendingPathComponent($0) }
+        var files = ["README.md", "ARCHITECTURE.md", "CONTRIBUTING.md", "CHANGELOG.md", "Benchmarks/README.md", "Makefile"]
+            .map { Self.root.appendingPathComponent($0) }
         for folder in ["Sources", "Tests", "Benchmarks", "Problems"] { files += Self.swiftFiles(under: folder) }
+        // Every page of docs/ (Markdown and the JSON schemas) and every Problems README.
+        for folder in ["docs", "Problems"] {
+            let base = Self.root.appendingPathComponent(folder)
+            let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil)
+            while let url = enumerator?.nextObject() as? URL {
+                if ["md", "json"].contains(url.pathExtension) && !url.lastPathComponent.hasSuffix(".model.json") { files.append(url) }
+            }
+        }
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
             for name in outside {
