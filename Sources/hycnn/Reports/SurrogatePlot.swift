@@ -106,12 +106,16 @@ enum SurrogatePlot {
         let columns = min(3, max(panels.count, 1)), rows = (panels.count + columns - 1) / columns
         let hasReference = panels.contains { $0.reference != nil }
         let hasHeat = panels.contains { if case .heat = $0.kind { true } else { false } }
-        var legend: [(mark: String, text: String)] = [
-            ("<circle cx=\"6\" cy=\"-4\" r=\"2.5\" fill=\"#8d99ae\"/>", "samples"),
-            ("<line x1=\"0\" y1=\"-4\" x2=\"16\" y2=\"-4\" stroke=\"#1d3557\" stroke-width=\"2\"/>", "fitted surrogate"),
-            ("<rect x=\"0\" y=\"-10\" width=\"14\" height=\"11\" fill=\"#e9eef5\" stroke=\"#c5d0de\"/>", "training data's range"),
-            ("<circle cx=\"6\" cy=\"-4\" r=\"5\" fill=\"#e63946\"/>", "exact optimum x*"),
-        ]
+        let hasCurve = panels.contains { if case .curve = $0.kind { true } else { false } }
+        var legend: [(mark: String, text: String)] = [("<circle cx=\"6\" cy=\"-4\" r=\"2.5\" fill=\"#8d99ae\"/>", "samples")]
+        if hasCurve {
+            legend.append(("<line x1=\"0\" y1=\"-4\" x2=\"16\" y2=\"-4\" stroke=\"#1d3557\" stroke-width=\"2\"/>", "fitted surrogate"))
+            legend.append(("<rect x=\"0\" y=\"-10\" width=\"14\" height=\"11\" fill=\"#e9eef5\" stroke=\"#c5d0de\"/>", "training data's range"))
+        }
+        if hasHeat {
+            legend.append(("<rect x=\"0\" y=\"-10\" width=\"14\" height=\"11\" fill=\"#555\" stroke=\"white\" stroke-dasharray=\"3 2\"/>", "training data's box"))
+        }
+        legend.append(("<circle cx=\"6\" cy=\"-4\" r=\"5\" fill=\"#e63946\"/>", "exact optimum x*"))
         if hasReference { legend.append(("<line x1=\"6\" y1=\"-10\" x2=\"6\" y2=\"1\" stroke=\"#2a9d8f\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>", "reference")) }
         if hasHeat { legend.append(("<rect x=\"0\" y=\"-10\" width=\"14\" height=\"11\" fill=\"url(#heat)\"/>", "surrogate value (low → high)")) }
         // The legend wraps onto as many lines as the canvas width needs.
