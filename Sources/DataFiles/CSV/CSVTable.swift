@@ -39,12 +39,17 @@ public struct CSVTable: Sendable, Equatable {
     /// Reads a CSV file of at most `limit` bytes (see ``InputFile``: regular files only).
     /// Throws `.fileNotFound`, `.unreadableFile` (a folder, FIFO or device, over the limit) or `.malformed`.
     public init(contentsOfFile path: String, limit: Int = InputFile.defaultLimit) throws {
+        try self.init(terminatedBytes: Self.terminatedBytes(ofFile: path, limit: limit), source: path)
+    }
+
+    /// The file's bytes followed by the 0 sentinel the parsers stop at; file errors as ``CSVError``.
+    static func terminatedBytes(ofFile path: String, limit: Int) throws -> [UInt8] {
         var bytes: [UInt8]
         do { bytes = try InputFile.bytes(ofFile: path, limit: limit) } catch let error as FileError {
             throw CSVError(error, path: path)
         }
         bytes.append(0)
-        try self.init(terminatedBytes: bytes, source: path)
+        return bytes
     }
 
     /// Parses CSV text; `source` names it in error messages.

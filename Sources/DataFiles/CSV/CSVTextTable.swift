@@ -15,12 +15,7 @@ public struct CSVTextTable: Sendable, Equatable {
 
     /// Reads a CSV file of at most `limit` bytes (see ``InputFile``).
     public init(contentsOfFile path: String, limit: Int = InputFile.defaultLimit) throws {
-        var bytes: [UInt8]
-        do { bytes = try InputFile.bytes(ofFile: path, limit: limit) } catch let error as FileError {
-            throw CSVError(error, path: path)
-        }
-        bytes.append(0)
-        try self.init(terminatedBytes: bytes, source: path)
+        try self.init(terminatedBytes: CSVTable.terminatedBytes(ofFile: path, limit: limit), source: path)
     }
 
     /// Parses CSV text; `source` names it in error messages.

@@ -34,6 +34,26 @@ enum SVGText {
         return String(format: "%.\(decimals)f", value)
     }
 
+    /// A plot's frame over [x0, x1] × [y0, y1] (canvas coordinates by `px`, `py`), its round
+    /// ticks with labels, the x label below and the y label turned upright at `yLabelX`.
+    static func axes(x x0: Double, _ x1: Double, y y0: Double, _ y1: Double, px: (Double) -> Double, py: (Double) -> Double,
+                     xLabel: String, yLabel: String, yLabelX: Double) -> String {
+        let (left, right, lower, upper) = (px(x0), px(x1), py(y0), py(y1))
+        var out = "<rect x=\"\(number(left))\" y=\"\(number(upper))\" width=\"\(number(right - left))\" height=\"\(number(lower - upper))\" fill=\"none\" stroke=\"#999\"/>\n"
+        let xTicks = ticks(x0, x1), yTicks = ticks(y0, y1)
+        for t in xTicks {
+            out += "<line x1=\"\(number(px(t)))\" y1=\"\(number(lower))\" x2=\"\(number(px(t)))\" y2=\"\(number(lower + 4))\" stroke=\"#999\"/>"
+            out += "<text x=\"\(number(px(t)))\" y=\"\(number(lower + 16))\" text-anchor=\"middle\" fill=\"#555\">\(tickLabel(t, ticks: xTicks))</text>\n"
+        }
+        for t in yTicks {
+            out += "<line x1=\"\(number(left - 4))\" y1=\"\(number(py(t)))\" x2=\"\(number(left))\" y2=\"\(number(py(t)))\" stroke=\"#999\"/>"
+            out += "<text x=\"\(number(left - 7))\" y=\"\(number(py(t) + 4))\" text-anchor=\"end\" fill=\"#555\">\(tickLabel(t, ticks: yTicks))</text>\n"
+        }
+        out += "<text x=\"\(number((left + right) / 2))\" y=\"\(number(lower + 34))\" text-anchor=\"middle\">\(escape(xLabel))</text>\n"
+        out += "<text transform=\"translate(\(number(yLabelX)),\(number((upper + lower) / 2))) rotate(-90)\" text-anchor=\"middle\">\(escape(yLabel))</text>\n"
+        return out
+    }
+
     /// Roughly how wide `text` is at `fontSize` (sans-serif, for laying out legends and labels).
     static func width(_ text: String, fontSize: Double = 11) -> Double { Double(text.count) * fontSize * 0.58 }
 

@@ -195,18 +195,7 @@ enum SurrogatePlot {
             }
             out += "<text x=\"\(f(right))\" y=\"\(f(oy + 16))\" text-anchor=\"end\" fill=\"#555\">value \(escape(short(low))) … \(escape(short(high)))</text>\n"
         }
-        out += "<rect x=\"\(f(left))\" y=\"\(f(upper))\" width=\"\(f(right - left))\" height=\"\(f(lower - upper))\" fill=\"none\" stroke=\"#999\"/>\n"
-        let xTicks = SVGText.ticks(x0, x1), yTicks = SVGText.ticks(y0, y1)
-        for t in xTicks {
-            out += "<line x1=\"\(f(px(t)))\" y1=\"\(f(lower))\" x2=\"\(f(px(t)))\" y2=\"\(f(lower + 4))\" stroke=\"#999\"/>"
-            out += "<text x=\"\(f(px(t)))\" y=\"\(f(lower + 16))\" text-anchor=\"middle\" fill=\"#555\">\(SVGText.tickLabel(t, ticks: xTicks))</text>\n"
-        }
-        for t in yTicks {
-            out += "<line x1=\"\(f(left - 4))\" y1=\"\(f(py(t)))\" x2=\"\(f(left))\" y2=\"\(f(py(t)))\" stroke=\"#999\"/>"
-            out += "<text x=\"\(f(left - 7))\" y=\"\(f(py(t) + 4))\" text-anchor=\"end\" fill=\"#555\">\(SVGText.tickLabel(t, ticks: yTicks))</text>\n"
-        }
-        out += "<text x=\"\(f((left + right) / 2))\" y=\"\(f(lower + 34))\" text-anchor=\"middle\">\(escape(panel.xLabel))</text>\n"
-        out += "<text transform=\"translate(\(f(ox + 16)),\(f((upper + lower) / 2))) rotate(-90)\" text-anchor=\"middle\">\(escape(panel.yLabel))</text>\n"
+        out += SVGText.axes(x: x0, x1, y: y0, y1, px: px, py: py, xLabel: panel.xLabel, yLabel: panel.yLabel, yLabelX: ox + 16)
         if let chosen = panel.chosen {                                       // the optimum, and its values in words
             let (cx, cy) = (chosen[0], chosen[1])                             // (x, f) on a curve, (x₁, x₂) on a heat map
             out += "<circle cx=\"\(f(px(cx)))\" cy=\"\(f(py(cy)))\" r=\"5\" fill=\"#e63946\" stroke=\"white\" stroke-width=\"1\"/>\n"

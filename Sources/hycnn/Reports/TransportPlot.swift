@@ -35,19 +35,8 @@ enum TransportPlot {
 
             """
         // Axes: the drawing's data range, framed, with round ticks.
-        let (left, right, lower, upper) = (px(frame.x0), px(frame.x1), py(frame.y0), py(frame.y1))
-        out += "<rect x=\"\(f(left))\" y=\"\(f(upper))\" width=\"\(f(right - left))\" height=\"\(f(lower - upper))\" fill=\"none\" stroke=\"#bbb\"/>\n"
-        let xTicks = SVGText.ticks(frame.x0, frame.x1), yTicks = SVGText.ticks(frame.y0, frame.y1)
-        for t in xTicks {
-            out += "<line x1=\"\(f(px(t)))\" y1=\"\(f(lower))\" x2=\"\(f(px(t)))\" y2=\"\(f(lower + 4))\" stroke=\"#999\"/>"
-            out += "<text x=\"\(f(px(t)))\" y=\"\(f(lower + 16))\" text-anchor=\"middle\" fill=\"#555\">\(SVGText.tickLabel(t, ticks: xTicks))</text>\n"
-        }
-        for t in yTicks {
-            out += "<line x1=\"\(f(left - 4))\" y1=\"\(f(py(t)))\" x2=\"\(f(left))\" y2=\"\(f(py(t)))\" stroke=\"#999\"/>"
-            out += "<text x=\"\(f(left - 7))\" y=\"\(f(py(t) + 4))\" text-anchor=\"end\" fill=\"#555\">\(SVGText.tickLabel(t, ticks: yTicks))</text>\n"
-        }
-        out += "<text x=\"\(f((left + right) / 2))\" y=\"\(f(lower + 34))\" text-anchor=\"middle\">\(escape(xLabel))</text>\n"
-        out += "<text transform=\"translate(\(f(left - 44)),\(f((upper + lower) / 2))) rotate(-90)\" text-anchor=\"middle\">\(escape(yLabel))</text>\n"
+        out += SVGText.axes(x: frame.x0, frame.x1, y: frame.y0, frame.y1, px: px, py: py, xLabel: xLabel, yLabel: yLabel,
+                            yLabelX: px(frame.x0) - 44)
 
         // The plan under the points: all entries, or a mass-weighted sample of them.
         let heaviest = plan.entries.map(\.mass).max() ?? 1
