@@ -58,6 +58,9 @@ import Testing
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout.contains("plan entries (source row, target row, mass, cost):"), "\(result.stdout)")
         #expect(result.stdout.contains("mass: 2 shipped; 2 of the sources' and 0 of the targets' left unmatched"), "\(result.stdout)")
+        #expect(!result.stdout.contains("penalties"))                       // partial transport has none
+        let unbalanced = try ToolRunner.run(["transport", source, target, "--source-weights", "w", "--target-weights", "w", "--unbalanced", "3"])
+        #expect(unbalanced.stdout.contains("cost: 11.01 (transport 5.01, penalties 6)"), "\(unbalanced.stdout)")
         let lines = try String(contentsOfFile: potentials, encoding: .utf8).split(separator: "\n")
         #expect(lines.first == "side,row,potential" && lines.count == 6)
         // Balanced problems give their potentials too.

@@ -1,7 +1,6 @@
 import ArgumentParser
 import DataFiles
 import Foundation
-import GLPKBackend
 import LinearProgramming
 import Solvers
 import SurrogateOptimization
@@ -90,10 +89,8 @@ struct MinimizeCommand: ParsableCommand {
             let choice: SolverChoice = compiled.route == .milp ? .mip : solver.resolved(for: compiled.program, family: .surrogate)
             let progress = compiled.route == .milp ? MIPProgressLine() : nil
             let solveDeadline = deadline ?? (compiled.route == .milp ? Deadline(secondsFromNow: Self.defaultMILPTimeLimit) : nil)
-            var showProgress: (@Sendable (MIPProgress) -> Void)?
-            if let progress { showProgress = { progress.update($0) } }
             var answer = try compiled.solve(using: choice.makeSolver(deadline: solveDeadline, crossover: crossover.isOn,
-                                                                     mipProgress: showProgress))
+                                                                     mipProgress: progress?.report))
             progress?.finish()
             if compiled.route == .milp && timeLimit == nil && answer.status == .timeLimit {
                 printError("note: branch-and-cut stopped at the MILP route's default limit of \(Int(Self.defaultMILPTimeLimit)) s; give --time-limit to allow more")

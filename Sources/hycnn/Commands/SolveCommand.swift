@@ -1,7 +1,6 @@
 import ArgumentParser
 import DataFiles
 import Foundation
-import GLPKBackend
 import LinearProgramming
 import Solvers
 
@@ -113,10 +112,8 @@ struct SolveCommand: ParsableCommand {
             for warning in prepared.warnings { printError("warning: \(warning)") }
             let program = prepared.program
             let progress = choice == .mip && !verbose ? MIPProgressLine() : nil
-            var showProgress: (@Sendable (MIPProgress) -> Void)?
-            if let progress { showProgress = { progress.update($0) } }
             solution = try choice.makeSolver(deadline: deadline, presolve: presolve, crossover: crossover.isOn,
-                                             logger: SolverChoice.logger(verbose: verbose), mipProgress: showProgress).solve(program)
+                                             logger: SolverChoice.logger(verbose: verbose), mipProgress: progress?.report).solve(program)
             progress?.finish()
             report = verify(solution, for: program)
             if SecondOpinion.wanted(Verdict(solution, report: report)), !program.hasIntegerVariables,

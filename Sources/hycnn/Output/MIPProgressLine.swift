@@ -28,6 +28,9 @@ final class MIPProgressLine: @unchecked Sendable {
         }
     }
 
+    /// ``update(_:)`` as the solver's progress callback.
+    var report: @Sendable (MIPProgress) -> Void { { self.update($0) } }
+
     /// Ends the redrawn line (call once the search is over).
     func finish() {
         lock.lock()

@@ -33,8 +33,12 @@ enum TransportReport {
         var lines = ["transport: \(n) sources (\(input.sourceFile)) → \(m) targets (\(input.targetFile)), \(input.costDescription), \(masses)"]
         lines.append("method: \(outcome.methodTitle), \(plan.iterations) \(plan.method == NetworkSimplex.methodName ? "pivots" : "iterations"), \(String(format: "%.3g", plan.seconds)) s")
         lines.append("status: \(status(outcome).summary)")
-        lines.append("cost: \(format(plan.cost))" + (outcome.variant == .balanced ? "" : " (transport \(format(plan.transportCost(input.cost)))"
-                     + (outcome.variant == .partial(mass: 0) ? ")" : ", penalties \(format(plan.cost - plan.transportCost(input.cost))))")))
+        var cost = "cost: \(format(plan.cost))"
+        if case .unbalanced = outcome.variant {                        // the objective: transport plus penalties
+            let transport = plan.transportCost(input.cost)
+            cost += " (transport \(format(transport)), penalties \(format(plan.cost - transport)))"
+        }
+        lines.append(cost)
         if outcome.variant != .balanced {
             let moved = unmatched(plan, input: input)
             lines.append("mass: \(format(moved.shipped)) shipped; \(format(moved.destroyed)) of the sources' and \(format(moved.created)) of the targets' left unmatched")
