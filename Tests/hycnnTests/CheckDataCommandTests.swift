@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `hycnn check-data` end to end: verdicts, certificates, exit codes, JSON keys and `--fit`.
@@ -129,13 +130,12 @@ import Testing
     /// Samples of x² with a bump of 0.3 near 0: not convex; δ* brackets the smallest uniform change
     /// that makes them so, and tolerances just below and above 2δ* / range decide either way.
     @Test func theDistanceToConvexityDecidesTheTolerance() throws {
-        var state: UInt64 = 9
-        func uniform() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Double(state >> 11) / Double(1 << 53) * 2 - 1
-        }
+        var random = SplitMix64(seed: 9)
         var text = "x,y\n"
-        for _ in 0..<60 { let x = uniform(); text += "\(x),\(x * x + (abs(x) < 0.1 ? 0.3 : 0) + 0.01 * uniform())\n" }
+        for _ in 0..<60 {
+            let x = random.nextUniform(from: -1, to: 1)
+            text += "\(x),\(x * x + (abs(x) < 0.1 ? 0.3 : 0) + 0.01 * random.nextUniform(from: -1, to: 1))\n"
+        }
         let data = try ToolRunner.temporaryFile(text, suffix: ".csv")
         let result = try ToolRunner.run(["check-data", data, "--target", "y", "--json"])
         #expect(result.exitCode == 4, "\(result.stderr)")

@@ -53,7 +53,7 @@ struct LPReader {
     enum Section { case objective, constraints, bounds, generals, binaries, end }
 
     enum Kind: Equatable {
-        case name, number, plus, minus, colon, sense(Relation), other
+        case name, number, plus, minus, colon, sense(Relation)
     }
 
     struct Token {

@@ -27,10 +27,9 @@ public enum ModelFormat: String, Sendable, CaseIterable {
             while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
             var line = bytes[k..<end]
             if let comment = line.firstIndex(of: UInt8(ascii: "\\")) { line = line[line.startIndex..<comment] }
-            if let word = LPReader.words(line).first {
-                let lower = word.text.lowercased()
-                return ["minimize", "minimum", "min", "maximize", "maximum", "max"].contains(lower) ? .lp : .mps
-            }
+            let words = LPReader.words(line)
+            if !words.isEmpty, case .some((.objective?, _)) = LPReader.keyword(words) { return .lp }
+            if !words.isEmpty { return .mps }
             k = end + 1
         }
         return .mps

@@ -91,12 +91,12 @@ struct CheckDataCommand: ParsableCommand {
         }
         if json {
             var object = jsonObject(report, regression: regression, data: dataset)
-            object["distance"] = distance.map { Self.distanceJSON($0, report: report) } ?? NSNull()
+            object["distance"] = distance.map { Self.distanceJSON($0, data: dataset) } ?? NSNull()
             if let subsample { object["fitSamples"] = subsample }
             try JSONOutput.print(object, command: "check-data")
         } else {
             var lines = text(report, regression: regression, data: dataset)
-            if let distance { lines += "\n" + Self.distanceText(distance, report: report, target: dataset.targetName) }
+            if let distance { lines += "\n" + Self.distanceText(distance, data: dataset) }
             try StandardOutput.line(lines)
         }
         throw Self.exitCode(report)
@@ -114,24 +114,28 @@ struct CheckDataCommand: ParsableCommand {
 
     static func format(_ x: Double) -> String { String(format: "%.6g", x) }
 
-    /// δ* bracketed, and the tolerance that would decide "convex" (τ ≥ 2δ*).
-    static func distanceText(_ distance: ConvexityDistance, report: DataConvexityReport, target: String) -> String {
-        let range = report.relativeTolerance > 0 ? report.tolerance / report.relativeTolerance : .nan
+    /// δ* bracketed, and the --tolerance that decides "convex" (τ ≥ 2δ*, relative to the targets' range).
+    static func distanceText(_ distance: ConvexityDistance, data: Dataset) -> String {
         let bracket = distance.lowerVerified ? "\(format(distance.lower)) ≤ δ* ≤ \(format(distance.upper))"
             : "δ* ≤ \(format(distance.upper)) (the lower bound \(format(distance.lower)) is NOT verified)"
-        var line = "distance to convexity: \(bracket) in \(target)'s units — the smallest uniform change of the targets after which "
-            + "a convex function fits (L∞ convex regression LP, \(distance.rounds) cutting-plane rounds; lower bound by its verified "
+        var line = "distance to convexity: \(bracket) in \(data.targetName)'s units — the smallest uniform change of the targets after which "
+            + "a convex function fits (L∞ convex regression LP, \(counted(distance.rounds, "cutting-plane round")); lower bound by its verified "
             + "certificate, upper bound by a fitted convex max-affine function re-evaluated at every sample)"
-        if range.isFinite && range > 0 {
-            line += "\n  a --tolerance of at least \(format(2 * distance.upper / range)) (2δ* / the range of \(target)) decides \"convex\""
+        if let needed = toleranceToFit(distance, data: data) {
+            line += "\n  a --tolerance of at least \(format(needed)) (2δ* / the range of \(data.targetName)) decides \"convex\""
         }
         return line
     }
 
-    static func distanceJSON(_ distance: ConvexityDistance, report: DataConvexityReport) -> [String: Any] {
-        let range = report.relativeTolerance > 0 ? report.tolerance / report.relativeTolerance : .nan
-        return ["lower": JSONOutput.number(distance.lower), "upper": JSONOutput.number(distance.upper), "lowerVerified": distance.lowerVerified,
-                "toleranceToFit": JSONOutput.number(range > 0 ? 2 * distance.upper / range : nil), "rounds": distance.rounds]
+    static func distanceJSON(_ distance: ConvexityDistance, data: Dataset) -> [String: Any] {
+        ["lower": JSONOutput.number(distance.lower), "upper": JSONOutput.number(distance.upper), "lowerVerified": distance.lowerVerified,
+         "toleranceToFit": JSONOutput.number(toleranceToFit(distance, data: data)), "rounds": distance.rounds]
+    }
+
+    /// 2δ* over the range of the targets: the smallest relative --tolerance at which a convex f fits (nil for constant targets).
+    static func toleranceToFit(_ distance: ConvexityDistance, data: Dataset) -> Double? {
+        let range = (data.targets.max() ?? 0) - (data.targets.min() ?? 0)
+        return range > 0 ? 2 * distance.upper / range : nil
     }
 
     /// "(0.1, 2)" for one sample's inputs.
