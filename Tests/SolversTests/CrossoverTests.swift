@@ -150,14 +150,22 @@ import Testing
         return (try GLPKCrossover(settings: settings).vertex(from: interior, of: model), log)
     }
 
+    /// The exchanges the pushes made, read from the crossover's log.
+    static func exchanges(in log: String) -> Int? {
+        guard let range = log.range(of: #"pushes, (\d+) exchanges"#, options: .regularExpression) else { return nil }
+        return Int(log[range].split(separator: " ")[1])
+    }
+
     /// One candidate fewer than rows: on dense rows the triangular crash takes one candidate of
-    /// twelve, and the rest are swapped in for slacks, which gives the optimal basis with the
-    /// cap's slack basic at its bound: at most one pivot (for a rounding-sized infeasibility).
-    @Test func candidatesTheCrashLeftOutAreSwappedIn() throws {
+    /// twelve; the others block the dual pushes of the slacks (their d must stay 0) and enter in
+    /// their place, which gives the optimal basis with the cap's slack basic at its bound: at
+    /// most one simplex pivot (for a rounding-sized infeasibility).
+    @Test func candidatesTheCrashLeftOutEnterByPushes() throws {
         for seed in UInt64(1)...4 {
             let (model, planted) = Self.nondegenerate(rows: 12, seed: seed, cap: true)
             let (vertex, log) = try Self.loggedCrossover(model)
-            #expect(log.text.contains("12 of 36 columns strictly inside their bounds, 12 of them in the starting basis"), "\(log.text)")
+            #expect(log.text.contains("12 of 36 columns strictly inside their bounds, 1 of them in the starting basis"), "\(log.text)")
+            #expect((Self.exchanges(in: log.text) ?? 0) >= 11, "seed \(seed): \(log.text)")
             #expect(vertex.status == .optimal && vertex.iterations <= 1, "seed \(seed): \(vertex.status), \(vertex.iterations) pivots")
             #expect(verify(vertex, for: model).verified)
             #expect(zip(vertex.x, planted).allSatisfy { abs($0 - $1) <= 1e-9 }, "seed \(seed)")
@@ -165,10 +173,10 @@ import Testing
     }
 
     /// A transport LP with uniform masses: its optimal plan is a permutation, n entries for 2n
-    /// rows, so n − 1 basic variables must sit on a bound. Completing the basis with the columns
-    /// most likely basic (distance to the bound over the dual slack) instead of row slacks saves
-    /// the simplex the pivots that would swap them in.
-    @Test func aDegenerateTransportBasisIsCompletedWithColumnsOnABound() throws {
+    /// rows, so n − 1 basic variables must sit on a bound — a degenerate vertex, where the
+    /// simplex alone takes 2.4–2.8·n pivots. The dual pushes move the slacks of the starting
+    /// basis out for columns on a bound, and the simplex has nothing left.
+    @Test func aDegenerateTransportVertexIsReachedByPushes() throws {
         for seed in UInt64(1)...3 {
             var g = SplitMix64(seed: seed)
             let n = 16
@@ -177,10 +185,26 @@ import Testing
             for i in 0..<n { model.addConstraint("s\(i)", (0..<n).map { (i * n + $0, 1) }, .equal, 1) }
             for j in 0..<n { model.addConstraint("t\(j)", (0..<n).map { ($0 * n + j, 1) }, .equal, 1) }
             let (vertex, log) = try Self.loggedCrossover(model)
-            #expect(log.text.contains("on a bound ("), "seed \(seed): \(log.text)")
+            #expect((Self.exchanges(in: log.text) ?? 0) >= n - 5, "seed \(seed): \(log.text)")
+            #expect(!log.text.contains("left to the simplex"), "seed \(seed): \(log.text)")
             #expect(vertex.status == .optimal && verify(vertex, for: model).verified, "seed \(seed)")
-            #expect(vertex.iterations <= n / 2, "seed \(seed): \(vertex.iterations) pivots")   // 12–18 with slacks alone
+            #expect(vertex.iterations == 0, "seed \(seed): \(vertex.iterations) pivots")
+            #expect(vertex.x.count { $0 != 0 } == n, "seed \(seed): a permutation")
         }
+    }
+
+    /// Degenerate random LPs (half the planted point on a bound, every row tight): the pushes
+    /// leave the simplex at most a few pivots, far fewer than it takes from the crash alone.
+    @Test func pushesLeaveTheSimplexLittleOnDegenerateLPs() throws {
+        var pivots = 0, rows = 0
+        for seed in UInt64(0)..<12 {
+            let model = Self.random(.degenerate, seed: seed)
+            let (vertex, _) = try Self.loggedCrossover(model)
+            #expect(vertex.status == .optimal && verify(vertex, for: model).verified, "seed \(seed)")
+            pivots += vertex.iterations
+            rows += model.constraintCount
+        }
+        #expect(pivots <= rows / 10, "\(pivots) simplex pivots over \(rows) rows")
     }
 
     @Test func aFailedCrossoverKeepsTheInteriorAnswerWithANote() throws {

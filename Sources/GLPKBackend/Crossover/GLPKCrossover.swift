@@ -2,31 +2,36 @@ import CGLPK
 import Dispatch
 import LinearProgramming
 
-/// From an interior-point optimum to a basic optimal solution (a vertex with its duals), by
-/// GLPK's primal simplex started from a basis guessed at the interior point: the columns (and
-/// row activities) strictly inside their bounds (``StartingBasis``) are the basis when they are
-/// exactly as many as the rows and GLPK factorizes them (a nondegenerate optimum: no pivot is
-/// left to do); otherwise they go into the basis as far as they form a triangular, hence
-/// nonsingular, basis matrix over the active rows (GLPK's `glp_adv_basis` with every other
-/// column and every active row held fixed) and slacks complete it; then the candidates the
-/// crash left out, and after them the columns on a bound most likely basic (distance to the
-/// bound over its dual slack), are swapped in for those slacks (``CandidateSwaps``) — the
-/// second swaps are undone when they push the basic values further off their bounds. Every
-/// other column starts at the bound it sits on. Near the optimum the simplex then needs few
-/// pivots.
+/// From an interior-point optimum to a basic optimal solution (a vertex with its duals):
 ///
-/// The simplex runs twice: first with every column off the basis held on its bound (so it only
-/// moves the candidates and slacks), then on the whole LP from the primal feasible basis that
-/// leaves. When GLPK cannot factorise the starting basis, the simplex starts afresh (scaled,
-/// from GLPK's own advanced basis).
+/// 1. **A starting basis** guessed at the interior point: the columns (and row activities)
+///    strictly inside their bounds (``StartingBasis``) are the basis when they are exactly as
+///    many as the rows and GLPK factorizes them (a nondegenerate optimum: nothing is left to
+///    do); otherwise they go into the basis as far as they form a triangular, hence nonsingular,
+///    basis matrix over the active rows (GLPK's `glp_adv_basis` with every other column and
+///    every active row held fixed), and slacks complete it.
+/// 2. **Pushes** (``BasisPushes``): dual pushes make the reduced cost of every basic variable
+///    zero, the nonbasic variables on a bound move onto it, and primal pushes take the others
+///    to a bound — exchanging basis columns with their own ratio tests, on GLPK's LU with
+///    product-form updates (``BasisFactor``). The basis they leave is optimal up to the interior
+///    point's residuals.
+/// 3. **GLPK's simplex from that basis**: the dual simplex when the basis is dual feasible but
+///    not primal feasible (those residuals, through B⁻¹), the primal simplex otherwise; usually
+///    no pivot. Then once more on the unscaled problem with tolerances of 1e-9 (GLPK's default
+///    1e-7 applies to the scaled problem: on pilot87 that left a reduced cost whose sign broke
+///    the duality-gap check by 2.5e-6); when GLPK cannot factorize the basis, the simplex
+///    starts afresh.
 ///
 /// The answer is GLPK's simplex answer on the program and is not trusted: check it with
 /// `verify` like any other. A crossover that stops on a limit or a numerical failure returns
 /// that status (and no vertex).
 public struct GLPKCrossover: Sendable {
     /// The simplex's settings: `timeLimit`, `deadline`, tolerances, iteration limit and logger
-    /// are used; the method is always the primal simplex, without presolve.
+    /// are used; the method is chosen as above, without presolve.
     public var settings: GLPKSettings
+
+    /// Tolerances of the simplex run on the unscaled problem.
+    static let unscaledTolerance = 1e-9
 
     public init(settings: GLPKSettings = GLPKSettings()) {
         self.settings = settings
@@ -36,7 +41,8 @@ public struct GLPKCrossover: Sendable {
 
     /// The vertex reached from `interior` (an optimal or almost optimal answer with x, row
     /// duals and reduced costs of `problem`), with the simplex's status, point, duals and pivot
-    /// count in `iterations`; `.numericalError` when `interior` lacks a point and duals.
+    /// count in `iterations` (the pushes' exchanges are not counted: the logger has them);
+    /// `.numericalError` when `interior` lacks a point and duals.
     public func vertex(from interior: Solution, of problem: LinearProgram) throws -> Solution {
         let solver = GLPKSolver(settings: settings)
         let program = try solver.prepared(problem)
@@ -53,26 +59,27 @@ public struct GLPKCrossover: Sendable {
                                   reducedCosts: interior.reducedCosts)
         var solution = GLPKTerminal.capture(logger: settings.logger) { _ in
             GLPKProblem.withProblem(program, integer: false) { problem -> Solution in
-                guard Self.start(problem, at: basis, model: program, x: interior.x, reducedCosts: interior.reducedCosts) else {
+                guard Self.start(problem, at: basis, model: program) else {
                     return Solution(status: .numericalError, solver: solver.simplexName)
                 }
-                let basic = (0..<program.variableCount).filter { glp_get_col_stat(problem.pointer, Int32($0 + 1)) == GLP_BS }
-                let inside = basic.count { basis.columns[$0] == .candidate }
+                let inside = (0..<program.variableCount).count {
+                    basis.columns[$0] == .candidate && glp_get_col_stat(problem.pointer, Int32($0 + 1)) == GLP_BS
+                }
                 settings.logger?("crossover: \(basis.candidateColumnCount) of \(program.variableCount) columns strictly inside their bounds, "
-                                 + "\(inside) of them in the starting basis"
-                                 + (basic.count > inside ? " with \(basic.count - inside) column\(basic.count - inside == 1 ? "" : "s") on a bound" : "")
-                                 + " (\(program.constraintCount) rows)\n")
-                // First the LP with every column the interior point put on a bound held there (its optimum
-                // is the interior one's to the interior tolerances), then the whole LP from the basis it leaves.
-                let restricted = solver.simplex(on: problem, model: program, stop: stop, warm: true)
-                if problem.isFreed || restricted.status.isLimit { return restricted }
-                Self.release(problem, at: basis, model: program)
-                var solution = solver.simplex(on: problem, model: program, stop: stop, warm: true)
+                                 + "\(inside) of them in the starting basis (\(program.constraintCount) rows)\n")
+                var pushes = BasisPushes(model: program, x: interior.x, rowDuals: interior.rowDuals,
+                                         reducedCosts: interior.reducedCosts, basis: basis)
+                guard pushes.run(on: problem, stop: stop) else { return Solution(status: .numericalError, solver: solver.simplexName) }
+                let done = pushes.statistics
+                settings.logger?("crossover: \(done.dualPushes) dual and \(done.primalPushes) primal pushes, \(done.exchanges) exchanges, "
+                                 + "\(done.snapped) nonbasic variables moved onto their bounds, \(done.factorizations) factorizations"
+                                 + (done.left > 0 ? ", \(done.left) pushes left to the simplex" : "") + "\n")
+                if stop?.hasPassed == true { return Solution(status: .timeLimit, solver: solver.simplexName) }
+                var solution = Self.simplex(problem, solver: solver, model: program, stop: stop)
                 if solution.status == .numericalError, !problem.isFreed {      // a basis GLPK cannot factorise
-                    settings.logger?("crossover: the starting basis failed; the simplex starts afresh\n")
+                    settings.logger?("crossover: the basis reached failed; the simplex starts afresh\n")
                     solution = solver.simplex(on: problem, model: program, stop: stop, warm: false)
                 }
-                solution.iterations += restricted.iterations
                 return solution
             } ?? Solution(status: .numericalError, solver: solver.simplexName)
         }
@@ -80,14 +87,33 @@ public struct GLPKCrossover: Sendable {
         return solution
     }
 
+    /// GLPK's simplex from the basis `problem` holds: dual when that basis is dual feasible and
+    /// not primal feasible, primal otherwise; then, if optimal, primal again on the unscaled
+    /// problem with ``unscaledTolerance`` (kept when it ends optimal). Its pivots are both runs'.
+    private static func simplex(_ problem: GLPKProblem, solver: GLPKSolver, model: LinearProgram, stop: Deadline?) -> Solution {
+        guard let code = problem.guarded({ hycnn_guarded_warm_up($0) }) else {
+            return Solution(status: .numericalError, solver: solver.simplexName)
+        }
+        let byDual = code == 0 && glp_get_prim_stat(problem.pointer) != GLP_FEAS && glp_get_dual_stat(problem.pointer) == GLP_FEAS
+        let scaled = solver.simplex(on: problem, model: model, stop: stop, warm: true, byDual: byDual)
+        guard scaled.status == .optimal, !problem.isFreed else { return scaled }
+        glp_unscale_prob(problem.pointer)
+        var tight = solver
+        tight.settings.primalFeasibilityTolerance = unscaledTolerance
+        tight.settings.dualFeasibilityTolerance = unscaledTolerance
+        var unscaled = tight.simplex(on: problem, model: model, stop: stop, warm: true)
+        guard unscaled.status == .optimal else { return scaled }
+        unscaled.iterations += scaled.iterations
+        unscaled.solver = scaled.solver
+        return unscaled
+    }
+
     /// Gives `problem` the starting basis: scales it, holds every nonbasic column and active
     /// row fixed at its bound, takes the candidates as the basis when they fit it exactly, else
-    /// lets `glp_adv_basis` pick a triangular basis among the rest and completes it
-    /// (``CandidateSwaps``); then restores the bounds of the rows and candidate columns and puts
-    /// each nonbasic one on its bound; the other columns stay fixed (``release(_:at:model:)``
-    /// frees them). False when GLPK met an internal error.
-    private static func start(_ problem: GLPKProblem, at basis: StartingBasis, model: LinearProgram,
-                              x: [Double], reducedCosts: [Double]) -> Bool {
+    /// lets `glp_adv_basis` pick a triangular basis among the rest (slacks complete it); then
+    /// restores every bound and puts each nonbasic variable on the bound it sits on. False when
+    /// GLPK met an internal error.
+    private static func start(_ problem: GLPKProblem, at basis: StartingBasis, model: LinearProgram) -> Bool {
         let pointer = problem.pointer
         for (j, position) in basis.columns.enumerated() {
             if let value = bound(position, lower: model.variables[j].lower, upper: model.variables[j].upper) {
@@ -101,14 +127,10 @@ public struct GLPKCrossover: Sendable {
         }
         switch candidateBasis(problem, at: basis) {
         case .some(true): break
-        case .some(false):
-            guard problem.guarded({ hycnn_guarded_crash_basis($0) }) != nil,
-                  CandidateSwaps.apply(problem, basis: basis, model: model) != nil,
-                  CandidateSwaps.completeWithColumnsOnBounds(problem, basis: basis, model: model, x: x,
-                                                             reducedCosts: reducedCosts) != nil else { return false }
+        case .some(false): guard problem.guarded({ hycnn_guarded_crash_basis($0) }) != nil else { return false }
         case nil: return false
         }
-        for (j, position) in basis.columns.enumerated() where position == .candidate {
+        for (j, position) in basis.columns.enumerated() {
             let variable = model.variables[j]
             let (type, lower, upper) = GLPKProblem.boundType(variable.lower, variable.upper)
             glp_set_col_bnds(pointer, Int32(j + 1), type, lower, upper)
@@ -145,20 +167,6 @@ public struct GLPKCrossover: Sendable {
         }
         guard let code = problem.guarded({ hycnn_guarded_factorize($0, 1) }) else { return nil }
         return code == 0
-    }
-
-    /// Restores the bounds of the columns ``start(_:at:model:)`` held fixed; each one still out
-    /// of the basis goes on the bound it was held at.
-    private static func release(_ problem: GLPKProblem, at basis: StartingBasis, model: LinearProgram) {
-        let pointer = problem.pointer
-        for (j, position) in basis.columns.enumerated() where position != .candidate {
-            let variable = model.variables[j]
-            let (type, lower, upper) = GLPKProblem.boundType(variable.lower, variable.upper)
-            glp_set_col_bnds(pointer, Int32(j + 1), type, lower, upper)
-            if glp_get_col_stat(pointer, Int32(j + 1)) != GLP_BS {
-                glp_set_col_stat(pointer, Int32(j + 1), nonbasicStatus(position, type: type))
-            }
-        }
     }
 
     /// The bound a nonbasic variable is held at while the basis is picked; nil for a candidate.

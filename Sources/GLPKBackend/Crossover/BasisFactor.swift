@@ -1,0 +1,125 @@
+import CGLPK
+import Dispatch
+
+/// The basis matrix B of a GLPK problem while the crossover's pushes exchange its columns:
+/// GLPK's LU of the basis last factorized (`glp_factorize`, `glp_ftran`, `glp_btran`), times
+/// one eta matrix per column replaced since (the product form B⁻¹ = Fₖ⁻¹⋯F₁⁻¹·B₀⁻¹, Fₜ the
+/// identity with column p replaced by w = B⁻¹a of the entering column). GLPK's statuses are
+/// left alone between factorizations, so its LU stays valid; ``refactor(_:statuses:)`` sets them
+/// and starts afresh. A new factorization is due (``isRefactorDue``) once applying the etas has
+/// taken as long as the last factorization did: with eta work growing linearly in the number of
+/// updates, that minimizes the time per update (or after ``largestUpdateCount`` updates).
+///
+/// Variables are augmented indices (k < m: row k's auxiliary variable; m + j: column j), whose
+/// columns are those of (I | −A). Vectors are 1-based as GLPK's: index 0 is unused, 1...m are
+/// the rows (ftran's right-hand side, btran's result) or basis positions (ftran's result).
+final class BasisFactor {
+    private let pointer: OpaquePointer
+    let m: Int
+    /// head[p]: the augmented index of the basic variable at position p (1...m; head[0] unused).
+    private(set) var head: [Int]
+    /// position[k]: the basis position of augmented variable k, 0 when it is nonbasic.
+    private(set) var position: [Int]
+    // The etas, each stored as its position, pivot wₚ and the other nonzeros of w.
+    private var etaPosition: [Int] = [], etaPivot: [Double] = [], etaStart: [Int] = [0]
+    private var etaIndex: [Int] = [], etaValue: [Double] = []
+    /// Nanoseconds the last factorization took, and spent applying etas since.
+    private var factorNanoseconds: UInt64 = 0, etaNanoseconds: UInt64 = 0
+    /// Updates allowed between factorizations whatever the times say (round-off grows with them).
+    static let largestUpdateCount = 500
+
+    /// The basis of `problem` as GLPK's statuses give it, factorized; nil when GLPK finds it
+    /// singular or ill-conditioned or meets an internal error (``GLPKProblem/isFreed`` then).
+    init?(_ problem: GLPKProblem, variables: Int) {
+        pointer = problem.pointer
+        m = problem.rows
+        head = [Int](repeating: 0, count: m + 1)
+        position = [Int](repeating: 0, count: variables)
+        guard factorize(problem) == true else { return nil }
+    }
+
+    /// A factorization is due: the etas have cost as much time as factorizing did.
+    var isRefactorDue: Bool { etaNanoseconds >= factorNanoseconds || etaPosition.count >= Self.largestUpdateCount }
+
+    /// x ← B⁻¹x.
+    func ftran(_ x: inout [Double]) {
+        glp_ftran(pointer, &x)
+        guard !etaPosition.isEmpty else { return }
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { etaNanoseconds += DispatchTime.now().uptimeNanoseconds - start }
+        for t in etaPosition.indices {
+            let p = etaPosition[t]
+            let xp = x[p] / etaPivot[t]          // yₚ = zₚ / wₚ,  yᵢ = zᵢ − wᵢ·yₚ
+            x[p] = xp
+            if xp == 0 { continue }
+            for e in etaStart[t]..<etaStart[t + 1] { x[etaIndex[e]] -= etaValue[e] * xp }
+        }
+    }
+
+    /// x ← B⁻ᵀx.
+    func btran(_ x: inout [Double]) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        for t in etaPosition.indices.reversed() {
+            let p = etaPosition[t]
+            var sum = x[p]                        // yₚ = (cₚ − Σᵢ≠ₚ wᵢcᵢ) / wₚ
+            for e in etaStart[t]..<etaStart[t + 1] { sum -= etaValue[e] * x[etaIndex[e]] }
+            x[p] = sum / etaPivot[t]
+        }
+        if !etaPosition.isEmpty { etaNanoseconds += DispatchTime.now().uptimeNanoseconds - start }
+        glp_btran(pointer, &x)
+    }
+
+    /// Puts augmented variable `entering` at position `p` in place of the basic one there, with
+    /// w = B⁻¹a (1-based over positions) its column through the current basis; wₚ ≠ 0.
+    func replace(position p: Int, entering: Int, column w: [Double]) {
+        let leaving = head[p]
+        position[leaving] = 0
+        position[entering] = p
+        head[p] = entering
+        etaPosition.append(p)
+        etaPivot.append(w[p])
+        for i in 1...m where i != p && w[i] != 0 {
+            etaIndex.append(i)
+            etaValue.append(w[i])
+        }
+        etaStart.append(etaIndex.count)
+    }
+
+    /// Sets GLPK's statuses (GLP_BS for the basic variables, `nonbasicStatus(k)` for the others)
+    /// and factorizes: true when GLPK accepts the basis, false when it is singular or
+    /// ill-conditioned, nil on a GLPK internal error (the problem is then freed). The etas are
+    /// dropped; the positions are GLPK's new ones.
+    func refactor(_ problem: GLPKProblem, nonbasicStatus: (Int) -> Int32) -> Bool? {
+        for k in position.indices {
+            let status = position[k] != 0 ? GLP_BS : nonbasicStatus(k)
+            if k < m { glp_set_row_stat(pointer, Int32(k + 1), status) } else { glp_set_col_stat(pointer, Int32(k - m + 1), status) }
+        }
+        return factorize(problem)
+    }
+
+    /// glp_factorize of the basis GLPK's statuses give, timed; drops the etas.
+    private func factorize(_ problem: GLPKProblem) -> Bool? {
+        let start = DispatchTime.now().uptimeNanoseconds
+        guard let code = problem.guarded({ hycnn_guarded_factorize($0, 0) }) else { return nil }
+        factorNanoseconds = DispatchTime.now().uptimeNanoseconds - start
+        etaNanoseconds = 0
+        etaPosition.removeAll(keepingCapacity: true)
+        etaPivot.removeAll(keepingCapacity: true)
+        etaIndex.removeAll(keepingCapacity: true)
+        etaValue.removeAll(keepingCapacity: true)
+        etaStart = [0]
+        guard code == 0 else { return false }
+        readHead()
+        return true
+    }
+
+    /// head and position from GLPK's basis header.
+    private func readHead() {
+        for k in position.indices { position[k] = 0 }
+        for p in 1...max(m, 1) where m > 0 {
+            let k = Int(glp_get_bhead(pointer, Int32(p))) - 1
+            head[p] = k
+            position[k] = p
+        }
+    }
+}
