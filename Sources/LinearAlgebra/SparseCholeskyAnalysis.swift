@@ -1,12 +1,17 @@
 import CCholmod
 
 /// The symbolic sparse Cholesky analysis of A Aᵀ by CHOLMOD: a fill-reducing ordering (AMD on
-/// A Aᵀ) and the supernodal structure of L (with CHOLMOD's relaxed amalgamation), from the
-/// pattern of A alone. Everything CHOLMOD allocated is freed before `analyze` returns; the
+/// A Aᵀ, or CHOLMOD's nested dissection when that predicts far fewer flops) and the supernodal
+/// structure of L (with CHOLMOD's relaxed amalgamation), from the pattern of A alone. Everything CHOLMOD allocated is freed before `analyze` returns; the
 /// numeric factorization is the caller's (an interior point's handles dependent rows inside it).
 public enum SparseCholeskyAnalysis {
     /// Orders and analyses A Aᵀ for the pattern of `a` (its values are not read); nil if
     /// CHOLMOD fails (out of memory) or the pattern is too large for its 32-bit interface.
+    /// Nested dissection is tried when AMD's order predicts more flops than this.
+    static let nestedDissectionFlops = 1e6
+    /// ... and taken when it predicts less than this share of AMD's flops.
+    static let nestedDissectionShare = 0.8
+
     public static func analyze(_ a: SparseMatrix) -> SupernodalStructure? {
         let m = a.rows, n = a.columns, entries = a.nonzeroCount
         guard entries < Int(Int32.max), m < Int(Int32.max), n < Int(Int32.max) else { return nil }
@@ -32,14 +37,27 @@ public enum SparseCholeskyAnalysis {
         for j in 0...n { p[j] = Int32(a.columnStart[j]) }
         for k in 0..<entries { i[k] = Int32(a.rowIndex[k]) }
 
-        // AMD on A Aᵀ. COLAMD or METIS give up to 2× fewer flops on some Netlib problems
-        // (maros-r7, dfl001), but the rows a factorization takes out as dependent depend on
-        // the order, and with METIS's order dfl001 stalls at a primal residual of 5e-5;
-        // with AMD's, all of Netlib solves.
+        // AMD on A Aᵀ; above `nestedDissectionFlops`, also CHOLMOD's nested dissection (NESDIS,
+        // METIS's partitions), taken when it predicts under `nestedDissectionShare` of AMD's flops:
+        // dfl001 (13 dependent rows removed first) 1.3e9 → 5.8e8 flops and 3.3 → 2.3 s, d2q06c
+        // 2.5e7 → 6.5e6. METIS's own order stalls dfl001's iteration at a primal residual of 7e-7.
         common.pointee.nmethods = 1
         common.pointee.method.0.ordering = CHOLMOD_AMD
         var analysed = cholmod_analyze(matrix, common)
-        let flops = common.pointee.fl, nonzeros = common.pointee.lnz
+        var flops = common.pointee.fl, nonzeros = common.pointee.lnz
+        let dense = Double(m) * Double(m) * Double(m) / 3
+        if analysed != nil, flops > nestedDissectionFlops, flops < 0.3 * dense {       // no order thins a nearly dense L
+            common.pointee.method.0.ordering = CHOLMOD_NESDIS
+            var dissected = cholmod_analyze(matrix, common)
+            if dissected != nil, common.pointee.fl < nestedDissectionShare * flops {
+                cholmod_free_factor(&analysed, common)
+                analysed = dissected
+                flops = common.pointee.fl
+                nonzeros = common.pointee.lnz
+            } else {
+                cholmod_free_factor(&dissected, common)
+            }
+        }
         guard let factor = analysed else { return nil }
         defer { cholmod_free_factor(&analysed, common) }
         let L = factor.pointee
