@@ -25,6 +25,8 @@ final class BasisFactor {
     private var etaIndex: [Int] = [], etaValue: [Double] = []
     /// Nanoseconds the last factorization took, and spent applying etas since.
     private var factorNanoseconds: UInt64 = 0, etaNanoseconds: UInt64 = 0
+    /// Entries of an eta column below this fraction of its largest are not stored.
+    static let dropTolerance = 1e-14
     /// Updates allowed between factorizations whatever the times say (round-off grows with them).
     static let largestUpdateCount = 500
 
@@ -78,9 +80,14 @@ final class BasisFactor {
         head[p] = entering
         etaPosition.append(p)
         etaPivot.append(w[p])
-        for i in 1...m where i != p && w[i] != 0 {
-            etaIndex.append(i)
-            etaValue.append(w[i])
+        w.withUnsafeBufferPointer { w in
+            var largest = 0.0
+            for i in 1...m { largest = max(largest, abs(w[i])) }
+            let drop = Self.dropTolerance * largest                   // the solve's round-off, not part of w
+            for i in 1...m where i != p && abs(w[i]) > drop {
+                etaIndex.append(i)
+                etaValue.append(w[i])
+            }
         }
         etaStart.append(etaIndex.count)
     }
