@@ -75,11 +75,7 @@ public struct InteriorPointSolver: LPSolver {
         }
     }
 
-    /// Solves `model` through its standard form, scaled, without its dependent rows
-    /// (``DependentRows``) when `removingDependentRows` — and again with them when the answer
-    /// without them fails verification against the model's rows (their right-hand sides did not
-    /// agree with the dependency).
-    private func solveValidated(_ model: LinearProgram, deadline: Double?, removingDependentRows: Bool = true) throws -> Solution {
+    private func solveValidated(_ model: LinearProgram, deadline: Double?) throws -> Solution {
         let start = Self.now()
         switch try StandardForm.build(from: model) {
         case let .infeasibleRow(row):
@@ -87,16 +83,8 @@ public struct InteriorPointSolver: LPSolver {
             return try classify(model, deadline: deadline, otherwise: .numericalError, iterations: 0)
         case var .form(form):
             if form.columnCount == 0 { return finish(model, x: fixedPoint(model), y: [], iterations: 0, status: .optimal) }
-            var scaling = settings.scaling ? RuizScaling.equilibrate(&form)
+            let scaling = settings.scaling ? RuizScaling.equilibrate(&form)
                                            : RuizScaling(rows: form.rowCount, columns: form.columnCount)
-            let dependent = removingDependentRows ? DependentRows.find(in: form) : []
-            var removedRows: [Int] = []                                       // the model's rows
-            if !dependent.isEmpty, let reduced = form.removingRows(dependent) {
-                log("dependent rows: \(dependent.count) of \(form.rowCount) removed")
-                removedRows = dependent.map { form.rowOrigin[$0] }
-                form = reduced
-                scaling = scaling.removingRows(dependent)
-            }
             let scaled = Self.now()
             // Sparse Cholesky unless its fill makes it nearly as costly as the dense one (m³/3 flops), or as set.
             let backend = NormalEquationsBackend(for: form, settings: settings, deadline: deadline)
@@ -111,10 +99,6 @@ public struct InteriorPointSolver: LPSolver {
                 case let .columnSpace(column): iterate(model, form: form, scaling: scaling, deadline: deadline, normal: column,
                                                        backend: backend.description, correctors: false)
                 }
-            if let row = removedRows.first(where: { Self.violates(model.constraints[$0], x) }) {
-                log("dependent rows: the answer without them misses row \(model.constraints[row].name); solving again with every row")
-                return try solveValidated(model, deadline: deadline, removingDependentRows: false)
-            }
             switch termination {
             case .optimal:
                 return finish(model, x: x, y: y, iterations: iterations, status: .optimal)
@@ -166,13 +150,6 @@ public struct InteriorPointSolver: LPSolver {
             y[origin] = form.objectiveSign * scaling.rowScale[r] * method.y[r]
         }
         return (x, y)
-    }
-
-    /// True when `x` puts `row`'s activity outside its bounds by more than 1e-6·(1 + |bound|).
-    private static func violates(_ row: Constraint, _ x: [Double]) -> Bool {
-        var activity = 0.0
-        for (j, a) in zip(row.columns, row.coefficients) { activity += a * x[j] }
-        return activity < row.lower - 1e-6 * (1 + abs(row.lower)) || activity > row.upper + 1e-6 * (1 + abs(row.upper))
     }
 
     /// Fixed variables at their value, all others at 0.

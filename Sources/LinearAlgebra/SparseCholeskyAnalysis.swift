@@ -7,8 +7,8 @@ import CCholmod
 public enum SparseCholeskyAnalysis {
     /// Orders and analyses A Aᵀ for the pattern of `a` (its values are not read); nil if
     /// CHOLMOD fails (out of memory) or the pattern is too large for its 32-bit interface.
-    /// Nested dissection is tried when AMD's order predicts more flops than this.
-    static let nestedDissectionFlops = 1e6
+    /// Nested dissection is tried when AMD's order predicts more flops than this per entry of A.
+    static let nestedDissectionFlopsPerEntry = 4000.0
     /// ... and taken when it predicts less than this share of AMD's flops.
     static let nestedDissectionShare = 0.8
 
@@ -37,16 +37,20 @@ public enum SparseCholeskyAnalysis {
         for j in 0...n { p[j] = Int32(a.columnStart[j]) }
         for k in 0..<entries { i[k] = Int32(a.rowIndex[k]) }
 
-        // AMD on A Aᵀ; above `nestedDissectionFlops`, also CHOLMOD's nested dissection (NESDIS,
-        // METIS's partitions), taken when it predicts under `nestedDissectionShare` of AMD's flops:
-        // dfl001 (13 dependent rows removed first) 1.3e9 → 5.8e8 flops and 3.3 → 2.3 s, d2q06c
-        // 2.5e7 → 6.5e6. METIS's own order stalls dfl001's iteration at a primal residual of 7e-7.
+        // AMD on A Aᵀ; when AMD predicts more than `nestedDissectionFlopsPerEntry` flops per entry
+        // of A, also CHOLMOD's nested dissection (NESDIS, METIS's partitions), taken when it predicts
+        // under `nestedDissectionShare` of AMD's flops. Its analysis costs 0.3–3.5 µs per entry of A
+        // (dfl001 0.13 s, maros-r7 0.11 s, greenbea 0.03 s), paid back only when the factorizations
+        // are heavy: dfl001 1.2e9 → 5.7e8 flops, 53 → 46 iterations (its 13 dependent rows, which
+        // the factorization drops by pivot replacement, no longer stall it at 2.4e-7) and
+        // 2.3 → 1.5 s of iterations. METIS's own order stalls dfl001 at a primal residual of 5e-5.
         common.pointee.nmethods = 1
         common.pointee.method.0.ordering = CHOLMOD_AMD
         var analysed = cholmod_analyze(matrix, common)
         var flops = common.pointee.fl, nonzeros = common.pointee.lnz
         let dense = Double(m) * Double(m) * Double(m) / 3
-        if analysed != nil, flops > nestedDissectionFlops, flops < 0.3 * dense {       // no order thins a nearly dense L
+        if analysed != nil, flops > nestedDissectionFlopsPerEntry * Double(entries),
+           flops < 0.3 * dense {                                              // no order thins a nearly dense L
             common.pointee.method.0.ordering = CHOLMOD_NESDIS
             var dissected = cholmod_analyze(matrix, common)
             if dissected != nil, common.pointee.fl < nestedDissectionShare * flops {

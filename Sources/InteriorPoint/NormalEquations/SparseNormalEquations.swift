@@ -48,8 +48,6 @@ struct SparseNormalEquations: NormalEquations {
     var factorFlops: Double { structure?.factorFlops ?? .nan }
     /// Pivots replaced in the last factorization (dependent rows).
     var replacedPivots: Int { storage?.replacedPivots ?? 0 }
-    /// The rows whose pivots the last factorization replaced (``SupernodalFactor/replacedRows``).
-    var replacedRows: [Int] { storage?.replacedRows ?? [] }
     /// min over k of pivot / Mₖₖ in the last factorization (``SupernodalFactor/smallestPivotRatio``).
     var smallestPivotRatio: Double { storage?.smallestPivotRatio ?? .nan }
 

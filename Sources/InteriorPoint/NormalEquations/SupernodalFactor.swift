@@ -183,20 +183,6 @@ final class SupernodalFactor {
         return true
     }
 
-    /// The rows (of A, in its order) whose pivot the last factorization replaced: each depends
-    /// on the rows eliminated before it, to the pivot tolerance.
-    var replacedRows: [Int] {
-        guard isFactored else { return [] }
-        var rows: [Int] = []
-        for s in 0..<supernodeCount {
-            let k1 = firstColumn[s], height = rowStart[s + 1] - rowStart[s], a = values + valueStart[s]
-            for j in 0..<(firstColumn[s + 1] - k1) where a[j * height + j] >= PivotReplacingCholesky.hugePivot.squareRoot() {
-                rows.append(permutation[k1 + j])
-            }
-        }
-        return rows.sorted()
-    }
-
     /// rhs ← (A Θ Aᵀ + δ I)⁻¹ rhs from the last factorization: L v = P r, Lᵀ w = v, x = Pᵀ w.
     func solve(_ rhs: UnsafeMutablePointer<Double>) {
         let m = dimension
