@@ -3,8 +3,8 @@ import LinearProgramming
 import TestSupport
 import Testing
 
-/// The crossover's basis: GLPK's LU times product-form etas solves B·x = b and Bᵀ·y = c for the
-/// basis it says it holds, through column replacements (the refactorizations are
+/// The crossover's basis: GLPK's LU times product-form and alternate-product-form etas solves
+/// B·x = b and Bᵀ·y = c for the basis it says it holds, through column replacements of both forms (the refactorizations are
 /// exercised by every crossover test).
 @Suite struct BasisFactorTests {
     static let m = 9, n = 24
@@ -51,10 +51,21 @@ import Testing
                 var worst = Self.residuals(factor, model: model, g: &g)
                 for step in 0..<(2 * Self.m) {
                     let entering = (Self.m..<(Self.m + Self.n)).first { factor.position[$0] == 0 && ($0 + step) % 3 == 0 } ?? Self.m
-                    var w = [0] + Self.column(entering, of: model)
+                    let a = Self.column(entering, of: model)
+                    var w = [0] + a
                     factor.ftran(&w)                                                       // w = B⁻¹a
                     let p = (1...Self.m).max { abs(w[$0]) < abs(w[$1]) }!
-                    factor.replace(position: p, entering: entering, column: w)
+                    if step % 2 == 0 {                                                     // product form
+                        factor.replace(position: p, entering: entering, column: w)
+                    } else {                                                               // alternate product form
+                        var rho = [Double](repeating: 0, count: Self.m + 1)
+                        rho[p] = 1
+                        factor.btran(&rho)                                                 // ρ = B⁻ᵀeₚ, α = ρᵀa
+                        let alpha = (0..<Self.m).reduce(0) { $0 + rho[$1 + 1] * a[$1] }
+                        factor.replace(position: p, entering: entering, row: rho, pivot: alpha) { k in
+                            Self.column(k, of: model).enumerated().filter { $0.element != 0 }.map { ($0.offset, $0.element) }
+                        }
+                    }
                     worst = max(worst, Self.residuals(factor, model: model, g: &g))
                 }
                 return worst

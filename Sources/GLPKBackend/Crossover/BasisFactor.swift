@@ -2,13 +2,20 @@ import CGLPK
 import Dispatch
 
 /// The basis matrix B of a GLPK problem while the crossover's pushes exchange its columns:
-/// GLPK's LU of the basis last factorized (`glp_factorize`, `glp_ftran`, `glp_btran`), times
-/// one eta matrix per column replaced since (the product form B⁻¹ = Fₖ⁻¹⋯F₁⁻¹·B₀⁻¹, Fₜ the
-/// identity with column p replaced by w = B⁻¹a of the entering column). GLPK's statuses are
-/// left alone between factorizations, so its LU stays valid; ``refactor(_:statuses:)`` sets them
-/// and starts afresh. A new factorization is due (``isRefactorDue``) once applying the etas has
-/// taken as long as the last factorization did: with eta work growing linearly in the number of
-/// updates, that minimizes the time per update (or after ``largestUpdateCount`` updates).
+/// GLPK's LU of the basis last factorized (`glp_factorize`, `glp_ftran`, `glp_btran`), and one
+/// eta factor per column replaced since. Replacing the column at position p by a (Bₜ = Bₜ₋₁ +
+/// (a − aₚ)eₚᵀ) is stored in one of two forms:
+/// - **product form** (after a primal push, which has w = Bₜ₋₁⁻¹a): Bₜ⁻¹ = Fₜ⁻¹Bₜ₋₁⁻¹, Fₜ the
+///   identity with column p replaced by w;
+/// - **alternate product form** (after a dual push, which has ρ = Bₜ₋₁⁻ᵀeₚ and α = ρᵀa, and
+///   then needs no ftran of a): Bₜ = (I + uρᵀ)Bₜ₋₁ with u = a − aₚ, so Bₜ⁻¹ = Bₜ₋₁⁻¹Gₜ with
+///   Gₜ = I − uρᵀ/α (1 + ρᵀu = α since ρᵀaₚ = 1).
+/// So B⁻¹x applies every G (newest first), then GLPK's LU, then every F⁻¹ (oldest first); B⁻ᵀ
+/// the transposes in the opposite order. GLPK's statuses are left alone between
+/// factorizations, so its LU stays valid; ``refactor(_:nonbasicStatus:)`` sets them and starts
+/// afresh. A new factorization is due (``isRefactorDue``) once applying the etas has taken as
+/// long as the last factorization did: with eta work growing linearly in the number of updates,
+/// that minimizes the time per update (or after ``largestUpdateCount`` updates).
 ///
 /// Variables are augmented indices (k < m: row k's auxiliary variable; m + j: column j), whose
 /// columns are those of (I | −A). Vectors are 1-based as GLPK's: index 0 is unused, 1...m are
@@ -20,9 +27,15 @@ final class BasisFactor {
     private(set) var head: [Int]
     /// position[k]: the basis position of augmented variable k, 0 when it is nonbasic.
     private(set) var position: [Int]
-    // The etas, each stored as its position, pivot wₚ and the other nonzeros of w.
+    // Product-form etas, each stored as its position, pivot wₚ and the other nonzeros of w.
     private var etaPosition: [Int] = [], etaPivot: [Double] = [], etaStart: [Int] = [0]
     private var etaIndex: [Int] = [], etaValue: [Double] = []
+    // Alternate-product-form etas, each as its pivot α, the nonzeros of u (rows) and of ρ (rows).
+    private var alternatePivot: [Double] = []
+    private var uStart: [Int] = [0], uIndex: [Int] = [], uValue: [Double] = []
+    private var rhoStart: [Int] = [0], rhoIndex: [Int] = [], rhoValue: [Double] = []
+    /// Updates since the last factorization, of both forms.
+    private var updateCount: Int { etaPosition.count + alternatePivot.count }
     /// Nanoseconds the last factorization took, and spent applying etas since.
     private var factorNanoseconds: UInt64 = 0, etaNanoseconds: UInt64 = 0
     /// Entries of an eta column below this fraction of its largest are not stored.
@@ -41,14 +54,21 @@ final class BasisFactor {
     }
 
     /// A factorization is due: the etas have cost as much time as factorizing did.
-    var isRefactorDue: Bool { etaNanoseconds >= factorNanoseconds || etaPosition.count >= Self.largestUpdateCount }
+    var isRefactorDue: Bool { etaNanoseconds >= factorNanoseconds || updateCount >= Self.largestUpdateCount }
 
     /// x ← B⁻¹x.
     func ftran(_ x: inout [Double]) {
-        glp_ftran(pointer, &x)
-        guard !etaPosition.isEmpty else { return }
         let start = DispatchTime.now().uptimeNanoseconds
-        defer { etaNanoseconds += DispatchTime.now().uptimeNanoseconds - start }
+        for t in alternatePivot.indices.reversed() {                    // x ← Gₜx = x − u·(ρᵀx)/α
+            var dot = 0.0
+            for e in rhoStart[t]..<rhoStart[t + 1] { dot += rhoValue[e] * x[rhoIndex[e]] }
+            if dot == 0 { continue }
+            let scale = dot / alternatePivot[t]
+            for e in uStart[t]..<uStart[t + 1] { x[uIndex[e]] -= uValue[e] * scale }
+        }
+        let middle = DispatchTime.now().uptimeNanoseconds
+        glp_ftran(pointer, &x)
+        let end = DispatchTime.now().uptimeNanoseconds
         for t in etaPosition.indices {
             let p = etaPosition[t]
             let xp = x[p] / etaPivot[t]          // yₚ = zₚ / wₚ,  yᵢ = zᵢ − wᵢ·yₚ
@@ -56,6 +76,7 @@ final class BasisFactor {
             if xp == 0 { continue }
             for e in etaStart[t]..<etaStart[t + 1] { x[etaIndex[e]] -= etaValue[e] * xp }
         }
+        if updateCount > 0 { etaNanoseconds += (middle - start) + (DispatchTime.now().uptimeNanoseconds - end) }
     }
 
     /// x ← B⁻ᵀx.
@@ -67,12 +88,51 @@ final class BasisFactor {
             for e in etaStart[t]..<etaStart[t + 1] { sum -= etaValue[e] * x[etaIndex[e]] }
             x[p] = sum / etaPivot[t]
         }
-        if !etaPosition.isEmpty { etaNanoseconds += DispatchTime.now().uptimeNanoseconds - start }
+        let middle = DispatchTime.now().uptimeNanoseconds
         glp_btran(pointer, &x)
+        let end = DispatchTime.now().uptimeNanoseconds
+        for t in alternatePivot.indices {                               // x ← Gₜᵀx = x − ρ·(uᵀx)/α
+            var dot = 0.0
+            for e in uStart[t]..<uStart[t + 1] { dot += uValue[e] * x[uIndex[e]] }
+            if dot == 0 { continue }
+            let scale = dot / alternatePivot[t]
+            for e in rhoStart[t]..<rhoStart[t + 1] { x[rhoIndex[e]] -= rhoValue[e] * scale }
+        }
+        if updateCount > 0 { etaNanoseconds += (middle - start) + (DispatchTime.now().uptimeNanoseconds - end) }
     }
 
     /// Puts augmented variable `entering` at position `p` in place of the basic one there, with
-    /// w = B⁻¹a (1-based over positions) its column through the current basis; wₚ ≠ 0.
+    /// ρ = B⁻ᵀeₚ (1-based over rows) and α = ρᵀa ≠ 0 for the entering column a (alternate
+    /// product form: no ftran of a); `column(k)` gives augmented column k's nonzeros (row, value).
+    func replace(position p: Int, entering: Int, row rho: [Double], pivot alpha: Double,
+                 column: (Int) -> [(row: Int, value: Double)]) {
+        let leaving = head[p]
+        var u: [Int: Double] = [:]                                      // u = a_entering − a_leaving
+        for (i, value) in column(entering) { u[i, default: 0] += value }
+        for (i, value) in column(leaving) { u[i, default: 0] -= value }
+        for (i, value) in u.sorted(by: { $0.key < $1.key }) where value != 0 {
+            uIndex.append(i + 1)
+            uValue.append(value)
+        }
+        uStart.append(uIndex.count)
+        rho.withUnsafeBufferPointer { rho in
+            var largest = 0.0
+            for i in 1...m { largest = max(largest, abs(rho[i])) }
+            let drop = Self.dropTolerance * largest                   // the solve's round-off, not part of ρ
+            for i in 1...m where abs(rho[i]) > drop {
+                rhoIndex.append(i)
+                rhoValue.append(rho[i])
+            }
+        }
+        rhoStart.append(rhoIndex.count)
+        alternatePivot.append(alpha)
+        position[leaving] = 0
+        position[entering] = p
+        head[p] = entering
+    }
+
+    /// Puts augmented variable `entering` at position `p` in place of the basic one there, with
+    /// w = B⁻¹a (1-based over positions) its column through the current basis; wₚ ≠ 0 (product form).
     func replace(position p: Int, entering: Int, column w: [Double]) {
         let leaving = head[p]
         position[leaving] = 0
@@ -115,6 +175,13 @@ final class BasisFactor {
         etaIndex.removeAll(keepingCapacity: true)
         etaValue.removeAll(keepingCapacity: true)
         etaStart = [0]
+        alternatePivot.removeAll(keepingCapacity: true)
+        uIndex.removeAll(keepingCapacity: true)
+        uValue.removeAll(keepingCapacity: true)
+        uStart = [0]
+        rhoIndex.removeAll(keepingCapacity: true)
+        rhoValue.removeAll(keepingCapacity: true)
+        rhoStart = [0]
         guard code == 0 else { return false }
         readHead()
         return true

@@ -239,6 +239,12 @@ struct BasisPushes {
         }
     }
 
+    /// The nonzeros (row, value) of augmented column k of (I | −A).
+    private func augmentedColumn(_ k: Int) -> [(row: Int, value: Double)] {
+        if k < m { return [(k, 1)] }
+        return (columnStart[k - m]..<columnStart[k - m + 1]).map { (columnRow[$0], -columnValue[$0]) }
+    }
+
     /// w ← B⁻¹aₖ for augmented column aₖ of (I | −A) (1-based over positions).
     private func ftranColumn(_ k: Int, factor: BasisFactor, into w: inout [Double]) {
         w.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
@@ -286,14 +292,9 @@ struct BasisPushes {
             for q in touched { d[q] -= step * s * alpha[q] }
         }}}}
         guard entering >= 0 else { d[k] = 0; return }
-        ftranColumn(entering, factor: factor, into: &work.column)
-        guard abs(work.column[p]) > 1e-12, abs(work.column[p] - s * enteringRate) <= 1e-6 * (1 + abs(enteringRate)) else {
-            d[k] -= s * step        // the pivot is unreliable: keep the basis, the simplex sees to the rest
-            return
-        }
         d[entering] = 0
         d[k] -= s * step
-        factor.replace(position: p, entering: entering, column: work.column)
+        factor.replace(position: p, entering: entering, row: work.row, pivot: s * enteringRate, column: augmentedColumn)
         statistics.exchanges += 1
         side[k] = lower[k] == upper[k] ? .fixed : d[k] > 0 ? .lower : .upper
     }

@@ -13,8 +13,8 @@ import LinearProgramming
 /// 2. **Pushes** (``BasisPushes``): dual pushes make the reduced cost of every basic variable
 ///    zero, the nonbasic variables on a bound move onto it, and primal pushes take the others
 ///    to a bound — exchanging basis columns with their own ratio tests, on GLPK's LU with
-///    product-form updates (``BasisFactor``). The basis they leave is optimal up to the interior
-///    point's residuals.
+///    product-form and alternate-product-form updates (``BasisFactor``). The basis they leave
+///    is optimal up to the interior point's residuals.
 /// 3. **GLPK's simplex from that basis**: the dual simplex when the basis is dual feasible but
 ///    not primal feasible (those residuals, through B⁻¹), the primal simplex otherwise; usually
 ///    no pivot. Then once more on the unscaled problem with tolerances of 1e-9 (GLPK's default
