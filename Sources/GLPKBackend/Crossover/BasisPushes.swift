@@ -34,7 +34,8 @@ struct BasisPushes {
         var dualPushes = 0, primalPushes = 0, exchanges = 0, factorizations = 0
         /// Nonbasic variables moved onto their bounds together.
         var snapped = 0
-        /// Pushes left undone (the deadline or a singular basis ended the phase).
+        /// Basic variables left with |d| above the dual tolerance and nonbasic ones off their
+        /// bound (the deadline or a singular basis ended the phase early).
         var left = 0
     }
 
@@ -144,7 +145,8 @@ struct BasisPushes {
             primalPush(k, factor: factor, work: &work)
             guard refactorIfDue(problem, factor, lastGood: &lastGood) else { return !problem.isFreed }
         }
-        statistics.left = factor.head.dropFirst().count { d[$0] != 0 } + (0..<(m + n)).count { factor.position[$0] == 0 && v[$0] != target($0) }
+        statistics.left = factor.head.dropFirst().count { abs(d[$0]) > Self.dualTolerance }       // Harris's steps leave smaller ones
+            + (0..<(m + n)).count { factor.position[$0] == 0 && v[$0] != target($0) }
         guard let accepted = factor.refactor(problem, nonbasicStatus: nonbasicStatus) else { return false }
         statistics.factorizations += 1
         if !accepted { return restore(lastGood, on: problem) }
