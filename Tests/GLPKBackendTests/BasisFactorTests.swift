@@ -62,9 +62,9 @@ import Testing
                         rho[p] = 1
                         factor.btran(&rho)                                                 // ρ = B⁻ᵀeₚ, α = ρᵀa
                         let alpha = (0..<Self.m).reduce(0) { $0 + rho[$1 + 1] * a[$1] }
-                        factor.replace(position: p, entering: entering, row: rho, pivot: alpha) { k in
-                            Self.column(k, of: model).enumerated().filter { $0.element != 0 }.map { ($0.offset, $0.element) }
-                        }
+                        let u = zip(a, Self.column(factor.head[p], of: model)).map { $0 - $1 }     // a − aₚ
+                        factor.replace(position: p, entering: entering, row: rho, pivot: alpha,
+                                       difference: u.enumerated().filter { $0.element != 0 }.map { ($0.offset, $0.element) })
                     }
                     worst = max(worst, Self.residuals(factor, model: model, g: &g))
                 }

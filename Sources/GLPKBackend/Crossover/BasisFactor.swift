@@ -102,15 +102,12 @@ final class BasisFactor {
     }
 
     /// Puts augmented variable `entering` at position `p` in place of the basic one there, with
-    /// ρ = B⁻ᵀeₚ (1-based over rows) and α = ρᵀa ≠ 0 for the entering column a (alternate
-    /// product form: no ftran of a); `column(k)` gives augmented column k's nonzeros (row, value).
+    /// ρ = B⁻ᵀeₚ (1-based over rows), α = ρᵀa ≠ 0 for the entering column a, and `difference`
+    /// the nonzeros (0-based row, value) of u = a − aₚ (alternate product form: no ftran of a).
     func replace(position p: Int, entering: Int, row rho: [Double], pivot alpha: Double,
-                 column: (Int) -> [(row: Int, value: Double)]) {
+                 difference: [(row: Int, value: Double)]) {
         let leaving = head[p]
-        var u: [Int: Double] = [:]                                      // u = a_entering − a_leaving
-        for (i, value) in column(entering) { u[i, default: 0] += value }
-        for (i, value) in column(leaving) { u[i, default: 0] -= value }
-        for (i, value) in u.sorted(by: { $0.key < $1.key }) where value != 0 {
+        for (i, value) in difference {
             uIndex.append(i + 1)
             uValue.append(value)
         }

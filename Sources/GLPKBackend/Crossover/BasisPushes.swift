@@ -156,6 +156,8 @@ struct BasisPushes {
     /// Scratch vectors, 1-based over rows or positions, and the α of a dual push.
     private struct Workspace {
         var column: [Double], row: [Double], alpha: [Double]
+        /// u = a_entering − a_leaving of a dual push's exchange.
+        var difference: [(row: Int, value: Double)] = []
         /// The nonbasic variables α was computed for.
         var touched: [Int] = [], isTouched: [Bool]
 
@@ -241,10 +243,27 @@ struct BasisPushes {
         }
     }
 
-    /// The nonzeros (row, value) of augmented column k of (I | −A).
-    private func augmentedColumn(_ k: Int) -> [(row: Int, value: Double)] {
-        if k < m { return [(k, 1)] }
-        return (columnStart[k - m]..<columnStart[k - m + 1]).map { (columnRow[$0], -columnValue[$0]) }
+    /// The nonzeros (row, value) of a − b for augmented columns a and b of (I | −A), by rows:
+    /// both columns' rows are sorted (a row's auxiliary has one), so one merge.
+    private func augmentedDifference(_ a: Int, _ b: Int, into difference: inout [(row: Int, value: Double)]) {
+        difference.removeAll(keepingCapacity: true)
+        func count(_ k: Int) -> Int { k < m ? 1 : columnStart[k - m + 1] - columnStart[k - m] }
+        func entry(_ k: Int, _ t: Int) -> (row: Int, value: Double) {    // t-th nonzero of column k
+            k < m ? (k, 1) : (columnRow[columnStart[k - m] + t], -columnValue[columnStart[k - m] + t])
+        }
+        var ta = 0, tb = 0
+        while ta < count(a) || tb < count(b) {
+            let none: (row: Int, value: Double) = (Int.max, 0)
+            let ea = ta < count(a) ? entry(a, ta) : none, eb = tb < count(b) ? entry(b, tb) : none
+            if ea.row == eb.row {
+                if ea.value != eb.value { difference.append((ea.row, ea.value - eb.value)) }
+                ta += 1; tb += 1
+            } else if ea.row < eb.row {
+                difference.append(ea); ta += 1
+            } else {
+                difference.append((eb.row, -eb.value)); tb += 1
+            }
+        }
     }
 
     /// w ← B⁻¹aₖ for augmented column aₖ of (I | −A) (1-based over positions).
@@ -296,7 +315,8 @@ struct BasisPushes {
         guard entering >= 0 else { d[k] = 0; return }
         d[entering] = 0
         d[k] -= s * step
-        factor.replace(position: p, entering: entering, row: work.row, pivot: s * enteringRate, column: augmentedColumn)
+        augmentedDifference(entering, k, into: &work.difference)                           // u = a_entering − a_k
+        factor.replace(position: p, entering: entering, row: work.row, pivot: s * enteringRate, difference: work.difference)
         statistics.exchanges += 1
         side[k] = lower[k] == upper[k] ? .fixed : d[k] > 0 ? .lower : .upper
     }
