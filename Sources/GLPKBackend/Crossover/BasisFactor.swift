@@ -106,54 +106,58 @@ final class BasisFactor {
     /// the nonzeros (0-based row, value) of u = a − aₚ (alternate product form: no ftran of a).
     func replace(position p: Int, entering: Int, row rho: [Double], pivot alpha: Double,
                  difference: [(row: Int, value: Double)]) {
-        let leaving = head[p]
         for (i, value) in difference {
             uIndex.append(i + 1)
             uValue.append(value)
         }
         uStart.append(uIndex.count)
-        rho.withUnsafeBufferPointer { rho in
-            var largest = 0.0
-            for i in 1...m { largest = max(largest, abs(rho[i])) }
-            let drop = Self.dropTolerance * largest                   // the solve's round-off, not part of ρ
-            for i in 1...m where abs(rho[i]) > drop {
-                rhoIndex.append(i)
-                rhoValue.append(rho[i])
-            }
-        }
+        Self.appendNonzeros(of: rho, except: 0, m: m, index: &rhoIndex, value: &rhoValue)
         rhoStart.append(rhoIndex.count)
         alternatePivot.append(alpha)
-        position[leaving] = 0
-        position[entering] = p
-        head[p] = entering
+        exchange(position: p, entering: entering)
     }
 
     /// Puts augmented variable `entering` at position `p` in place of the basic one there, with
     /// w = B⁻¹a (1-based over positions) its column through the current basis; wₚ ≠ 0 (product form).
     func replace(position p: Int, entering: Int, column w: [Double]) {
-        let leaving = head[p]
-        position[leaving] = 0
-        position[entering] = p
-        head[p] = entering
         etaPosition.append(p)
         etaPivot.append(w[p])
-        w.withUnsafeBufferPointer { w in
+        Self.appendNonzeros(of: w, except: p, m: m, index: &etaIndex, value: &etaValue)
+        etaStart.append(etaIndex.count)
+        exchange(position: p, entering: entering)
+    }
+
+    /// head and position after `entering` takes position p.
+    private func exchange(position p: Int, entering: Int) {
+        position[head[p]] = 0
+        position[entering] = p
+        head[p] = entering
+    }
+
+    /// Appends the entries of `x[1...m]` (but `except`) above ``dropTolerance`` times its largest:
+    /// the smaller ones are the solve's round-off, not part of the vector.
+    private static func appendNonzeros(of x: [Double], except: Int, m: Int, index: inout [Int], value: inout [Double]) {
+        x.withUnsafeBufferPointer { x in
             var largest = 0.0
-            for i in 1...m { largest = max(largest, abs(w[i])) }
-            let drop = Self.dropTolerance * largest                   // the solve's round-off, not part of w
-            for i in 1...m where i != p && abs(w[i]) > drop {
-                etaIndex.append(i)
-                etaValue.append(w[i])
+            for i in 1...m { largest = max(largest, abs(x[i])) }
+            let drop = dropTolerance * largest
+            for i in 1...m where i != except && abs(x[i]) > drop {
+                index.append(i)
+                value.append(x[i])
             }
         }
-        etaStart.append(etaIndex.count)
     }
 
     /// Sets GLPK's statuses (GLP_BS for the basic variables, `nonbasicStatus(k)` for the others)
     /// and factorizes: true when GLPK accepts the basis, false when it is singular or
     /// ill-conditioned, nil on a GLPK internal error (the problem is then freed). The etas are
-    /// dropped; the positions are GLPK's new ones.
-    func refactor(_ problem: GLPKProblem, nonbasicStatus: (Int) -> Int32) -> Bool? {
+    /// dropped; the positions are GLPK's new ones. With `basis` (a head kept from an earlier
+    /// factorization), that basis is set instead of the current one.
+    func refactor(_ problem: GLPKProblem, basis: [Int]? = nil, nonbasicStatus: (Int) -> Int32) -> Bool? {
+        if let basis {
+            for k in position.indices { position[k] = 0 }
+            for p in 1...m { position[basis[p]] = p }
+        }
         for k in position.indices {
             let status = position[k] != 0 ? GLP_BS : nonbasicStatus(k)
             if k < m { glp_set_row_stat(pointer, Int32(k + 1), status) } else { glp_set_col_stat(pointer, Int32(k - m + 1), status) }

@@ -149,7 +149,7 @@ struct BasisPushes {
             + (0..<(m + n)).count { factor.position[$0] == 0 && v[$0] != target($0) }
         guard let accepted = factor.refactor(problem, nonbasicStatus: nonbasicStatus) else { return false }
         statistics.factorizations += 1
-        if !accepted { return restore(lastGood, on: problem) }
+        if !accepted { return factor.refactor(problem, basis: lastGood, nonbasicStatus: nonbasicStatus) != nil }
         return true
     }
 
@@ -206,7 +206,6 @@ struct BasisPushes {
         }
     }
 
-
     /// Refactorizes once enough exchanges piled up; false when the basis turned out singular
     /// (GLPK's statuses are then back at `lastGood`) or GLPK failed.
     private mutating func refactorIfDue(_ problem: GLPKProblem, _ factor: BasisFactor, lastGood: inout [Int]) -> Bool {
@@ -214,22 +213,11 @@ struct BasisPushes {
         guard let accepted = factor.refactor(problem, nonbasicStatus: nonbasicStatus) else { return false }
         statistics.factorizations += 1
         guard accepted else {
-            _ = restore(lastGood, on: problem)
+            _ = factor.refactor(problem, basis: lastGood, nonbasicStatus: nonbasicStatus)
             return false
         }
         lastGood = factor.head
         return true
-    }
-
-    /// GLPK's statuses set to the basis `head` (nonbasic variables on their sides) and factorized.
-    private func restore(_ head: [Int], on problem: GLPKProblem) -> Bool {
-        var basic = [Bool](repeating: false, count: m + n)
-        for p in 1...m { basic[head[p]] = true }
-        for k in 0..<(m + n) {
-            let status = basic[k] ? GLP_BS : nonbasicStatus(k)
-            if k < m { glp_set_row_stat(problem.pointer, Int32(k + 1), status) } else { glp_set_col_stat(problem.pointer, Int32(k - m + 1), status) }
-        }
-        return problem.guarded({ hycnn_guarded_factorize($0, 0) }) != nil
     }
 
     /// The value a nonbasic k goes to: its side's bound; strictly inside, the nearer bound (0 when free).
