@@ -50,12 +50,39 @@ import Testing
         }
     }
 
-    /// Once a probe fails, every later factorization is the row space's, even for a narrow Θ.
+    /// Θ over 20 orders of magnitude: the plain elimination misses the probe, the solves refine
+    /// on the augmented system and stay in the column space, as accurate as the dense row space.
+    @Test func aWideThetaIsRefinedInTheColumnSpace() throws {
+        let form = Self.formWithSlacks(seed: 5, rows: 60, columns: 30, slackRows: 60, density: 0.15)
+        var column = try #require(ColumnSpaceNormalEquations(pattern: form, sparseFlopsFraction: 0.3))
+        var dense = DenseNormalEquations(pattern: form)
+        let wide = Helpers.theta(seed: 7, count: form.columnCount, exponents: -12...8)
+        let delta = 1e-12
+        #expect(column.factor(form, theta: wide, regularization: delta) == delta)
+        #expect(dense.factor(form, theta: wide, regularization: delta) == delta)
+        #expect(!column.usesFallback && column.refinesItsSolves)
+        var g = SplitMix64(seed: 11)
+        let v = (0..<60).map { _ in Double.random(in: -1...1, using: &g) }
+        let r = zip(Helpers.normalProduct(form, theta: wide, v), v).map { $0 + delta * $1 }
+        var xc = r, xd = r
+        column.solve(&xc)
+        dense.solve(&xd)
+        let columnError = Helpers.energyDifference(form, theta: wide, xc, v)
+        let denseError = Helpers.energyDifference(form, theta: wide, xd, v)
+        #expect(columnError < ColumnSpaceNormalEquations.probeTolerance)
+        #expect(columnError <= max(10 * denseError, 1e-10), "column \(columnError), dense \(denseError)")
+        let narrow = Helpers.theta(seed: 8, count: form.columnCount, exponents: -1...1)
+        #expect(column.factor(form, theta: narrow, regularization: 1e-10) == 1e-10)
+        #expect(!column.usesFallback && !column.refinesItsSolves)
+    }
+
+    /// Once even the refined probe fails, every later factorization is the row space's, even
+    /// for a narrow Θ.
     @Test func theRowSpaceFinishesOnceTheProbeFails() throws {
         let form = Self.formWithSlacks(seed: 5, rows: 60, columns: 30, slackRows: 60, density: 0.15)
         var column = try #require(ColumnSpaceNormalEquations(pattern: form, sparseFlopsFraction: 0.3))
-        let wide = Helpers.theta(seed: 7, count: form.columnCount, exponents: -12...8)
-        #expect(column.factor(form, theta: wide, regularization: 1e-12) == 1e-12)
+        let extreme = Helpers.theta(seed: 7, count: form.columnCount, exponents: -20...20)
+        #expect(column.factor(form, theta: extreme, regularization: 1e-14) == 1e-14)
         #expect(column.rowSpaceFromNowOn && column.usesFallback)
         let narrow = Helpers.theta(seed: 8, count: form.columnCount, exponents: -1...1)
         #expect(column.factor(form, theta: narrow, regularization: 1e-10) == 1e-10)

@@ -260,6 +260,7 @@ struct MehrotraMethod<Solver: NormalEquations> {
     private func refinedSolve(_ r: [Double]) -> [Double] {
         var v = r
         normal.solve(&v)
+        if normal.refinesItsSolves { return v }
         var residualNorm = Double.infinity
         let target = 1e-14 * (r.map(abs).max() ?? 0)
         for _ in 0..<settings.refinementSteps {

@@ -22,11 +22,19 @@ import LinearAlgebra
 ///
 /// The elimination loses accuracy as Θ spreads: the error of K's Cholesky reaches v_I through
 /// D_I⁻¹ and Aᵀv through Θ_S (10⁸ on free columns). So every factorization checks itself with
-/// a probe solve of known answer, and from the first that misses ``probeTolerance`` on — or
-/// where K replaces a pivot (it is positive definite in exact arithmetic) — the row-space normal
+/// a probe solve of known answer. When the plain elimination misses ``probeTolerance``, the
+/// solves of that factorization refine on the augmented system
+///
+///     D v + A_S u = r,   A_Sᵀ v − Θ_S⁻¹ u = 0     (D = D_I on I, δ on E),
+///
+/// whose residuals (both blocks) go through the same elimination with a second right-hand side
+/// g in the column equations (K u = A_ISᵀ D_I⁻¹ r_I − g + A_ESᵀ v_E) — refinement on the
+/// augmented system recovers what the elimination's scaling lost, where refinement against
+/// A Θ Aᵀ alone stalls (on the dispatch LP the probe's error goes from 10 to 1e-10). From the
+/// first factorization whose refined probe still misses the tolerance on, the row-space normal
 /// equations take over (``NormalEquationsBackend/bestRowSpace(for:sparseFlopsFraction:unsplit:)``,
-/// built at the first such factorization): the column space pays in the early iterations, the
-/// row space finishes. `solve` allocates nothing beyond its temporary buffers.
+/// built then): on the surrogate LPs that is the last iteration or two, if any.
+/// `solve` allocates nothing beyond its temporary buffers.
 struct ColumnSpaceNormalEquations: NormalEquations {
     let dimension: Int
     /// The non-singleton columns S (the order of K's rows).
@@ -42,6 +50,11 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     /// The cost of assembling K (``DenseNormalEquations/formingFlops(_:)`` of B).
     let formingFlops: Double
     private var weights: [Double]
+    /// δ of the last factorization.
+    private var regularization = 0.0
+    /// Whether the solves of the last factorization refine on the augmented system.
+    private var refines = false
+    var refinesItsSolves: Bool { !usesFallback && refines }
     /// D on the rows of I (δ included), by position in I.
     private var eliminatedDiagonal: [Double]
     private var gram: GramCholesky
@@ -70,12 +83,15 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     /// iteration converges, so every later factorization is the row-space one.
     private(set) var rowSpaceFromNowOn = false
 
-    /// The largest energy error of the probe solve (``probeError``) the column space may have.
-    /// Iterative refinement contracts an error by about this factor per step; on the max-gate
-    /// encodings the probe's error grows from 1e-14 to 1e-5 over the first dozen iterations and
-    /// then jumps to order 1 (Θ spanning 16 orders of magnitude), where the column space's
-    /// steps lose primal feasibility.
+    /// The largest energy error of the probe solve (``probeError``) the column space may have;
+    /// above it, the solves refine on the augmented system. On the max-gate encodings the plain
+    /// probe's error grows from 1e-14 to 1e-5 over the first dozen iterations and then jumps to
+    /// order 1 (Θ spanning 16 orders of magnitude), where unrefined steps lose primal feasibility.
     static let probeTolerance = 1e-4
+    /// Refinement steps on the augmented system per solve, at most; a step is taken while the
+    /// residual (``augmentedResidual``) exceeds ``refinementTarget`` and the last step halved it.
+    static let refinementSteps = 3
+    static let refinementTarget = 1e-15
 
     /// Whether `form` has enough singleton columns for the column space to be worth analysing:
     /// |S| + |E| < m (else K and C together are at least as large as A Θ Aᵀ).
@@ -203,6 +219,7 @@ struct ColumnSpaceNormalEquations: NormalEquations {
         if rowSpaceFromNowOn { return factorRowSpace(form, theta: theta, regularization: regularization) }
         for t in theta { guard t >= 0, t.isFinite else { return nil } }
         for j in coupledColumns { guard theta[j] > 0 else { return nil } }
+        self.regularization = regularization
         for position in eliminatedDiagonal.indices { eliminatedDiagonal[position] = regularization }
         for entry in singletonEntries {                                                  // D_i = δ + Σ_{j∈T} θⱼ aᵢⱼ²
             eliminatedDiagonal[rowSlot[entry.row]] += theta[entry.column] * entry.value * entry.value
@@ -210,10 +227,16 @@ struct ColumnSpaceNormalEquations: NormalEquations {
         let eliminated = eliminatedRows.count
         for position in 0..<eliminated { weights[position] = 1 / eliminatedDiagonal[position] }   // W = (D_I⁻¹, Θ_S⁻¹)
         for (k, j) in coupledColumns.enumerated() { weights[eliminated + k] = 1 / theta[j] }
-        if gram.factor(operand, weights: weights, regularization: 0) != nil, gram.replacedPivots == 0,       // K: Θ_S⁻¹ > 0 regularises
+        if gram.factor(operand, weights: weights, regularization: 0) != nil,
            factorSchurComplement(regularization: regularization) {
             usesFallback = false
-            if probeError(form, theta: theta, regularization: regularization) <= Self.probeTolerance {
+            refines = false
+            var error = probeError(form, theta: theta, regularization: regularization)
+            if error > Self.probeTolerance {
+                refines = true
+                error = probeError(form, theta: theta, regularization: regularization)
+            }
+            if error <= Self.probeTolerance {
                 columnSpaceFactorizations += 1
                 return regularization
             }
@@ -285,19 +308,61 @@ struct ColumnSpaceNormalEquations: NormalEquations {
         precondition(rhs.count == dimension, "solve: right-hand side has the wrong length")
         if usesFallback { fallback!.solve(&rhs); return }
         guard dimension > 0 else { return }
-        let s = coupledColumns.count, e = keptRows.count
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: s + e + dimension) { work in
-            let base = work.baseAddress!
-            rhs.withUnsafeMutableBufferPointer { applyInverse($0.baseAddress!, u: base, kept: base + s, product: base + s + e) }
+        let s = coupledColumns.count, e = keptRows.count, m = dimension
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * s + e + 3 * m) { work in
+            let u = work.baseAddress!, du = u + s, g = du + s, kept = g + s
+            let product = kept + e, f = product + m, dv = f + m
+            rhs.withUnsafeMutableBufferPointer { buffer in
+                let v = buffer.baseAddress!
+                if refines { f.update(from: v, count: m) }
+                applyInverse(v, g: nil, u: u, kept: kept, product: product)
+                guard refines else { return }
+                var previous = Double.infinity
+                for _ in 0..<Self.refinementSteps {
+                    let residual = augmentedResidual(f, v: v, u: u, rowPart: dv, columnPart: g, product: product)
+                    guard residual > Self.refinementTarget, residual < 0.5 * previous else { break }
+                    previous = residual
+                    applyInverse(dv, g: g, u: du, kept: kept, product: product)
+                    for i in 0..<m { v[i] += dv[i] }
+                    for k in 0..<s { u[k] += du[k] }
+                }
+            }
         }
     }
 
-    /// r ← M⁻¹ r by the elimination above; `u` holds |S| values, `kept` |E|, `product` m.
-    private func applyInverse(_ r: UnsafeMutablePointer<Double>, u: UnsafeMutablePointer<Double>,
+    /// The residual of (v, u) in the augmented system D v + A_S u = f, A_Sᵀ v − Θ_S⁻¹ u = 0
+    /// (D = D_I on I, δ on E): `rowPart` ← f − D v − A_S u, `columnPart` ← Θ_S⁻¹ u − A_Sᵀ v; returns
+    /// their largest entries relative to f and A_Sᵀ v.
+    private func augmentedResidual(_ f: UnsafePointer<Double>, v: UnsafePointer<Double>, u: UnsafePointer<Double>,
+                                   rowPart: UnsafeMutablePointer<Double>, columnPart: UnsafeMutablePointer<Double>,
+                                   product: UnsafeMutablePointer<Double>) -> Double {
+        let m = dimension, s = coupledColumns.count, eliminated = eliminatedRows.count
+        coupled.multiply(u, writingTo: product)
+        var rowNorm = 0.0, rowScale = 0.0, columnNorm = 0.0, columnScale = 0.0
+        for i in 0..<m {
+            let slot = rowSlot[i]
+            let d = slot >= 0 ? eliminatedDiagonal[slot] : regularization
+            rowPart[i] = f[i] - d * v[i] - product[i]                                          // ρ₁ = f − D v − A_S u
+            rowNorm = max(rowNorm, abs(rowPart[i]))
+            rowScale = max(rowScale, abs(f[i]))
+        }
+        coupled.transposeMultiply(v, writingTo: columnPart)
+        for k in 0..<s {
+            columnScale = max(columnScale, abs(columnPart[k]))
+            columnPart[k] = weights[eliminated + k] * u[k] - columnPart[k]                     // ρ₂ = Θ_S⁻¹ u − A_Sᵀ v
+            columnNorm = max(columnNorm, abs(columnPart[k]))
+        }
+        return max(rowNorm / max(rowScale, .leastNormalMagnitude), columnNorm / max(columnScale, .leastNormalMagnitude))
+    }
+
+    /// The elimination above for the augmented right-hand side (r, g) — D v + A_S u = r,
+    /// A_Sᵀ v − Θ_S⁻¹ u = g, g = 0 when nil: r ← v, `u` ← u; `kept` holds |E| values, `product` m.
+    private func applyInverse(_ r: UnsafeMutablePointer<Double>, g: UnsafePointer<Double>?, u: UnsafeMutablePointer<Double>,
                               kept: UnsafeMutablePointer<Double>, product: UnsafeMutablePointer<Double>) {
         let s = coupledColumns.count, e = keptRows.count, m = dimension
         for i in 0..<m { product[i] = rowSlot[i] >= 0 ? r[i] / eliminatedDiagonal[rowSlot[i]] : 0 }   // D_I⁻¹ r_I, 0 on E
         coupled.transposeMultiply(product, writingTo: u)                                   // u = A_ISᵀ D_I⁻¹ r_I
+        if let g { for k in 0..<s { u[k] -= g[k] } }
         if s > 0 { gram.solve(u) }                                                          // h = K⁻¹ u
         if e > 0 {
             coupled.multiply(u, writingTo: product)                                         // A_S h

@@ -7,4 +7,11 @@ protocol NormalEquations {
     mutating func factor(_ form: StandardForm, theta: [Double], regularization: Double) -> Double?
     /// Overwrites `rhs` with M⁻¹ rhs, using the last successful factorization.
     func solve(_ rhs: inout [Double])
+    /// True when the last factorization's solves refine themselves to working accuracy, so the
+    /// caller's refinement against A Θ Aᵀ would only repeat the work.
+    var refinesItsSolves: Bool { get }
+}
+
+extension NormalEquations {
+    var refinesItsSolves: Bool { false }
 }

@@ -21,7 +21,7 @@ enum NormalEquationsBackend {
     /// thread; predicted → measured column/row time): 128×8 0.18 → 0.56, 96×6 0.22 → 0.90,
     /// 96×4 0.29 → 0.96, 64×6 0.25 → 1.15, 48×4 0.38 → 1.03. The row-space iterations that finish
     /// the solve, the probes and the elimination's products are not in the prediction.
-    static let columnSpaceAdvantage = 0.2
+    static let columnSpaceAdvantage = 0.5
 
     /// The split normal equations must predict at most this fraction of the unsplit ones' flops.
     /// fit2p (25 dense columns among 13,500 singletons) predicts 0.0005 and ran 9× faster split;
