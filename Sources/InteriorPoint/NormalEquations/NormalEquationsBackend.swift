@@ -17,11 +17,11 @@ enum NormalEquationsBackend {
     case columnSpace(ColumnSpaceNormalEquations)
 
     /// The column space must predict at most this fraction of the row space's flops (forming and
-    /// factoring). Measured on the max-gate surrogate LPs (`hycnn-bench surrogate-lp`, one BLAS
-    /// thread; predicted → measured column/row time): 128×8 0.18 → 0.56, 96×6 0.22 → 0.90,
-    /// 96×4 0.29 → 0.96, 64×6 0.25 → 1.15, 48×4 0.38 → 1.03. The row-space iterations that finish
-    /// the solve, the probes and the elimination's products are not in the prediction.
-    static let columnSpaceAdvantage = 0.5
+    /// factoring). Measured on the max-gate surrogate LPs (`hycnn solve --verbose` on their MPS, one
+    /// BLAS thread, since the column space's solves refine on the augmented system; predicted
+    /// ratio → column-space / row-space time): 1025×562 0.21 → 0.54, 513×306 0.27 → 0.85,
+    /// 129×74 0.32 → 1.0, 48×4 (385×242) 0.38 → 1.10, 257×178 0.42 → 1.1.
+    static let columnSpaceAdvantage = 0.3
 
     /// The split normal equations must predict at most this fraction of the unsplit ones' flops.
     /// fit2p (25 dense columns among 13,500 singletons) predicts 0.0005 and ran 9× faster split;
