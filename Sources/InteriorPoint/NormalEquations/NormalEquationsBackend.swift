@@ -17,7 +17,7 @@ enum NormalEquationsBackend {
     case columnSpace(ColumnSpaceNormalEquations)
 
     /// The column space must predict at most this fraction of the row space's flops (forming and
-    /// factoring). Measured on the max-gate surrogate LPs (`hycnn solve --verbose` on their MPS, one
+    /// factoring). Measured on the max-gate surrogate LPs (the solve time of their MPS files, one
     /// BLAS thread, since the column space's solves refine on the augmented system; predicted
     /// ratio → column-space / row-space time): 1025×562 0.21 → 0.54, 513×306 0.27 → 0.85,
     /// 129×74 0.32 → 1.0, 48×4 (385×242) 0.38 → 1.10, 257×178 0.42 → 1.1.
