@@ -130,7 +130,8 @@ public struct InteriorPointSolver: LPSolver {
                    clock.factorSeconds, clock.solveSeconds, seconds - clock.factorSeconds - clock.solveSeconds))
         let last = method.measures
         if let column = method.normal as? ColumnSpaceNormalEquations {
-            log("column space: \(column.columnSpaceFactorizations) factorizations, then the row space")
+            log("column space: \(column.columnSpaceFactorizations) factorizations"
+                + (column.rowSpaceFromNowOn ? ", then the row space" : ", all of them"))
         }
         log("interior point ended: \(termination) after \(method.iterations) iterations; relative primal infeasibility "
             + "\(last.primalInfeasibility), dual infeasibility \(last.dualInfeasibility), gap \(last.gap)")

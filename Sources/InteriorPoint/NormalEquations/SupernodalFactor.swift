@@ -120,27 +120,41 @@ final class SupernodalFactor {
             owned.append(UnsafeMutableRawPointer(pointer))
             return pointer
         }
+        func filled<T>(_ value: T, count: Int) -> UnsafeMutablePointer<T> {
+            let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
+            pointer.initialize(repeating: value, count: count)
+            owned.append(UnsafeMutableRawPointer(pointer))
+            return pointer
+        }
+        // Written before they are read (`factor` writes every supernode's block before its
+        // updates, every scaled value, every update entry it scatters): no pass over pages
+        // that the first factorization touches anyway.
+        func workspace(_ count: Int) -> UnsafeMutablePointer<Double> {
+            let pointer = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
+            owned.append(UnsafeMutableRawPointer(pointer))
+            return pointer
+        }
         columnStart = buffer(patternStart)
         rowPointer = buffer(counts)
         rowEntry = buffer(entry)
         entryColumn = buffer(column)
         sortedRow = buffer(sorted)
         source = buffer(order)
-        sortedScaled = buffer([Double](repeating: 0, count: entries))
+        sortedScaled = workspace(entries)
         firstColumn = buffer(structure.firstColumn)
         rowStart = buffer(structure.rowStart)
         valueStart = buffer(structure.valueStart)
         rows = buffer(structure.rows)
         supernodeOf = buffer(structure.supernodeOf)
         permutation = buffer(structure.permutation)
-        values = buffer([Double](repeating: 0, count: structure.valueCount))
-        diagonal = buffer([Double](repeating: 0, count: m))
-        map = buffer([Int32](repeating: 0, count: m))
-        head = buffer([Int32](repeating: -1, count: structure.supernodeCount))
-        next = buffer([Int32](repeating: -1, count: structure.supernodeCount))
-        position = buffer([Int](repeating: 0, count: structure.supernodeCount))
-        update = buffer([Double](repeating: 0, count: structure.largestUpdate))
-        relative = buffer([Int32](repeating: 0, count: tallest))
+        values = workspace(structure.valueCount)
+        diagonal = filled(0.0, count: m)
+        map = filled(Int32(0), count: m)
+        head = filled(Int32(-1), count: structure.supernodeCount)
+        next = filled(Int32(-1), count: structure.supernodeCount)
+        position = filled(0, count: structure.supernodeCount)
+        update = workspace(structure.largestUpdate)
+        relative = filled(Int32(0), count: tallest)
         allocations = owned
     }
 
