@@ -254,26 +254,6 @@ struct ColumnSpaceNormalEquations: NormalEquations {
         return fallback!.factor(form, theta: theta, regularization: regularization)
     }
 
-    /// The energy error ‖Θ^½Aᵀ(v − p)‖ / ‖Θ^½Aᵀp‖ of the solve of M v = M p for p = (1, −1, 1, …).
-    /// Allocates: once per factorization.
-    private func probeError(_ form: StandardForm, theta: [Double], regularization: Double) -> Double {
-        let m = dimension, n = theta.count, a = form.matrix
-        let p = (0..<m).map { $0 % 2 == 0 ? 1.0 : -1.0 }
-        var t = [Double](repeating: 0, count: n)
-        a.transposeMultiply(p, writingTo: &t)
-        var base = 0.0
-        for j in 0..<n { base += theta[j] * t[j] * t[j]; t[j] *= theta[j] }
-        var r = [Double](repeating: 0, count: m)
-        a.multiply(t, writingTo: &r)
-        for i in 0..<m { r[i] += regularization * p[i] }
-        solve(&r)
-        for i in 0..<m { r[i] -= p[i] }
-        a.transposeMultiply(r, writingTo: &t)
-        var error = 0.0
-        for j in 0..<n { error += theta[j] * t[j] * t[j] }
-        return (error / base).squareRoot()
-    }
-
     /// W = K⁻¹ A_ESᵀ and the Cholesky of C = A_ES W + δ I; false on a non-finite value.
     private mutating func factorSchurComplement(regularization: Double) -> Bool {
         let s = coupledColumns.count, e = keptRows.count

@@ -9,7 +9,8 @@ import LinearAlgebra
 /// I + Uᵀ S⁻¹ U ⪰ I, so its Cholesky pivots are at least 1 in exact arithmetic. When S replaces
 /// a pivot (a row met only by dense columns, or dependent rows), cancels a row to below
 /// ``smallestSparsePivotRatio`` of its diagonal (nearly dependent rows), or a pivot of the small system
-/// falls below ``smallestPivot`` (S⁻¹ lost its accuracy), that factorization is done by the
+/// falls below ``smallestPivot`` (S⁻¹ lost its accuracy), or a probe solve of known answer misses
+/// ``probeTolerance``, that factorization is done by the
 /// unsplit normal equations instead (dense or sparse by the predicted cost, analysed at the
 /// first such failure). `factor` and `solve` allocate nothing beyond what the sparse Cholesky does.
 struct SplitNormalEquations: NormalEquations {
@@ -38,6 +39,10 @@ struct SplitNormalEquations: NormalEquations {
     /// S's Cholesky may cancel at most this much of a row (pivot / Mₖₖ): rows nearly dependent
     /// among the sparse columns make S⁻¹U too inaccurate for the identity.
     static let smallestSparsePivotRatio = 1e-8
+    /// The largest energy error of the probe solve (``NormalEquations/probeError(_:theta:regularization:)``)
+    /// a split factorization may have, as in the column space: the tests above miss some losses
+    /// (random LPs with duplicated rows, where a lost step threw the iteration off at 4e-6).
+    static let probeTolerance = 1e-4
 
     /// The dense columns of `matrix` by the rule above.
     static func denseColumns(of matrix: SparseMatrix) -> [Int] {
@@ -95,7 +100,7 @@ struct SplitNormalEquations: NormalEquations {
            sparsePart.smallestPivotRatio >= Self.smallestSparsePivotRatio,
            factorSmallSystem(a, theta: theta) {
             usesFallback = false
-            return delta
+            if probeError(form, theta: theta, regularization: delta) <= Self.probeTolerance { return delta }
         }
         usesFallback = true
         if fallback == nil { fallback = GramCholesky(pattern: form.matrix, sparseFlopsFraction: sparseFlopsFraction) }
