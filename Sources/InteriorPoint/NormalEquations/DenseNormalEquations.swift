@@ -24,10 +24,15 @@ struct DenseNormalEquations: NormalEquations {
     /// Pivots that were replaced in the last factorization (dependent rows).
     private(set) var replacedPivots = 0
 
-    /// Width of the diagonal blocks that ``PivotReplacingCholesky`` factors one column at a time;
-    /// the rest is BLAS-3. At 32 instead of 96 the surrogate LPs' solves (`hycnn-bench
-    /// surrogate-lp`, one BLAS thread) took 16×4 3.9 → 3.6 ms, 48×4 25.0 → 23.6 ms, 32×8 34.6 → 33.2 ms.
-    static let blockSize = 32
+    /// Width of the panels of the blocked factorization: the trailing updates are `dsyrk`s of
+    /// this many columns.
+    static let blockSize = 96
+    /// Width of the diagonal blocks that ``PivotReplacingCholesky`` factors one column at a time:
+    /// a panel's own diagonal block is factored blocked in turn, the rest of it by BLAS-3. With
+    /// 32-wide blocks instead of whole panels, the surrogate LPs' solves (`hycnn-bench
+    /// surrogate-lp`, one BLAS thread) took 16×4 3.9 → 3.6 ms, 48×4 25.0 → 23.6 ms, 32×8 34.6 →
+    /// 33.2 ms; 32-wide panels throughout made the 1025-row factorizations 35 % slower.
+    static let scalarBlockSize = 32
     /// A column with at least this fraction of m nonzeros goes into the `dsyrk` panel: its m²/2
     /// updates there run at BLAS-3 speed, about ten times the rate of scattered ones.
     static let panelFraction = 0.3
@@ -145,19 +150,31 @@ struct DenseNormalEquations: NormalEquations {
     /// replaced); false if a non-finite value appears.
     static func cholesky(_ a: UnsafeMutablePointer<Double>, dimension m: Int,
                          diagonal: UnsafePointer<Double>, replaced: inout Int) -> Bool {
+        cholesky(a, dimension: m, leadingDimension: m, diagonal: diagonal, blockSize: blockSize, replaced: &replaced)
+    }
+
+    /// Right-looking blocked Cholesky of the n × n lower triangle at `a` (leading dimension
+    /// `lda`), panels of `blockSize` columns; each panel's diagonal block is factored the same way
+    /// with ``scalarBlockSize`` columns, and those by the scalar kernel. `diagonal[j]` is Mⱼⱼ.
+    private static func cholesky(_ a: UnsafeMutablePointer<Double>, dimension n: Int, leadingDimension lda: Int,
+                                 diagonal: UnsafePointer<Double>, blockSize: Int, replaced: inout Int) -> Bool {
         var k = 0
-        while k < m {
-            let kb = min(blockSize, m - k)
-            guard PivotReplacingCholesky.factorBlock(a, leadingDimension: m, start: k, size: kb, diagonal: diagonal,
-                                                     replaced: &replaced) else {
-                return false
+        while k < n {
+            let kb = min(blockSize, n - k)
+            let block = a + k * lda + k
+            if kb <= scalarBlockSize {
+                guard PivotReplacingCholesky.factorBlock(a, leadingDimension: lda, start: k, size: kb, diagonal: diagonal,
+                                                         replaced: &replaced) else { return false }
+            } else {
+                guard cholesky(block, dimension: kb, leadingDimension: lda, diagonal: diagonal + k,
+                               blockSize: scalarBlockSize, replaced: &replaced) else { return false }
             }
-            let rest = m - k - kb
+            let rest = n - k - kb
             if rest > 0 {
-                let block = a + k * m + k, panel = a + k * m + k + kb, trailing = a + (k + kb) * m + k + kb
-                BLAS.trsmRightLowerTransposed(m: rest, n: kb, l: block, lda: m, b: panel, ldb: m)   // P ← P L_kk⁻ᵀ
-                BLAS.syrk(triangle: .lower, n: rest, k: kb, alpha: -1, a: panel, lda: m,
-                          beta: 1, c: trailing, ldc: m)                                     // T ← T − P Pᵀ
+                let panel = block + kb, trailing = a + (k + kb) * lda + k + kb
+                BLAS.trsmRightLowerTransposed(m: rest, n: kb, l: block, lda: lda, b: panel, ldb: lda)   // P ← P L_kk⁻ᵀ
+                BLAS.syrk(triangle: .lower, n: rest, k: kb, alpha: -1, a: panel, lda: lda,
+                          beta: 1, c: trailing, ldc: lda)                                   // T ← T − P Pᵀ
             }
             k += kb
         }
