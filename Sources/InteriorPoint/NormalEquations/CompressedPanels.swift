@@ -55,37 +55,44 @@ struct CompressedPanels {
     static func grouping(of a: SparseMatrix) -> (groups: [Group], others: [Int], flops: Double) {
         var groups: [Group] = [], others: [Int] = [], flops = 0.0
         var inGroup = [Int](repeating: -1, count: a.rows), inFirst = [Int](repeating: -1, count: a.rows)
-        var tag = 0, current: [Int] = [], rowCount = 0, firstCount = 0, aloneCost = 0.0
+        var position = [Int](repeating: -1, count: a.rows)
+        var tag = 0, current: [Int] = [], groupRows: [Int] = [], firstCount = 0, aloneCost = 0.0
+        let starts = a.columnStart, rowIndex = a.rowIndex
         func close() {
-            let cost = Self.groupFlops(rows: rowCount, columns: current.count)
+            let cost = Self.groupFlops(rows: groupRows.count, columns: current.count)
             guard current.count >= 2, cost < aloneCost else {
                 others += current
                 return
             }
-            let rows = (0..<a.rows).filter { inGroup[$0] == tag }
-            var position = [Int](repeating: -1, count: a.rows)
+            let rows = groupRows.sorted()
             for (slot, row) in rows.enumerated() { position[row] = slot }
-            let slots = current.flatMap { j in a.rowIndex[a.columnStart[j]..<a.columnStart[j + 1]].map { position[$0] } }
+            var slots: [Int] = []
+            slots.reserveCapacity(starts[current.last! + 1] - starts[current[0]])
+            for j in current { for p in starts[j]..<starts[j + 1] { slots.append(position[rowIndex[p]]) } }
+            for row in rows { position[row] = -1 }
             groups.append(Group(columns: current, rows: rows, slots: slots))
             flops += cost
         }
         for j in 0..<a.columns {
-            let entries = a.rowIndex[a.columnStart[j]..<a.columnStart[j + 1]]
-            let shared = entries.filter { inFirst[$0] == tag }.count
+            let entries = starts[j]..<starts[j + 1]
+            var shared = 0
+            for p in entries where inFirst[rowIndex[p]] == tag { shared += 1 }
             let similarity = Double(shared) / Double(max(firstCount + entries.count - shared, 1))   // Jaccard, against the first column
             if !current.isEmpty, similarity < Self.similarity {
                 close()
-                current = []
-                rowCount = 0
+                current.removeAll(keepingCapacity: true)
+                groupRows.removeAll(keepingCapacity: true)
                 aloneCost = 0
                 tag += 1
             }
             if current.isEmpty {
-                for row in entries { inFirst[row] = tag }
+                for p in entries { inFirst[rowIndex[p]] = tag }
                 firstCount = entries.count
             }
-            rowCount += entries.filter { inGroup[$0] != tag }.count
-            for row in entries { inGroup[row] = tag }
+            for p in entries where inGroup[rowIndex[p]] != tag {
+                inGroup[rowIndex[p]] = tag
+                groupRows.append(rowIndex[p])
+            }
             current.append(j)
             aloneCost += Self.aloneFlops(entries: entries.count, rows: a.rows)
         }
