@@ -30,10 +30,11 @@ import LinearAlgebra
 /// whose residuals (both blocks) go through the same elimination with a second right-hand side
 /// g in the column equations (K u = A_ISᵀ D_I⁻¹ r_I − g + A_ESᵀ v_E) — refinement on the
 /// augmented system recovers what the elimination's scaling lost, where refinement against
-/// A Θ Aᵀ alone stalls (on the dispatch LP the probe's error goes from 10 to 1e-10). From the
-/// first factorization whose refined probe still misses the tolerance on, the row-space normal
-/// equations take over (``NormalEquationsBackend/bestRowSpace(for:sparseFlopsFraction:unsplit:)``,
-/// built then): on the surrogate LPs that is the last iteration or two, if any.
+/// A Θ Aᵀ alone stalls (on the dispatch LP the probe's error goes from 10 to 1e-10). When even
+/// the refined probe misses, K is factored once more with a small multiple of the largest D_I⁻¹
+/// on its diagonal (``kRegularization``), which the refinement removes again. From the first
+/// factorization whose probe still misses the tolerance on, the row-space normal equations take
+/// over (``NormalEquationsBackend/bestRowSpace(for:sparseFlopsFraction:unsplit:)``, built then).
 /// `solve` allocates nothing beyond its temporary buffers.
 struct ColumnSpaceNormalEquations: NormalEquations {
     let dimension: Int
@@ -52,9 +53,10 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     private var weights: [Double]
     /// δ of the last factorization.
     private var regularization = 0.0
-    /// Whether the solves of the last factorization refine on the augmented system.
-    private var refines = false
-    var refinesItsSolves: Bool { !usesFallback && refines }
+    /// Refinement steps on the augmented system each solve of the last factorization may take
+    /// (0: none).
+    private var refinementSteps = 0
+    var refinesItsSolves: Bool { !usesFallback && refinementSteps > 0 }
     /// D on the rows of I (δ included), by position in I.
     private var eliminatedDiagonal: [Double]
     private var gram: GramCholesky
@@ -88,10 +90,18 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     /// probe's error grows from 1e-14 to 1e-5 over the first dozen iterations and then jumps to
     /// order 1 (Θ spanning 16 orders of magnitude), where unrefined steps lose primal feasibility.
     static let probeTolerance = 1e-4
-    /// Refinement steps on the augmented system per solve, at most; a step is taken while the
-    /// residual (``augmentedResidual``) exceeds ``refinementTarget`` and the last step halved it.
-    static let refinementSteps = 3
+    /// Refinement steps on the augmented system per solve, at most; steps are taken while the
+    /// residual (``augmentedResidual``) exceeds ``refinementTarget``, until two in a row fail to
+    /// halve it.
+    static let refinementStepLimit = 3
     static let refinementTarget = 1e-15
+    /// When even the refined probe misses: K is factored again with this fraction of the largest
+    /// D_I⁻¹ added to its diagonal, and the solves refine up to ``regularizedRefinementStepLimit``
+    /// steps against the unregularised system. On the dispatch LP's last iteration K lost its
+    /// accuracy unregularised (refined probe 24–170); with 1e-16 to 1e-12 of max D_I⁻¹ the probe
+    /// came to 1e-8–1e-11 in 3–5 steps (the first step does not reduce the residual).
+    static let kRegularization = 1e-14
+    static let regularizedRefinementStepLimit = 8
 
     /// Whether `form` has enough singleton columns for the column space to be worth analysing:
     /// |S| + |E| < m (else K and C together are at least as large as A Θ Aᵀ).
@@ -230,11 +240,20 @@ struct ColumnSpaceNormalEquations: NormalEquations {
         if gram.factor(operand, weights: weights, regularization: 0) != nil,
            factorSchurComplement(regularization: regularization) {
             usesFallback = false
-            refines = false
+            refinementSteps = 0
             var error = probeError(form, theta: theta, regularization: regularization)
             if error > Self.probeTolerance {
-                refines = true
+                refinementSteps = Self.refinementStepLimit
                 error = probeError(form, theta: theta, regularization: regularization)
+            }
+            if error > Self.probeTolerance {
+                var largest = 0.0
+                for position in 0..<eliminated { largest = max(largest, weights[position]) }
+                refinementSteps = Self.regularizedRefinementStepLimit
+                if gram.factor(operand, weights: weights, regularization: Self.kRegularization * largest) != nil,   // K + ρI
+                   factorSchurComplement(regularization: regularization) {
+                    error = probeError(form, theta: theta, regularization: regularization)
+                }
             }
             if error <= Self.probeTolerance {
                 columnSpaceFactorizations += 1
@@ -294,14 +313,16 @@ struct ColumnSpaceNormalEquations: NormalEquations {
             let product = kept + e, f = product + m, dv = f + m
             rhs.withUnsafeMutableBufferPointer { buffer in
                 let v = buffer.baseAddress!
-                if refines { f.update(from: v, count: m) }
+                let steps = refinementSteps
+                if steps > 0 { f.update(from: v, count: m) }
                 applyInverse(v, g: nil, u: u, kept: kept, product: product)
-                guard refines else { return }
-                var previous = Double.infinity
-                for _ in 0..<Self.refinementSteps {
+                var previous = Double.infinity, stalled = 0
+                for _ in 0..<steps {
                     let residual = augmentedResidual(f, v: v, u: u, rowPart: dv, columnPart: g, product: product)
-                    guard residual > Self.refinementTarget, residual < 0.5 * previous else { break }
-                    previous = residual
+                    guard residual > Self.refinementTarget else { break }
+                    stalled = residual < 0.5 * previous ? 0 : stalled + 1
+                    guard stalled < 2 else { break }
+                    previous = min(previous, residual)
                     applyInverse(dv, g: g, u: du, kept: kept, product: product)
                     for i in 0..<m { v[i] += dv[i] }
                     for k in 0..<s { u[k] += du[k] }
