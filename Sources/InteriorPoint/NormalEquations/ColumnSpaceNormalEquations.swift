@@ -71,8 +71,8 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     private let sparseFlopsFraction: Double
     private var fallback: (any NormalEquations)?
     /// The row space's analysis when the caller already made it (for the prediction): the
-    /// handover then does not analyse it again.
-    private let analysedRowSpace: GramCholesky?
+    /// handover then does not analyse it again. Set by the caller after `init`.
+    var analysedRowSpace: GramCholesky?
     /// True when the last factorization was the row-space one.
     private(set) var usesFallback = false
     /// K is factored densely without CHOLMOD's analysis when that takes at most this many flops
@@ -127,15 +127,12 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     /// on forming K and factoring it (dense: |S|³/3; sparse: a column of B with k nonzeros costs
     /// k³/3; C costs |E|³/3) already exceeds `flopBudget` — checked before B is built and again
     /// with K's forming cost, so a rejected column space costs little and K is never analysed.
-    /// `rowSpace`: the row space's analysis, if made, for the handover.
-    init?(pattern form: StandardForm, sparseFlopsFraction: Double, flopBudget: Double = .infinity,
-          rowSpace: GramCholesky? = nil) {
+    init?(pattern form: StandardForm, sparseFlopsFraction: Double, flopBudget: Double = .infinity) {
         let a = form.matrix, m = form.rowCount
         let (isSingleton, rowMet) = Self.singletons(a)
         guard rowMet.contains(true) else { return nil }
         dimension = m
         self.sparseFlopsFraction = sparseFlopsFraction
-        analysedRowSpace = rowSpace
         coupledColumns = (0..<a.columns).filter { !isSingleton[$0] }
         eliminatedRows = (0..<m).filter { rowMet[$0] }
         keptRows = (0..<m).filter { !rowMet[$0] }

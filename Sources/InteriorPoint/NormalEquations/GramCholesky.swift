@@ -10,7 +10,7 @@ import LinearAlgebra
 ///
 /// The sparse analysis is skipped when the answer is already known: a column of B with k
 /// nonzeros makes those k rows a clique of B Bᵀ, which every elimination order factors in at
-/// least k³/3 flops, so k³ ≥ fraction·n³ means dense.
+/// least k³/3 flops, so cliques worth fraction·n³/3 together mean dense (``cliqueFlops(_:)``).
 struct GramCholesky: NormalEquations {
     /// Exactly one of the two is set.
     private var dense: DenseNormalEquations?
@@ -19,15 +19,40 @@ struct GramCholesky: NormalEquations {
     /// `denseBelow`: a dense factorization of at most this many flops is taken without the
     /// sparse analysis (whose cost it would not repay).
     init(pattern b: SparseMatrix, sparseFlopsFraction: Double, denseBelow: Double = 0) {
-        let n = Double(b.rows), starts = b.columnStart
-        let widest = (0..<b.columns).map { starts[$0 + 1] - starts[$0] }.max() ?? 0
-        let denseFlops = pow(n, 3) / 3
-        if denseFlops > denseBelow,
-           pow(Double(widest), 3) / 3 < sparseFlopsFraction * denseFlops {             // clique bound: k³/3 ≤ sparse flops
+        if Self.denseWithoutAnalysis(b, sparseFlopsFraction: sparseFlopsFraction, denseBelow: denseBelow) == nil {
             let candidate = SparseNormalEquations(pattern: b)
-            if candidate.factorFlops < sparseFlopsFraction * denseFlops { sparse = candidate; return }   // NaN: dense
+            if candidate.factorFlops < sparseFlopsFraction * pow(Double(b.rows), 3) / 3 { sparse = candidate; return }   // NaN: dense
         }
         dense = DenseNormalEquations(pattern: b)
+    }
+
+    /// The dense factorization's flops n³/3 when `init` takes it without the sparse analysis —
+    /// at most `denseBelow`, or when even ``cliqueFlops(_:)`` reaches `sparseFlopsFraction` of
+    /// it — else nil.
+    static func denseWithoutAnalysis(_ b: SparseMatrix, sparseFlopsFraction: Double, denseBelow: Double = 0) -> Double? {
+        let denseFlops = pow(Double(b.rows), 3) / 3
+        return denseFlops <= denseBelow || cliqueFlops(b) >= sparseFlopsFraction * denseFlops ? denseFlops : nil
+    }
+
+    /// A lower bound on the flops of any Cholesky of B Bᵀ: a column of B with k nonzeros makes
+    /// those rows a clique, which costs at least k³/3 whatever the order, and cliques without a
+    /// common row add up. Taken greedily, widest columns first, each column counting only the rows
+    /// no earlier one took (a part of a clique is a clique).
+    static func cliqueFlops(_ b: SparseMatrix) -> Double {
+        let starts = b.columnStart, rows = b.rowIndex
+        let counts = (0..<b.columns).map { starts[$0 + 1] - starts[$0] }
+        let widestFirst = (0..<b.columns).sorted { counts[$0] > counts[$1] }
+        var taken = [Bool](repeating: false, count: b.rows), flops = 0.0
+        for j in widestFirst {
+            guard counts[j] > 1 else { break }
+            var fresh = 0
+            for p in starts[j]..<starts[j + 1] where !taken[rows[p]] {
+                taken[rows[p]] = true
+                fresh += 1
+            }
+            flops += pow(Double(fresh), 3) / 3
+        }
+        return flops
     }
 
     /// The dense (`sparse` false) or the sparse Cholesky, as forced.

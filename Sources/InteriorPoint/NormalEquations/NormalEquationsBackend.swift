@@ -49,13 +49,27 @@ enum NormalEquationsBackend {
             }
         case .automatic: break
         }
+        let forming = DenseNormalEquations.formingFlops(form.matrix), mightPay = ColumnSpaceNormalEquations.mightPay(form)
+        var candidate: ColumnSpaceNormalEquations?
+        // The row space's flops when they are known without its analysis (dense), else a lower bound.
+        let knownRowSpace = GramCholesky.denseWithoutAnalysis(form.matrix, sparseFlopsFraction: fraction)
+        if mightPay {                        // first against that: no analysis of the row space
+            let budget = Self.columnSpaceAdvantage * ((knownRowSpace ?? GramCholesky.cliqueFlops(form.matrix)) + forming)
+            candidate = ColumnSpaceNormalEquations(pattern: form, sparseFlopsFraction: fraction, flopBudget: budget)
+            if let column = candidate, column.factorFlops + column.formingFlops < budget {
+                self = .columnSpace(column)
+                return
+            }
+        }
         let unsplit = GramCholesky(pattern: form.matrix, sparseFlopsFraction: fraction)
         if let deadline, IterationClock.now() >= deadline { self = .rowSpace(unsplit); return }
-        if ColumnSpaceNormalEquations.mightPay(form) {
-            let budget = Self.columnSpaceAdvantage * (unsplit.factorFlops + DenseNormalEquations.formingFlops(form.matrix))
-            if let column = ColumnSpaceNormalEquations(pattern: form, sparseFlopsFraction: fraction, flopBudget: budget,
-                                                       rowSpace: unsplit),
-               column.factorFlops + column.formingFlops < budget {
+        if mightPay, knownRowSpace == nil {  // the bound was below the row space's flops: try again
+            let budget = Self.columnSpaceAdvantage * (unsplit.factorFlops + forming)
+            if candidate == nil {            // rejected early on its own lower bounds: the larger budget may admit it
+                candidate = ColumnSpaceNormalEquations(pattern: form, sparseFlopsFraction: fraction, flopBudget: budget)
+            }
+            if var column = candidate, column.factorFlops + column.formingFlops < budget {
+                column.analysedRowSpace = unsplit
                 self = .columnSpace(column)
                 return
             }
