@@ -38,9 +38,11 @@ struct GramCholesky: NormalEquations {
     /// those rows a clique, which costs at least k³/3 whatever the order, and cliques without a
     /// common row add up. Taken greedily, widest columns first, each column counting only the rows
     /// no earlier one took (a part of a clique is a clique).
-    static func cliqueFlops(_ b: SparseMatrix) -> Double {
+    /// `skipping`: columns of B left out (B's other columns' Gram matrix is bounded).
+    static func cliqueFlops(_ b: SparseMatrix, skipping: [Int] = []) -> Double {
         let starts = b.columnStart, rows = b.rowIndex
-        let counts = (0..<b.columns).map { starts[$0 + 1] - starts[$0] }
+        var counts = (0..<b.columns).map { starts[$0 + 1] - starts[$0] }
+        for j in skipping { counts[j] = 0 }
         let widestFirst = (0..<b.columns).sorted { counts[$0] > counts[$1] }
         var taken = [Bool](repeating: false, count: b.rows), flops = 0.0
         for j in widestFirst {

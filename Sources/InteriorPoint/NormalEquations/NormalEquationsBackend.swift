@@ -17,11 +17,13 @@ enum NormalEquationsBackend {
     case columnSpace(ColumnSpaceNormalEquations)
 
     /// The column space must predict at most this fraction of the row space's flops (forming and
-    /// factoring). Measured on the max-gate surrogate LPs (the solve time of their MPS files, one
-    /// BLAS thread, since the column space's solves refine on the augmented system; predicted
-    /// ratio → column-space / row-space time): 1025×562 0.21 → 0.54, 513×306 0.27 → 0.85,
-    /// 129×74 0.32 → 1.0, 48×4 (385×242) 0.38 → 1.10, 257×178 0.42 → 1.1.
-    static let columnSpaceAdvantage = 0.3
+    /// factoring). Measured on the max-gate surrogate LPs (the solve time of their MPS files or
+    /// `hycnn-bench surrogate-lp` with a forced choice, one BLAS thread, since the column space's
+    /// solves refine on the augmented system; predicted ratio → column-space / row-space time):
+    /// 1025×562 0.21 → 0.54, 513×306 0.27 → 0.85, 128×2 at d = 10 0.30 → 0.69, 129×74 0.32 → 1.0,
+    /// 64×2 at d = 10 0.33 → 0.86, 48×4 (385×242) 0.38 → 1.10, 257×178 0.42 → 1.1, 16×8 at d = 50
+    /// 0.42 → 1.0.
+    static let columnSpaceAdvantage = 0.35
 
     /// The split normal equations must predict at most this fraction of the unsplit ones' flops.
     /// fit2p (25 dense columns among 13,500 singletons) predicts 0.0005 and ran 9× faster split;
@@ -85,6 +87,7 @@ enum NormalEquationsBackend {
         let unsplit = given ?? GramCholesky(pattern: form.matrix, sparseFlopsFraction: fraction)
         let dense = SplitNormalEquations.denseColumns(of: form.matrix)
         if !dense.isEmpty,
+           GramCholesky.cliqueFlops(form.matrix, skipping: dense) < Self.splitAdvantage * unsplit.factorFlops,   // else no analysis
            let split = SplitNormalEquations(pattern: form, denseColumns: dense, sparseFlopsFraction: fraction),
            split.factorFlops < Self.splitAdvantage * unsplit.factorFlops {               // NaN (failed analysis) never wins
             return .split(split)
