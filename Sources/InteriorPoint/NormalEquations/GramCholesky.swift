@@ -34,17 +34,22 @@ struct GramCholesky: NormalEquations {
         return denseFlops <= denseBelow || cliqueFlops(b) >= sparseFlopsFraction * denseFlops ? denseFlops : nil
     }
 
-    /// A lower bound on the flops of any Cholesky of B Bᵀ: a column of B with k nonzeros makes
-    /// those rows a clique, which costs at least k³/3 whatever the order, and cliques without a
-    /// common row add up. Taken greedily, widest columns first, each column counting only the rows
-    /// no earlier one took (a part of a clique is a clique).
+    /// A lower bound on the flops of any Cholesky of B Bᵀ, the larger of two, from one greedy
+    /// pass over B's columns, widest first:
+    /// - cliques: a column with k nonzeros makes those rows a clique, which costs at least k³/3
+    ///   whatever the order, and cliques without a common row add up; each column counts only
+    ///   the f rows no earlier one took (a part of a clique is a clique);
+    /// - fill: the same column's k² − (k − f)² entries of B Bᵀ that involve a row no earlier
+    ///   column took are new, so they sum to at most nnz(B Bᵀ); a Cholesky factor has at least
+    ///   its lower triangle, (nnz + n)/2 entries, and Σ cⱼ² ≥ (Σ cⱼ)²/n over its column counts —
+    ///   so a nearly dense B Bᵀ whose cliques overlap is seen too.
     /// `skipping`: columns of B left out (B's other columns' Gram matrix is bounded).
     static func cliqueFlops(_ b: SparseMatrix, skipping: [Int] = []) -> Double {
-        let starts = b.columnStart, rows = b.rowIndex
+        let starts = b.columnStart, rows = b.rowIndex, n = Double(b.rows)
         var counts = (0..<b.columns).map { starts[$0 + 1] - starts[$0] }
         for j in skipping { counts[j] = 0 }
         let widestFirst = (0..<b.columns).sorted { counts[$0] > counts[$1] }
-        var taken = [Bool](repeating: false, count: b.rows), flops = 0.0
+        var taken = [Bool](repeating: false, count: b.rows), cliques = 0.0, entries = 0.0
         for j in widestFirst {
             guard counts[j] > 1 else { break }
             var fresh = 0
@@ -52,9 +57,12 @@ struct GramCholesky: NormalEquations {
                 taken[rows[p]] = true
                 fresh += 1
             }
-            flops += pow(Double(fresh), 3) / 3
+            let k = Double(counts[j]), f = Double(fresh)
+            cliques += f * f * f / 3
+            entries += k * k - (k - f) * (k - f)
         }
-        return flops
+        let lower = (min(entries, n * n) + n) / 2
+        return max(cliques, n > 0 ? lower * lower / n : 0)
     }
 
     /// The dense (`sparse` false) or the sparse Cholesky, as forced.
