@@ -15,11 +15,11 @@ import LinearProgramming
 ///   pairs), 1.1× faster at 45 (2,025), 1.5× at 70, 1.7× at 100, 2.5× at 150, 4.3× at 300;
 /// - surrogate encodings of convex networks (the interior point without the crossover, as
 ///   `minimize` runs it): on the encoding grid (max-gate HyCNNs 16–256 wide, 2–8 deep, d = 10
-///   and 50; 1,226 to 1,126,450 nonzeros) it takes 26.9 s in total against the simplex's
-///   38.0 s (25.0 against 38.3 in an earlier run); above 30,000 nonzeros it is faster on the
-///   8-layer networks (up to 2.3×) and slower on 6 of the 21 (2- and 4-layer ones, 1.2–2.2×);
-///   below 30,000 nonzeros both take milliseconds and the simplex is as fast (the dispatch
-///   demo, 26,886 nonzeros in six small networks: simplex 50–78 ms, interior point 75–120 ms).
+///   and 50; 1,226 to 1,126,450 nonzeros) it takes 8.8 s in total against the simplex's 37.9 s
+///   and is faster on every LP above 10,000 nonzeros (1.6–2.7× on those below 30,000); on the
+///   dispatch demo (26,886 nonzeros in six small networks) it takes 33 ms against the simplex's
+///   48–49 ms. Below 10,000 nonzeros both take a few milliseconds, and the simplex's answer is a
+///   vertex.
 public enum InteriorPointPreference {
     /// Where an LP comes from; the crossover size depends on it.
     public enum Family: String, Sendable, CaseIterable {
@@ -33,7 +33,7 @@ public enum InteriorPointPreference {
     public static func nonzeroThreshold(for family: Family) -> Int {
         switch family {
         case .general: 10_000
-        case .surrogate: 30_000
+        case .surrogate: 10_000
         }
     }
 

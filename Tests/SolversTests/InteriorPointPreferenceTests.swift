@@ -16,15 +16,15 @@ import Testing
 
     @Test func thresholdsAreTheMeasuredOnes() {
         #expect(InteriorPointPreference.nonzeroThreshold(for: .general) == 10_000)
-        #expect(InteriorPointPreference.nonzeroThreshold(for: .surrogate) == 30_000)
+        #expect(InteriorPointPreference.nonzeroThreshold(for: .surrogate) == 10_000)
     }
 
     @Test func strictlyAboveTheThreshold() {
         #expect(!InteriorPointPreference.prefersInteriorPoint(nonzeros: 0))
         #expect(!InteriorPointPreference.prefersInteriorPoint(nonzeros: 10_000))
         #expect(InteriorPointPreference.prefersInteriorPoint(nonzeros: 10_001))
-        #expect(!InteriorPointPreference.prefersInteriorPoint(nonzeros: 30_000, family: .surrogate))
-        #expect(InteriorPointPreference.prefersInteriorPoint(nonzeros: 30_001, family: .surrogate))
+        #expect(!InteriorPointPreference.prefersInteriorPoint(nonzeros: 10_000, family: .surrogate))
+        #expect(InteriorPointPreference.prefersInteriorPoint(nonzeros: 10_001, family: .surrogate))
     }
 
     @Test func programsByTheirNonzerosAndNeverAMIP() {
@@ -32,7 +32,8 @@ import Testing
         #expect(small.nonzeroCount == 10_000 && large.nonzeroCount == 10_100)
         #expect(!InteriorPointPreference.prefersInteriorPoint(for: small))
         #expect(InteriorPointPreference.prefersInteriorPoint(for: large))
-        #expect(!InteriorPointPreference.prefersInteriorPoint(for: large, family: .surrogate))
+        #expect(!InteriorPointPreference.prefersInteriorPoint(for: small, family: .surrogate))
+        #expect(InteriorPointPreference.prefersInteriorPoint(for: large, family: .surrogate))
         #expect(!InteriorPointPreference.prefersInteriorPoint(for: Self.dense(rows: 101, columns: 100, integer: true)))
     }
 

@@ -79,7 +79,8 @@ import Testing
         let integer = InteriorPointPreferenceTests.dense(rows: 2, columns: 2, integer: true)
         #expect(SolverChoice.auto.resolved(for: small) == .simplex)
         #expect(SolverChoice.auto.resolved(for: large) == .ipm)
-        #expect(SolverChoice.auto.resolved(for: large, family: .surrogate) == .simplex)
+        #expect(SolverChoice.auto.resolved(for: small, family: .surrogate) == .simplex)
+        #expect(SolverChoice.auto.resolved(for: large, family: .surrogate) == .ipm)
         #expect(SolverChoice.auto.resolved(for: integer) == .mip)
         for choice in SolverChoice.allCases where choice != .auto {
             #expect(choice.resolved(for: large) == choice && choice.resolved(for: integer) == choice, "a named solver stays itself")

@@ -95,11 +95,11 @@ import Testing
     @Test func autoTakesTheSimplexForASmallSurrogateLP() throws {
         let result = try ToolRunner.run(["minimize", try Self.problem(Self.dispatch), "--json"])
         #expect(result.exitCode == 0, "\(result.stderr)")
-        #expect(try result.json()["solver"] as? String == "glpk-simplex")          // far below 30,000 nonzeros
+        #expect(try result.json()["solver"] as? String == "glpk-simplex")          // far below 10,000 nonzeros
         let auto = try ToolRunner.run(["minimize", try Self.problem(Self.dispatch), "--json", "--solver", "auto"])
         #expect(try auto.json()["solver"] as? String == "glpk-simplex")
         let help = try ToolRunner.run(["minimize", "--help"])
-        #expect(help.stdout.contains("auto") && help.stdout.contains("30000"))
+        #expect(help.stdout.contains("auto") && help.stdout.contains("10000"))
     }
 
     @Test func ourInteriorPointAgreesWithGLPKOnTheLPRoute() throws {

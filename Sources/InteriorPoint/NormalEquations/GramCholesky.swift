@@ -10,7 +10,7 @@ import LinearAlgebra
 ///
 /// The sparse analysis is skipped when the answer is already known: a column of B with k
 /// nonzeros makes those k rows a clique of B Bᵀ, which every elimination order factors in at
-/// least k³/3 flops, so cliques worth fraction·n³/3 together mean dense (``cliqueFlops(_:)``).
+/// least k³/3 flops, so cliques worth fraction·n³/3 together mean dense (``factorFlopsBound(_:skipping:)``).
 struct GramCholesky: NormalEquations {
     /// Exactly one of the two is set.
     private var dense: DenseNormalEquations?
@@ -18,20 +18,23 @@ struct GramCholesky: NormalEquations {
 
     /// `denseBelow`: a dense factorization of at most this many flops is taken without the
     /// sparse analysis (whose cost it would not repay).
-    init(pattern b: SparseMatrix, sparseFlopsFraction: Double, denseBelow: Double = 0) {
-        if Self.denseWithoutAnalysis(b, sparseFlopsFraction: sparseFlopsFraction, denseBelow: denseBelow) == nil {
+    /// `bound`: ``factorFlopsBound(_:skipping:)`` of `b` when the caller has it.
+    init(pattern b: SparseMatrix, sparseFlopsFraction: Double, denseBelow: Double = 0, bound: Double? = nil) {
+        let known = Self.denseWithoutAnalysis(rows: b.rows, bound: bound ?? Self.factorFlopsBound(b),
+                                              sparseFlopsFraction: sparseFlopsFraction, denseBelow: denseBelow)
+        if known == nil {
             let candidate = SparseNormalEquations(pattern: b)
             if candidate.factorFlops < sparseFlopsFraction * pow(Double(b.rows), 3) / 3 { sparse = candidate; return }   // NaN: dense
         }
         dense = DenseNormalEquations(pattern: b)
     }
 
-    /// The dense factorization's flops n³/3 when `init` takes it without the sparse analysis —
-    /// at most `denseBelow`, or when even ``cliqueFlops(_:)`` reaches `sparseFlopsFraction` of
-    /// it — else nil.
-    static func denseWithoutAnalysis(_ b: SparseMatrix, sparseFlopsFraction: Double, denseBelow: Double = 0) -> Double? {
-        let denseFlops = pow(Double(b.rows), 3) / 3
-        return denseFlops <= denseBelow || cliqueFlops(b) >= sparseFlopsFraction * denseFlops ? denseFlops : nil
+    /// The dense factorization's flops n³/3 (n = `rows`) when `init` takes it without the sparse
+    /// analysis — at most `denseBelow`, or when even the lower `bound` on any sparse
+    /// factorization reaches `sparseFlopsFraction` of it — else nil.
+    static func denseWithoutAnalysis(rows: Int, bound: Double, sparseFlopsFraction: Double, denseBelow: Double = 0) -> Double? {
+        let denseFlops = pow(Double(rows), 3) / 3
+        return denseFlops <= denseBelow || bound >= sparseFlopsFraction * denseFlops ? denseFlops : nil
     }
 
     /// A lower bound on the flops of any Cholesky of B Bᵀ, the larger of two, from one greedy
@@ -44,7 +47,7 @@ struct GramCholesky: NormalEquations {
     ///   its lower triangle, (nnz + n)/2 entries, and Σ cⱼ² ≥ (Σ cⱼ)²/n over its column counts —
     ///   so a nearly dense B Bᵀ whose cliques overlap is seen too.
     /// `skipping`: columns of B left out (B's other columns' Gram matrix is bounded).
-    static func cliqueFlops(_ b: SparseMatrix, skipping: [Int] = []) -> Double {
+    static func factorFlopsBound(_ b: SparseMatrix, skipping: [Int] = []) -> Double {
         let starts = b.columnStart, rows = b.rowIndex, n = Double(b.rows)
         var counts = (0..<b.columns).map { starts[$0 + 1] - starts[$0] }
         for j in skipping { counts[j] = 0 }

@@ -51,19 +51,21 @@ enum NormalEquationsBackend {
             }
         case .automatic: break
         }
-        let forming = DenseNormalEquations.formingFlops(form.matrix), mightPay = ColumnSpaceNormalEquations.mightPay(form)
+        let mightPay = ColumnSpaceNormalEquations.mightPay(form)
+        let forming = mightPay ? DenseNormalEquations.formingFlops(form.matrix) : 0
         var candidate: ColumnSpaceNormalEquations?
         // The row space's flops when they are known without its analysis (dense), else a lower bound.
-        let knownRowSpace = GramCholesky.denseWithoutAnalysis(form.matrix, sparseFlopsFraction: fraction)
+        let bound = GramCholesky.factorFlopsBound(form.matrix)
+        let knownRowSpace = GramCholesky.denseWithoutAnalysis(rows: form.rowCount, bound: bound, sparseFlopsFraction: fraction)
         if mightPay {                        // first against that: no analysis of the row space
-            let budget = Self.columnSpaceAdvantage * ((knownRowSpace ?? GramCholesky.cliqueFlops(form.matrix)) + forming)
+            let budget = Self.columnSpaceAdvantage * ((knownRowSpace ?? bound) + forming)
             candidate = ColumnSpaceNormalEquations(pattern: form, sparseFlopsFraction: fraction, flopBudget: budget)
             if let column = candidate, column.factorFlops + column.formingFlops < budget {
                 self = .columnSpace(column)
                 return
             }
         }
-        let unsplit = GramCholesky(pattern: form.matrix, sparseFlopsFraction: fraction)
+        let unsplit = GramCholesky(pattern: form.matrix, sparseFlopsFraction: fraction, bound: bound)
         if let deadline, IterationClock.now() >= deadline { self = .rowSpace(unsplit); return }
         if mightPay, knownRowSpace == nil {  // the bound was below the row space's flops: try again
             let budget = Self.columnSpaceAdvantage * (unsplit.factorFlops + forming)
@@ -87,7 +89,7 @@ enum NormalEquationsBackend {
         let unsplit = given ?? GramCholesky(pattern: form.matrix, sparseFlopsFraction: fraction)
         let dense = SplitNormalEquations.denseColumns(of: form.matrix)
         if !dense.isEmpty,
-           GramCholesky.cliqueFlops(form.matrix, skipping: dense) < Self.splitAdvantage * unsplit.factorFlops,   // else no analysis
+           GramCholesky.factorFlopsBound(form.matrix, skipping: dense) < Self.splitAdvantage * unsplit.factorFlops,   // else no analysis
            let split = SplitNormalEquations(pattern: form, denseColumns: dense, sparseFlopsFraction: fraction),
            split.factorFlops < Self.splitAdvantage * unsplit.factorFlops {               // NaN (failed analysis) never wins
             return .split(split)

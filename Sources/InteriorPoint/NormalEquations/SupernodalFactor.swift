@@ -165,7 +165,7 @@ final class SupernodalFactor {
     /// An independent copy (same structure, same numeric factor).
     func copy() -> SupernodalFactor {
         let twin = SupernodalFactor(structure: structure, columnStart: patternStart, rowIndex: patternRows)
-        twin.values.update(from: values, count: structure.valueCount)
+        if isFactored { twin.values.update(from: values, count: structure.valueCount) }   // else some were never written
         twin.diagonal.update(from: diagonal, count: dimension)
         twin.replacedPivots = replacedPivots
         twin.isFactored = isFactored
