@@ -363,8 +363,12 @@ struct ColumnSpaceNormalEquations: NormalEquations {
         if let g { for k in 0..<s { u[k] -= g[k] } }
         if s > 0 { gram.solve(u) }                                                          // h = K⁻¹ u
         if e > 0 {
-            coupled.multiply(u, writingTo: product)                                         // A_S h
-            for (k, i) in keptRows.enumerated() { kept[k] = r[i] - product[i] }             // r_E − A_ES h
+            for (k, i) in keptRows.enumerated() { kept[k] = r[i] }
+            if s > 0 {
+                keptTranspose.withUnsafeBufferPointer { at in
+                    BLAS.gemv(transpose: true, m: s, n: e, alpha: -1, a: at.baseAddress!, lda: s, x: u, beta: 1, y: kept)   // r_E − A_ES h
+                }
+            }
             schur.withUnsafeBufferPointer { l in
                 BLAS.trsvLower(n: e, l: l.baseAddress!, lda: e, x: kept)
                 BLAS.trsvLower(transpose: true, n: e, l: l.baseAddress!, lda: e, x: kept)   // v_E = C⁻¹ (r_E − A_ES h)

@@ -7,11 +7,15 @@ import LinearAlgebra
 /// units: in the column space (``ColumnSpaceNormalEquations``) the 96 rows of a 48-unit max-gate
 /// layer share 146 columns, one 146² · 96 `dsyrk` instead of a full 242² · 96 one.
 ///
+/// Used by the dense normal equations and by the supernodal factor (``SupernodalFactor``), which
+/// adds G into L's blocks.
+///
 /// Consecutive columns form a group while each shares at least ``similarity`` of its pattern
 /// with the group's first column (Jaccard index); a group is kept when its predicted cost —
-/// r²k flops of `dsyrk` plus 10r² for adding G into M at scattered places — is below what its
-/// columns cost alone (m² each in the full-height panel, or 10·nnz² scattered, whichever is
-/// less); the columns no group takes are ``others``. Nothing is allocated by `accumulate`.
+/// r²k flops of `dsyrk` plus 10r² for adding G into M at scattered places, plus ``callFlops`` —
+/// is below what its columns cost alone (m² each in the full-height panel, or 10·nnz²
+/// scattered, whichever is less); the columns no group takes are ``others``. Nothing is
+/// allocated by `accumulate`.
 struct CompressedPanels {
     struct Group {
         let columns: [Int]
@@ -41,10 +45,19 @@ struct CompressedPanels {
     /// layer about half.
     static let similarity = 0.8
 
-    static func groupFlops(rows r: Int, columns k: Int) -> Double { Double(r) * Double(r) * Double(k + 10) }   // r²k + 10r²
+    /// r²k + 10r² + ``callFlops``.
+    static func groupFlops(rows r: Int, columns k: Int) -> Double { Double(r) * Double(r) * Double(k + 10) + callFlops }
+    /// The fixed cost of a group (a `dsyrk` call, filling and scattering its panel), in flops:
+    /// about a microsecond, so that pairs of 2-entry columns stay scattered.
+    static let callFlops = 2000.0
 
     init(pattern a: SparseMatrix) {
-        (groups, others, groupFlops) = Self.grouping(of: a)
+        self.init(rows: a.rows, columnStart: a.columnStart, rowIndex: a.rowIndex)
+    }
+
+    /// Groups the columns of the pattern (`columnStart`, `rowIndex`) of a matrix with `rows` rows.
+    init(rows: Int, columnStart: [Int], rowIndex: [Int]) {
+        (groups, others, groupFlops) = Self.grouping(rows: rows, columnStart: columnStart, rowIndex: rowIndex)
         panels = groups.map { [Double](repeating: 0, count: $0.rows.count * $0.columns.count) }
         let widest = groups.map(\.rows.count).max() ?? 0
         product = [Double](repeating: 0, count: widest * widest)
@@ -53,11 +66,15 @@ struct CompressedPanels {
     /// The groups of `a`'s columns, the columns left over, and the groups' predicted cost —
     /// without the panels' storage (for a cost prediction alone).
     static func grouping(of a: SparseMatrix) -> (groups: [Group], others: [Int], flops: Double) {
+        grouping(rows: a.rows, columnStart: a.columnStart, rowIndex: a.rowIndex)
+    }
+
+    private static func grouping(rows m: Int, columnStart starts: [Int], rowIndex: [Int])
+        -> (groups: [Group], others: [Int], flops: Double) {
         var groups: [Group] = [], others: [Int] = [], flops = 0.0
-        var inGroup = [Int](repeating: -1, count: a.rows), inFirst = [Int](repeating: -1, count: a.rows)
-        var position = [Int](repeating: -1, count: a.rows)
+        var inGroup = [Int](repeating: -1, count: m), inFirst = [Int](repeating: -1, count: m)
+        var position = [Int](repeating: -1, count: m)
         var tag = 0, current: [Int] = [], groupRows: [Int] = [], firstCount = 0, aloneCost = 0.0
-        let starts = a.columnStart, rowIndex = a.rowIndex
         func close() {
             let cost = Self.groupFlops(rows: groupRows.count, columns: current.count)
             guard current.count >= 2, cost < aloneCost else {
@@ -73,7 +90,7 @@ struct CompressedPanels {
             groups.append(Group(columns: current, rows: rows, slots: slots))
             flops += cost
         }
-        for j in 0..<a.columns {
+        for j in 0..<(starts.count - 1) {
             let entries = starts[j]..<starts[j + 1]
             var shared = 0
             for p in entries where inFirst[rowIndex[p]] == tag { shared += 1 }
@@ -94,7 +111,7 @@ struct CompressedPanels {
                 groupRows.append(rowIndex[p])
             }
             current.append(j)
-            aloneCost += Self.aloneFlops(entries: entries.count, rows: a.rows)
+            aloneCost += Self.aloneFlops(entries: entries.count, rows: m)
         }
         close()
         return (groups, others, flops)
@@ -104,28 +121,42 @@ struct CompressedPanels {
     /// m × m matrix `matrix`.
     mutating func accumulate(_ a: SparseMatrix, theta: [Double], into matrix: inout [Double], dimension m: Int) {
         guard !groups.isEmpty else { return }
-        matrix.withUnsafeMutableBufferPointer { accumulate(a, theta: theta, into: $0.baseAddress!, dimension: m) }
+        let groups = groups
+        matrix.withUnsafeMutableBufferPointer { target in
+            a.values.withUnsafeBufferPointer { values in
+                a.columnStart.withUnsafeBufferPointer { starts in
+                    formProducts(values: values.baseAddress!, columnStart: starts.baseAddress!, theta: theta) { g, product in
+                        let group = groups[g], r = group.rows.count
+                        for b in 0..<r {
+                            let source = product + b * r, column = target.baseAddress! + group.rows[b] * m
+                            for s in b..<r { column[group.rows[s]] += source[s] }            // M[rows_s, rows_b] += G_sb
+                        }
+                    }
+                }
+            }
+        }
     }
 
-    private mutating func accumulate(_ a: SparseMatrix, theta: [Double], into target: UnsafeMutablePointer<Double>, dimension m: Int) {
+    /// For each group g: its panel P ← the entries `values[p]` of its columns j, times √θⱼ (times 1
+    /// when `theta` is nil), G = P Pᵀ, and `add(g, G)` with G column-major r × r, its lower
+    /// triangle set. Nothing is allocated.
+    mutating func formProducts(values: UnsafePointer<Double>, columnStart: UnsafePointer<Int>, theta: [Double]?,
+                               add: (Int, UnsafePointer<Double>) -> Void) {
         for g in groups.indices {
             let group = groups[g], r = group.rows.count, k = group.columns.count
             panels[g].withUnsafeMutableBufferPointer { panel in
                 var entry = 0
                 for (c, j) in group.columns.enumerated() {
-                    let column = panel.baseAddress! + c * r, root = theta[j].squareRoot()
-                    for p in a.columnStart[j]..<a.columnStart[j + 1] {
-                        column[group.slots[entry]] = root * a.values[p]                  // P_sc = √θⱼ a_ij, s the slot of row i
+                    let column = panel.baseAddress! + c * r, factor = theta?[j].squareRoot() ?? 1
+                    for p in columnStart[j]..<columnStart[j + 1] {
+                        column[group.slots[entry]] = factor * values[p]                   // P_sc = √θⱼ a_ij, s the slot of row i
                         entry += 1
                     }
                 }
-                product.withUnsafeMutableBufferPointer { g in
+                product.withUnsafeMutableBufferPointer { g2 in
                     BLAS.syrk(triangle: .lower, n: r, k: k, alpha: 1, a: panel.baseAddress!, lda: r, beta: 0,
-                              c: g.baseAddress!, ldc: r)                                   // G = P Pᵀ
-                    for b in 0..<r {
-                        let source = g.baseAddress! + b * r, column = target + group.rows[b] * m
-                        for s in b..<r { column[group.rows[s]] += source[s] }             // M[rows_s, rows_b] += G_sb
-                    }
+                              c: g2.baseAddress!, ldc: r)                                  // G = P Pᵀ
+                    add(g, g2.baseAddress!)
                 }
             }
         }

@@ -6,8 +6,10 @@ import LinearAlgebra
 /// Δyᵢ ≈ 0 instead of a breakdown — in one pass, which CHOLMOD's own numeric factorization
 /// (it stops at the first non-positive pivot) cannot do.
 ///
-/// For each supernode s in order: assemble its columns of A Θ Aᵀ + δ I (from √θ-scaled
-/// columns of A, never forming the product); subtract the update L_d L_dᵀ of every earlier
+/// First the runs of columns of A with nearly the same rows (``CompressedPanels``) are added
+/// into L's blocks, one `dsyrk` per run, each entry of its product at an offset found once at
+/// set-up. Then for each supernode s in order: add the other columns' part of its columns of
+/// A Θ Aᵀ + δ I (from √θ-scaled columns of A, never forming the product); subtract the update L_d L_dᵀ of every earlier
 /// supernode d whose pattern meets s's columns (`dsyrk`/`dgemm`, scattered through a row map);
 /// factor the panel: blocked Cholesky of the diagonal block with pivot replacement, `dtrsm`
 /// for the rows below. The descendants of s are found with CHOLMOD's linked lists: after
@@ -55,6 +57,10 @@ final class SupernodalFactor {
     private let position: UnsafeMutablePointer<Int>
     private let update: UnsafeMutablePointer<Double>
     private let relative: UnsafeMutablePointer<Int32>
+    /// The runs of columns assembled by `dsyrk`, and for each one the entries of its product G
+    /// that lie in L's pattern: (index in G, offset in `values`); the others are exactly zero.
+    private var panels: CompressedPanels
+    private let groupTargets: [[(product: Int32, value: Int)]]
     private let tallest: Int
     private var allocations: [UnsafeMutableRawPointer] = []
 
@@ -98,11 +104,13 @@ final class SupernodalFactor {
                 sortedPosition[p] = q
             }
         }
+        // A by rows for the columns no group takes.
+        let panels = CompressedPanels(rows: m, columnStart: patternStart, rowIndex: patternRows)
         var counts = [Int](repeating: 0, count: m + 1)
-        for r in patternRows { counts[r + 1] += 1 }
+        for j in panels.others { for p in patternStart[j]..<patternStart[j + 1] { counts[patternRows[p] + 1] += 1 } }
         for i in 0..<m { counts[i + 1] += counts[i] }
-        var fill = counts, entry = [Int](repeating: 0, count: entries), column = entry
-        for j in 0..<columnCount {
+        var fill = counts, entry = [Int](repeating: 0, count: counts[m]), column = entry
+        for j in panels.others.sorted() {
             for p in patternStart[j]..<patternStart[j + 1] {
                 let i = patternRows[p]
                 entry[fill[i]] = sortedPosition[p]
@@ -156,6 +164,33 @@ final class SupernodalFactor {
         update = workspace(structure.largestUpdate)
         relative = filled(Int32(0), count: tallest)
         allocations = owned
+        self.panels = panels
+        groupTargets = panels.groups.map { Self.targets(of: $0, in: structure) }
+    }
+
+    /// The entries of a group's product G (lower triangle, column-major r × r) that lie in L's
+    /// pattern, with their offsets in L's values: entry (a, b) of the permuted matrix, a ≥ b,
+    /// is in column b's supernode at a's place among its rows (found by bisection).
+    private static func targets(of group: CompressedPanels.Group, in structure: SupernodalStructure)
+        -> [(product: Int32, value: Int)] {
+        let r = group.rows.count, permuted = group.rows.map { structure.inversePermutation[$0] }
+        var targets: [(product: Int32, value: Int)] = []
+        targets.reserveCapacity(r * (r + 1) / 2)
+        for b in 0..<r {
+            for a in b..<r {
+                let column = min(permuted[a], permuted[b]), row = max(permuted[a], permuted[b])
+                let s = Int(structure.supernodeOf[column]), psi = structure.rowStart[s]
+                var low = psi, high = structure.rowStart[s + 1]
+                while low < high {                                                     // first place with rows[place] ≥ row
+                    let middle = (low + high) / 2
+                    if Int(structure.rows[middle]) < row { low = middle + 1 } else { high = middle }
+                }
+                guard low < structure.rowStart[s + 1], Int(structure.rows[low]) == row else { continue }   // not in L: G's entry is 0
+                let height = structure.rowStart[s + 1] - psi
+                targets.append((Int32(b * r + a), structure.valueStart[s] + (column - structure.firstColumn[s]) * height + low - psi))
+            }
+        }
+        return targets
     }
 
     deinit {
@@ -185,6 +220,11 @@ final class SupernodalFactor {
             diagonal[Int(sortedRow[q])] += value * value                  // Mₖₖ = δ + Σⱼ θⱼ aₖⱼ²
         }
         for s in 0..<supernodeCount { head[s] = -1 }
+        values.update(repeating: 0, count: structure.valueCount)
+        let values = values, groupTargets = groupTargets
+        panels.formProducts(values: scaled, columnStart: columnStart, theta: nil) { g, product in
+            for target in groupTargets[g] { values[target.value] += product[Int(target.product)] }
+        }
         var replaced = 0
         for s in 0..<supernodeCount {
             assemble(s, delta: delta)
@@ -226,17 +266,17 @@ final class SupernodalFactor {
 
     // MARK: Factorization steps
 
-    /// Zeroes supernode s and adds its columns of A Θ Aᵀ + δ I (lower part, rows in s's pattern).
+    /// Adds to supernode s its columns of δ I and of the ungrouped columns' part of A Θ Aᵀ (lower
+    /// part, rows in s's pattern).
     private func assemble(_ s: Int, delta: Double) {
         let k1 = firstColumn[s], columns = firstColumn[s + 1] - k1
         let psi = rowStart[s], height = rowStart[s + 1] - psi
         let block = values + valueStart[s]
         for r in 0..<height { map[Int(rows[psi + r])] = Int32(r) }
-        block.update(repeating: 0, count: height * columns)
         for c in 0..<columns {
             let k = k1 + c, i = permutation[k]
             let column = block + c * height
-            column[c] = delta
+            column[c] += delta
             for e in rowPointer[i]..<rowPointer[i + 1] {                     // M[k…, k] += θⱼ aₖⱼ aⱼ[k…]
                 let own = rowEntry[e], weight = sortedScaled[own], end = columnStart[entryColumn[e] + 1]
                 for q in own..<end { column[Int(map[Int(sortedRow[q])])] += weight * sortedScaled[q] }
