@@ -169,21 +169,51 @@ public struct SparseMatrix: Sendable, Equatable {
     /// No allocation.
     public func transposeMultiply(_ y: UnsafePointer<Double>, writingTo x: UnsafeMutablePointer<Double>) {
         withStorage { start, row, value in
-            for j in 0..<columns {                                                         // x_j = Σ_i a_ij y_i
-                var k = start[j]
-                let end = start[j + 1]
-                var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0                // four chains: not bound by the add's latency
-                while k + 4 <= end {
-                    s0 += value[k] * y[row[k]]
-                    s1 += value[k + 1] * y[row[k + 1]]
-                    s2 += value[k + 2] * y[row[k + 2]]
-                    s3 += value[k + 3] * y[row[k + 3]]
-                    k += 4
-                }
-                while k < end { s0 += value[k] * y[row[k]]; k += 1 }
-                x[j] = (s0 + s1) + (s2 + s3)
+            for j in 0..<columns { x[j] = Self.dot(column: start[j]..<start[j + 1], row, value, y) }   // x_j = Σ_i a_ij y_i
+        }
+    }
+
+    /// y ← A_S x for the columns S = `selected` (x holds one entry per selected column, in their
+    /// order; `y` holds `rows`): the product with those columns alone, without copying them.
+    /// Unchecked, no allocation.
+    public func multiply(selecting selected: UnsafeBufferPointer<Int>, _ x: UnsafePointer<Double>,
+                         writingTo y: UnsafeMutablePointer<Double>) {
+        y.update(repeating: 0, count: rows)
+        withStorage { start, row, value in
+            for (k, j) in selected.enumerated() {
+                let xk = x[k]
+                if xk == 0 { continue }
+                for p in start[j]..<start[j + 1] { y[row[p]] += value[p] * xk }             // y_i += a_ij x_k
             }
         }
+    }
+
+    /// x ← A_Sᵀ y for the columns S = `selected` (`x` gets one entry per selected column, in
+    /// their order). Unchecked, no allocation.
+    public func transposeMultiply(selecting selected: UnsafeBufferPointer<Int>, _ y: UnsafePointer<Double>,
+                                  writingTo x: UnsafeMutablePointer<Double>) {
+        withStorage { start, row, value in
+            for (k, j) in selected.enumerated() { x[k] = Self.dot(column: start[j]..<start[j + 1], row, value, y) }
+        }
+    }
+
+    /// Σ over the entries p in `entries` of value[p]·y[row[p]], in four chains (not bound by the
+    /// add's latency).
+    @inline(__always)
+    private static func dot(column entries: Range<Int>, _ row: UnsafeBufferPointer<Int>, _ value: UnsafeBufferPointer<Double>,
+                            _ y: UnsafePointer<Double>) -> Double {
+        var k = entries.lowerBound
+        let end = entries.upperBound
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+        while k + 4 <= end {
+            s0 += value[k] * y[row[k]]
+            s1 += value[k + 1] * y[row[k + 1]]
+            s2 += value[k + 2] * y[row[k + 2]]
+            s3 += value[k + 3] * y[row[k + 3]]
+            k += 4
+        }
+        while k < end { s0 += value[k] * y[row[k]]; k += 1 }
+        return (s0 + s1) + (s2 + s3)
     }
 
     /// Runs `body` over the raw compressed-column arrays (column starts, row indices, values):

@@ -21,21 +21,21 @@ import LinearAlgebra
 ///     h = K⁻¹ A_ISᵀ D_I⁻¹ r_I,   C v_E = r_E − A_ES h,   u = h + K⁻¹ A_ESᵀ v_E,   v_I = D_I⁻¹ (r_I − A_IS u).
 ///
 /// The elimination loses accuracy as Θ spreads: the error of K's Cholesky reaches v_I through
-/// D_I⁻¹ and Aᵀv through Θ_S (10⁸ on free columns). So every factorization checks itself with
-/// a probe solve of known answer. When the plain elimination misses ``probeTolerance``, the
-/// solves of that factorization refine on the augmented system
+/// D_I⁻¹ and Aᵀv through Θ_S (10⁸ on free columns). So every solve refines on the augmented
+/// system
 ///
 ///     D v + A_S u = r,   A_Sᵀ v − Θ_S⁻¹ u = 0     (D = D_I on I, δ on E),
 ///
 /// whose residuals (both blocks) go through the same elimination with a second right-hand side
 /// g in the column equations (K u = A_ISᵀ D_I⁻¹ r_I − g + A_ESᵀ v_E) — refinement on the
 /// augmented system recovers what the elimination's scaling lost, where refinement against
-/// A Θ Aᵀ alone stalls (on the dispatch LP the probe's error goes from 10 to 1e-10). When even
-/// the refined probe misses, K is factored once more with a small multiple of the largest D_I⁻¹
-/// on its diagonal (``kRegularization``), which the refinement removes again. From the first
-/// factorization whose probe still misses the tolerance on, the row-space normal equations take
-/// over (``NormalEquationsBackend/bestRowSpace(for:sparseFlopsFraction:unsplit:)``, built then).
-/// `solve` allocates nothing beyond its temporary buffers.
+/// A Θ Aᵀ alone stalls (on the dispatch LP the probe's error goes from 10 to 1e-10) — and
+/// every factorization checks itself with a probe solve of known answer, plain first and
+/// refined when the plain one misses ``probeTolerance``. When the refined probe misses it too, K is factored once more with a small multiple of the
+/// largest D_I⁻¹ on its diagonal (``kRegularization``), which the refinement removes again. From
+/// the first factorization whose probe still misses the tolerance on, the row-space normal
+/// equations take over (``NormalEquationsBackend/bestRowSpace(for:sparseFlopsFraction:unsplit:)``,
+/// built then). `solve` allocates nothing beyond its temporary buffers.
 struct ColumnSpaceNormalEquations: NormalEquations {
     let dimension: Int
     /// The non-singleton columns S (the order of K's rows).
@@ -53,15 +53,14 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     private var weights: [Double]
     /// δ of the last factorization.
     private var regularization = 0.0
-    /// Refinement steps on the augmented system each solve of the last factorization may take
-    /// (0: none).
-    private var refinementSteps = 0
-    var refinesItsSolves: Bool { !usesFallback && refinementSteps > 0 }
+    /// Refinement steps on the augmented system each solve of the last factorization may take.
+    private var refinementSteps = refinementStepLimit
+    var refinesItsSolves: Bool { !usesFallback }
     /// D on the rows of I (δ included), by position in I.
     private var eliminatedDiagonal: [Double]
     private var gram: GramCholesky
-    /// A_S: the columns S of A, in the order of `coupledColumns`.
-    private let coupled: SparseMatrix
+    /// A (of the analysed form): its columns S are A_S, in the order of `coupledColumns`.
+    private let matrix: SparseMatrix
     /// Column-major |S| × |E|: A_ESᵀ, then (after `factor`) W = K⁻¹ A_ESᵀ in `keptSolves`.
     private let keptTranspose: [Double]
     private var keptSolves: [Double]
@@ -85,16 +84,22 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     /// iteration converges, so every later factorization is the row-space one.
     private(set) var rowSpaceFromNowOn = false
 
-    /// The largest energy error of the probe solve (``probeError``) the column space may have;
-    /// above it, the solves refine on the augmented system. On the max-gate encodings the plain
-    /// probe's error grows from 1e-14 to 1e-5 over the first dozen iterations and then jumps to
-    /// order 1 (Θ spanning 16 orders of magnitude), where unrefined steps lose primal feasibility.
+    /// The largest energy error of the probe solve (``probeError``) the column space may have. On
+    /// the max-gate encodings the plain probe's error grows from 1e-14 to 1e-5 over the first
+    /// dozen iterations and then jumps to order 1 (Θ spanning 16 orders of magnitude); refined,
+    /// it stays below 1e-8.
     static let probeTolerance = 1e-4
     /// Refinement steps on the augmented system per solve, at most; steps are taken while the
     /// residual (``augmentedResidual``) exceeds ``refinementTarget``, until two in a row fail to
-    /// halve it.
+    /// halve it. Even in the first iterations, where the probe passes, the plain solves leave
+    /// relative residuals of 1e-5–1e-3 on the dispatch LP, and unrefined its primal
+    /// infeasibility stays near 1 for seven iterations (with refinement: 0.77 → 6e-5); one step
+    /// takes them to 1e-13–1e-16.
+    /// Refining against A Θ Aᵀ instead took three steps per solve there (`hycnn solve --verbose`:
+    /// iterations 26.5 → 24 ms).
     static let refinementStepLimit = 3
-    static let refinementTarget = 1e-15
+    /// About 500 rounding errors: below it a further step does not halve the residual.
+    static let refinementTarget = 1e-13
     /// When even the refined probe misses: K is factored again with this fraction of the largest
     /// D_I⁻¹ added to its diagonal, and the solves refine up to ``regularizedRefinementStepLimit``
     /// steps against the unregularised system. On the dispatch LP's last iteration K lost its
@@ -149,10 +154,8 @@ struct ColumnSpaceNormalEquations: NormalEquations {
         // Counted first, so that every entry is written once into its place.
         let eliminated = eliminatedRows.count, coupledOrder = coupledColumns
         let aStart = a.columnStart, aRows = a.rowIndex, aValues = a.values
-        var coupledStart = [Int](repeating: 0, count: s + 1)
         var start = [Int](repeating: 0, count: eliminated + s + 1)
-        for (k, j) in coupledOrder.enumerated() {
-            coupledStart[k + 1] = coupledStart[k] + aStart[j + 1] - aStart[j]
+        for j in coupledOrder {
             for p in aStart[j]..<aStart[j + 1] where slot[aRows[p]] >= 0 { start[slot[aRows[p]] + 1] += 1 }
         }
         // A lower bound on the predicted cost, before anything is built: forming K costs at least
@@ -168,17 +171,12 @@ struct ColumnSpaceNormalEquations: NormalEquations {
         guard formingBound + factorBound < flopBudget else { return nil }
         for c in 0..<eliminated { start[c + 1] += start[c] }
         for k in 0..<s { start[eliminated + k + 1] = start[eliminated + k] + 1 }
-        var coupledRows = [Int](repeating: 0, count: coupledStart[s]), coupledValues = [Double](repeating: 0, count: coupledStart[s])
         var rows = [Int](repeating: 0, count: start[eliminated + s]), values = [Double](repeating: 1, count: start[eliminated + s])
         var keptTranspose = [Double](repeating: 0, count: s * e)
         var fill = start
         for (k, j) in coupledOrder.enumerated() {                        // columns k in order: B's columns stay sorted
-            var q = coupledStart[k]
             for p in aStart[j]..<aStart[j + 1] {
                 let i = aRows[p], v = aValues[p]
-                coupledRows[q] = i
-                coupledValues[q] = v
-                q += 1
                 let position = slot[i]
                 if position >= 0 {
                     rows[fill[position]] = k
@@ -191,13 +189,11 @@ struct ColumnSpaceNormalEquations: NormalEquations {
         }
         for k in 0..<s { rows[start[eliminated + k]] = k }                     // the identity block, values 1
         guard let operand = try? SparseMatrix(rows: s, columns: eliminatedRows.count + s, columnStart: start, rowIndex: rows,
-                                              values: values),
-              let coupled = try? SparseMatrix(rows: m, columns: s, columnStart: coupledStart, rowIndex: coupledRows,
-                                              values: coupledValues) else { return nil }
+                                              values: values) else { return nil }
         formingFlops = DenseNormalEquations.formingFlops(operand)
         guard formingFlops + factorBound < flopBudget else { return nil }
         self.operand = operand
-        self.coupled = coupled
+        matrix = a
         self.keptTranspose = keptTranspose
         keptSolves = keptTranspose
         weights = [Double](repeating: 0, count: operand.columns)
@@ -237,12 +233,10 @@ struct ColumnSpaceNormalEquations: NormalEquations {
         if gram.factor(operand, weights: weights, regularization: 0) != nil,
            factorSchurComplement(regularization: regularization) {
             usesFallback = false
-            refinementSteps = 0
+            refinementSteps = 0                                                          // the plain probe first: cheaper
             var error = probeError(form, theta: theta, regularization: regularization)
-            if error > Self.probeTolerance {
-                refinementSteps = Self.refinementStepLimit
-                error = probeError(form, theta: theta, regularization: regularization)
-            }
+            refinementSteps = Self.refinementStepLimit
+            if error > Self.probeTolerance { error = probeError(form, theta: theta, regularization: regularization) }
             if error > Self.probeTolerance {
                 var largest = 0.0
                 for position in 0..<eliminated { largest = max(largest, weights[position]) }
@@ -305,23 +299,24 @@ struct ColumnSpaceNormalEquations: NormalEquations {
         if usesFallback { fallback!.solve(&rhs); return }
         guard dimension > 0 else { return }
         let s = coupledColumns.count, e = keptRows.count, m = dimension
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * s + e + 3 * m) { work in
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * s + e + 4 * m) { work in
             let u = work.baseAddress!, du = u + s, g = du + s, kept = g + s
-            let product = kept + e, f = product + m, dv = f + m
+            let product = kept + e, f = product + m, dv = f + m, au = dv + m
             rhs.withUnsafeMutableBufferPointer { buffer in
                 let v = buffer.baseAddress!
                 let steps = refinementSteps
                 if steps > 0 { f.update(from: v, count: m) }
                 applyInverse(v, g: nil, u: u, kept: kept, product: product)
+                au.update(from: product, count: m)                                         // A_S u, kept up to date
                 var previous = Double.infinity, stalled = 0
                 for _ in 0..<steps {
-                    let residual = augmentedResidual(f, v: v, u: u, rowPart: dv, columnPart: g, product: product)
+                    let residual = augmentedResidual(f, v: v, u: u, coupledProduct: au, rowPart: dv, columnPart: g)
                     guard residual > Self.refinementTarget else { break }
                     stalled = residual < 0.5 * previous ? 0 : stalled + 1
                     guard stalled < 2 else { break }
                     previous = min(previous, residual)
                     applyInverse(dv, g: g, u: du, kept: kept, product: product)
-                    for i in 0..<m { v[i] += dv[i] }
+                    for i in 0..<m { v[i] += dv[i]; au[i] += product[i] }                   // A_S (u + Δu) = A_S u + A_S Δu
                     for k in 0..<s { u[k] += du[k] }
                 }
             }
@@ -329,13 +324,12 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     }
 
     /// The residual of (v, u) in the augmented system D v + A_S u = f, A_Sᵀ v − Θ_S⁻¹ u = 0
-    /// (D = D_I on I, δ on E): `rowPart` ← f − D v − A_S u, `columnPart` ← Θ_S⁻¹ u − A_Sᵀ v; returns
-    /// their largest entries relative to f and A_Sᵀ v.
+    /// (D = D_I on I, δ on E), given `coupledProduct` = A_S u: `rowPart` ← f − D v − A_S u,
+    /// `columnPart` ← Θ_S⁻¹ u − A_Sᵀ v; returns their largest entries relative to f and A_Sᵀ v.
     private func augmentedResidual(_ f: UnsafePointer<Double>, v: UnsafePointer<Double>, u: UnsafePointer<Double>,
-                                   rowPart: UnsafeMutablePointer<Double>, columnPart: UnsafeMutablePointer<Double>,
-                                   product: UnsafeMutablePointer<Double>) -> Double {
+                                   coupledProduct product: UnsafePointer<Double>,
+                                   rowPart: UnsafeMutablePointer<Double>, columnPart: UnsafeMutablePointer<Double>) -> Double {
         let m = dimension, s = coupledColumns.count, eliminated = eliminatedRows.count
-        coupled.multiply(u, writingTo: product)
         var rowNorm = 0.0, rowScale = 0.0, columnNorm = 0.0, columnScale = 0.0
         for i in 0..<m {
             let slot = rowSlot[i]
@@ -344,7 +338,7 @@ struct ColumnSpaceNormalEquations: NormalEquations {
             rowNorm = max(rowNorm, abs(rowPart[i]))
             rowScale = max(rowScale, abs(f[i]))
         }
-        coupled.transposeMultiply(v, writingTo: columnPart)
+        coupledColumns.withUnsafeBufferPointer { matrix.transposeMultiply(selecting: $0, v, writingTo: columnPart) }
         for k in 0..<s {
             columnScale = max(columnScale, abs(columnPart[k]))
             columnPart[k] = weights[eliminated + k] * u[k] - columnPart[k]                     // ρ₂ = Θ_S⁻¹ u − A_Sᵀ v
@@ -354,12 +348,13 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     }
 
     /// The elimination above for the augmented right-hand side (r, g) — D v + A_S u = r,
-    /// A_Sᵀ v − Θ_S⁻¹ u = g, g = 0 when nil: r ← v, `u` ← u; `kept` holds |E| values, `product` m.
+    /// A_Sᵀ v − Θ_S⁻¹ u = g, g = 0 when nil: r ← v, `u` ← u, `product` ← A_S u; `kept` holds |E|
+    /// values, `product` m.
     private func applyInverse(_ r: UnsafeMutablePointer<Double>, g: UnsafePointer<Double>?, u: UnsafeMutablePointer<Double>,
                               kept: UnsafeMutablePointer<Double>, product: UnsafeMutablePointer<Double>) {
         let s = coupledColumns.count, e = keptRows.count, m = dimension
         for i in 0..<m { product[i] = rowSlot[i] >= 0 ? r[i] / eliminatedDiagonal[rowSlot[i]] : 0 }   // D_I⁻¹ r_I, 0 on E
-        coupled.transposeMultiply(product, writingTo: u)                                   // u = A_ISᵀ D_I⁻¹ r_I
+        coupledColumns.withUnsafeBufferPointer { matrix.transposeMultiply(selecting: $0, product, writingTo: u) }   // u = A_ISᵀ D_I⁻¹ r_I
         if let g { for k in 0..<s { u[k] -= g[k] } }
         if s > 0 { gram.solve(u) }                                                          // h = K⁻¹ u
         if e > 0 {
@@ -379,7 +374,7 @@ struct ColumnSpaceNormalEquations: NormalEquations {
                 }
             }
         }
-        coupled.multiply(u, writingTo: product)                                             // A_S u
+        coupledColumns.withUnsafeBufferPointer { matrix.multiply(selecting: $0, u, writingTo: product) }   // A_S u
         for i in 0..<m {
             let slot = rowSlot[i]
             r[i] = slot >= 0 ? (r[i] - product[i]) / eliminatedDiagonal[slot] : kept[-1 - slot]   // v_I = D_I⁻¹ (r_I − A_IS u)

@@ -69,52 +69,79 @@ struct CompressedPanels {
         grouping(rows: a.rows, columnStart: a.columnStart, rowIndex: a.rowIndex)
     }
 
-    private static func grouping(rows m: Int, columnStart starts: [Int], rowIndex: [Int])
+    private static func grouping(rows m: Int, columnStart: [Int], rowIndex: [Int])
         -> (groups: [Group], others: [Int], flops: Double) {
         var groups: [Group] = [], others: [Int] = [], flops = 0.0
-        var inGroup = [Int](repeating: -1, count: m), inFirst = [Int](repeating: -1, count: m)
-        var position = [Int](repeating: -1, count: m)
-        var tag = 0, current: [Int] = [], groupRows: [Int] = [], firstCount = 0, aloneCost = 0.0
-        func close() {
-            let cost = Self.groupFlops(rows: groupRows.count, columns: current.count)
-            guard current.count >= 2, cost < aloneCost else {
-                others += current
-                return
+        var current: [Int] = [], groupRows: [Int] = []
+        // Tags per row: the run that last met it (inGroup), the run whose first column meets it
+        // (inFirst); the row's slot in the run being closed (position).
+        let inGroup = UnsafeMutablePointer<Int>.allocate(capacity: 3 * max(m, 1))
+        defer { inGroup.deallocate() }
+        let inFirst = inGroup + m, position = inFirst + m
+        inGroup.initialize(repeating: -1, count: 3 * m)
+        columnStart.withUnsafeBufferPointer { starts in
+            rowIndex.withUnsafeBufferPointer { rowIndex in
+                var tag = 0, firstCount = 0, aloneCost = 0.0
+                for j in 0..<(starts.count - 1) {
+                    let entries = starts[j]..<starts[j + 1]
+                    var shared = 0
+                    for p in entries where inFirst[rowIndex[p]] == tag { shared += 1 }
+                    let similarity = Double(shared) / Double(max(firstCount + entries.count - shared, 1))   // Jaccard, against the first column
+                    if !current.isEmpty, similarity < Self.similarity {
+                        if let group = close(current, rows: groupRows, aloneCost: aloneCost, starts: starts, rowIndex: rowIndex,
+                                             position: position) {
+                            groups.append(group.group)
+                            flops += group.flops
+                        } else {
+                            others += current
+                        }
+                        current.removeAll(keepingCapacity: true)
+                        groupRows.removeAll(keepingCapacity: true)
+                        aloneCost = 0
+                        tag += 1
+                    }
+                    if current.isEmpty {
+                        for p in entries { inFirst[rowIndex[p]] = tag }
+                        firstCount = entries.count
+                    }
+                    for p in entries where inGroup[rowIndex[p]] != tag {
+                        inGroup[rowIndex[p]] = tag
+                        groupRows.append(rowIndex[p])
+                    }
+                    current.append(j)
+                    aloneCost += Self.aloneFlops(entries: entries.count, rows: m)
+                }
+                if let group = close(current, rows: groupRows, aloneCost: aloneCost, starts: starts, rowIndex: rowIndex,
+                                     position: position) {
+                    groups.append(group.group)
+                    flops += group.flops
+                } else {
+                    others += current
+                }
             }
-            let rows = groupRows.sorted()
-            for (slot, row) in rows.enumerated() { position[row] = slot }
-            var slots: [Int] = []
-            slots.reserveCapacity(starts[current.last! + 1] - starts[current[0]])
-            for j in current { for p in starts[j]..<starts[j + 1] { slots.append(position[rowIndex[p]]) } }
-            for row in rows { position[row] = -1 }
-            groups.append(Group(columns: current, rows: rows, slots: slots))
-            flops += cost
         }
-        for j in 0..<(starts.count - 1) {
-            let entries = starts[j]..<starts[j + 1]
-            var shared = 0
-            for p in entries where inFirst[rowIndex[p]] == tag { shared += 1 }
-            let similarity = Double(shared) / Double(max(firstCount + entries.count - shared, 1))   // Jaccard, against the first column
-            if !current.isEmpty, similarity < Self.similarity {
-                close()
-                current.removeAll(keepingCapacity: true)
-                groupRows.removeAll(keepingCapacity: true)
-                aloneCost = 0
-                tag += 1
-            }
-            if current.isEmpty {
-                for p in entries { inFirst[rowIndex[p]] = tag }
-                firstCount = entries.count
-            }
-            for p in entries where inGroup[rowIndex[p]] != tag {
-                inGroup[rowIndex[p]] = tag
-                groupRows.append(rowIndex[p])
-            }
-            current.append(j)
-            aloneCost += Self.aloneFlops(entries: entries.count, rows: m)
-        }
-        close()
         return (groups, others, flops)
+    }
+
+    /// The run of `columns` (meeting `rows`) as a group with its cost, or nil when it does not pay
+    /// (``groupFlops(rows:columns:)`` against `aloneCost`). `position` is −1 on every row, and is
+    /// again on return.
+    private static func close(_ columns: [Int], rows groupRows: [Int], aloneCost: Double, starts: UnsafeBufferPointer<Int>,
+                              rowIndex: UnsafeBufferPointer<Int>, position: UnsafeMutablePointer<Int>) -> (group: Group, flops: Double)? {
+        let cost = Self.groupFlops(rows: groupRows.count, columns: columns.count)
+        guard columns.count >= 2, cost < aloneCost else { return nil }
+        let rows = groupRows.sorted()
+        for (slot, row) in rows.enumerated() { position[row] = slot }
+        var slots = [Int](repeating: 0, count: starts[columns.last! + 1] - starts[columns[0]])
+        var entry = 0
+        for j in columns {
+            for p in starts[j]..<starts[j + 1] {
+                slots[entry] = position[rowIndex[p]]
+                entry += 1
+            }
+        }
+        for row in rows { position[row] = -1 }
+        return (Group(columns: columns, rows: rows, slots: slots), cost)
     }
 
     /// Adds Σ over the groups' columns of θⱼ aⱼ aⱼᵀ to the lower triangle of the column-major

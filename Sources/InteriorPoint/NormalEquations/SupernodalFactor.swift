@@ -176,18 +176,22 @@ final class SupernodalFactor {
         let r = group.rows.count, permuted = group.rows.map { structure.inversePermutation[$0] }
         var targets: [(product: Int32, value: Int)] = []
         targets.reserveCapacity(r * (r + 1) / 2)
-        for b in 0..<r {
-            for a in b..<r {
-                let column = min(permuted[a], permuted[b]), row = max(permuted[a], permuted[b])
-                let s = Int(structure.supernodeOf[column]), psi = structure.rowStart[s]
-                var low = psi, high = structure.rowStart[s + 1]
-                while low < high {                                                     // first place with rows[place] ≥ row
-                    let middle = (low + high) / 2
-                    if Int(structure.rows[middle]) < row { low = middle + 1 } else { high = middle }
+        structure.rows.withUnsafeBufferPointer { rows in
+            structure.rowStart.withUnsafeBufferPointer { rowStart in
+                for b in 0..<r {
+                    for a in b..<r {
+                        let column = min(permuted[a], permuted[b]), row = Int32(max(permuted[a], permuted[b]))
+                        let s = Int(structure.supernodeOf[column]), psi = rowStart[s], end = rowStart[s + 1]
+                        var low = psi, high = end
+                        while low < high {                                             // first place with rows[place] ≥ row
+                            let middle = (low + high) / 2
+                            if rows[middle] < row { low = middle + 1 } else { high = middle }
+                        }
+                        guard low < end, rows[low] == row else { continue }           // not in L: G's entry is 0
+                        let place = structure.valueStart[s] + (column - structure.firstColumn[s]) * (end - psi) + low - psi
+                        targets.append((Int32(b * r + a), place))
+                    }
                 }
-                guard low < structure.rowStart[s + 1], Int(structure.rows[low]) == row else { continue }   // not in L: G's entry is 0
-                let height = structure.rowStart[s + 1] - psi
-                targets.append((Int32(b * r + a), structure.valueStart[s] + (column - structure.firstColumn[s]) * height + low - psi))
             }
         }
         return targets
