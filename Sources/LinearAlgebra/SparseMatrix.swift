@@ -197,6 +197,29 @@ public struct SparseMatrix: Sendable, Equatable {
         }
     }
 
+    /// x ← A_Sᵀ y and z ← A_Sᵀ w together, for the columns S = `selected` (one pass over their
+    /// entries for both). Unchecked, no allocation.
+    public func transposeMultiply(selecting selected: UnsafeBufferPointer<Int>, _ y: UnsafePointer<Double>,
+                                  writingTo x: UnsafeMutablePointer<Double>, _ w: UnsafePointer<Double>,
+                                  writingTo z: UnsafeMutablePointer<Double>) {
+        withStorage { start, row, value in
+            for (k, j) in selected.enumerated() {
+                var p = start[j]
+                let end = start[j + 1]
+                var s0 = 0.0, s1 = 0.0, t0 = 0.0, t1 = 0.0                    // two chains each
+                while p + 2 <= end {
+                    let r0 = row[p], r1 = row[p + 1], a0 = value[p], a1 = value[p + 1]
+                    s0 += a0 * y[r0]; t0 += a0 * w[r0]
+                    s1 += a1 * y[r1]; t1 += a1 * w[r1]
+                    p += 2
+                }
+                if p < end { s0 += value[p] * y[row[p]]; t0 += value[p] * w[row[p]] }
+                x[k] = s0 + s1
+                z[k] = t0 + t1
+            }
+        }
+    }
+
     /// Σ over the entries p in `entries` of value[p]·y[row[p]], in four chains (not bound by the
     /// add's latency).
     @inline(__always)

@@ -28,6 +28,50 @@ import Testing
         #expect(grouped.sorted() == Array(0..<form.columnCount))              // every column exactly once
     }
 
+    /// Each group's product G, its dense rows through the panel and the rest by scalar loops,
+    /// equals Σ θⱼ aⱼ aⱼᵀ at the group's rows, computed directly.
+    @Test func eachGroupsProductIsItsColumnsGram() throws {
+        let form = try Self.encodingForm()
+        var panels = CompressedPanels(pattern: form.matrix)
+        #expect(panels.groups.contains { $0.denseSlots.count < $0.rows.count })   // rows met by few columns exist
+        let a = form.matrix, theta = Helpers.theta(seed: 2, count: form.columnCount, exponents: -2...2)
+        let groups = panels.groups
+        var largest = 0.0
+        a.values.withUnsafeBufferPointer { values in
+            a.columnStart.withUnsafeBufferPointer { starts in
+                panels.formProducts(values: values.baseAddress!, columnStart: starts.baseAddress!, theta: theta) { g, product in
+                    let group = groups[g], r = group.rows.count
+                    var slot = [Int: Int]()
+                    for (position, row) in group.rows.enumerated() { slot[row] = position }
+                    var direct = [Double](repeating: 0, count: r * r)
+                    for j in group.columns {
+                        for p in a.columnStart[j]..<a.columnStart[j + 1] {
+                            for q in a.columnStart[j]..<a.columnStart[j + 1] {
+                                direct[slot[a.rowIndex[p]]! * r + slot[a.rowIndex[q]]!] += theta[j] * a.values[p] * a.values[q]
+                            }
+                        }
+                    }
+                    for b in 0..<r { for x in b..<r { largest = max(largest, abs(product[b * r + x] - direct[b * r + x])) } }
+                }
+            }
+        }
+        #expect(largest < 1e-12)
+    }
+
+    /// The supernodal factor adds the groups' products into L's blocks: it solves as the dense one.
+    @Test func theSparseNormalEquationsSolveWithGroups() throws {
+        let form = try Self.encodingForm()
+        var sparse = GramCholesky(pattern: form.matrix, sparse: true)
+        let theta = Helpers.theta(seed: 5, count: form.columnCount, exponents: -3...3)
+        let delta = 1e-8
+        #expect(sparse.factor(form, theta: theta, regularization: delta) == delta)
+        var g = SplitMix64(seed: 8)
+        let v = (0..<form.rowCount).map { _ in Double.random(in: -1...1, using: &g) }
+        var x = zip(Helpers.normalProduct(form, theta: theta, v), v).map { $0 + delta * $1 }
+        sparse.solve(&x)
+        #expect(Helpers.energyDifference(form, theta: theta, x, v) < 1e-8)
+    }
+
     @Test(arguments: [(-1.0)...1, -4...4])
     func theDenseNormalEquationsStillSolve(exponents: ClosedRange<Double>) throws {
         let form = try Self.encodingForm()

@@ -61,6 +61,8 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     private var gram: GramCholesky
     /// A (of the analysed form): its columns S are A_S, in the order of `coupledColumns`.
     private let matrix: SparseMatrix
+    /// Aᵀp for the probe p of ``NormalEquations/probeError(_:theta:regularization:transposedProbe:)``.
+    private let transposedProbe: [Double]
     /// Column-major |S| × |E|: A_ESᵀ, then (after `factor`) W = K⁻¹ A_ESᵀ in `keptSolves`.
     private let keptTranspose: [Double]
     private var keptSolves: [Double]
@@ -194,6 +196,9 @@ struct ColumnSpaceNormalEquations: NormalEquations {
         guard formingFlops + factorBound < flopBudget else { return nil }
         self.operand = operand
         matrix = a
+        var transposedProbe = [Double](repeating: 0, count: a.columns)
+        a.transposeMultiply(Self.probe(rows: m), writingTo: &transposedProbe)
+        self.transposedProbe = transposedProbe
         self.keptTranspose = keptTranspose
         keptSolves = keptTranspose
         weights = [Double](repeating: 0, count: operand.columns)
@@ -234,16 +239,16 @@ struct ColumnSpaceNormalEquations: NormalEquations {
            factorSchurComplement(regularization: regularization) {
             usesFallback = false
             refinementSteps = 0                                                          // the plain probe first: cheaper
-            var error = probeError(form, theta: theta, regularization: regularization)
+            var error = probeError(form, theta: theta, regularization: regularization, transposedProbe: transposedProbe)
             refinementSteps = Self.refinementStepLimit
-            if error > Self.probeTolerance { error = probeError(form, theta: theta, regularization: regularization) }
+            if error > Self.probeTolerance { error = probeError(form, theta: theta, regularization: regularization, transposedProbe: transposedProbe) }
             if error > Self.probeTolerance {
                 var largest = 0.0
                 for position in 0..<eliminated { largest = max(largest, weights[position]) }
                 refinementSteps = Self.regularizedRefinementStepLimit
                 if gram.factor(operand, weights: weights, regularization: Self.kRegularization * largest) != nil,   // K + ρI
                    factorSchurComplement(regularization: regularization) {
-                    error = probeError(form, theta: theta, regularization: regularization)
+                    error = probeError(form, theta: theta, regularization: regularization, transposedProbe: transposedProbe)
                 }
             }
             if error <= Self.probeTolerance {
@@ -299,9 +304,9 @@ struct ColumnSpaceNormalEquations: NormalEquations {
         if usesFallback { fallback!.solve(&rhs); return }
         guard dimension > 0 else { return }
         let s = coupledColumns.count, e = keptRows.count, m = dimension
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * s + e + 4 * m) { work in
-            let u = work.baseAddress!, du = u + s, g = du + s, kept = g + s
-            let product = kept + e, f = product + m, dv = f + m, au = dv + m
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 4 * s + e + 5 * m) { work in
+            let u = work.baseAddress!, du = u + s, g = du + s, kept = g + s, first = kept + e
+            let product = first + s, f = product + m, dv = f + m, au = dv + m, scaledRow = au + m
             rhs.withUnsafeMutableBufferPointer { buffer in
                 let v = buffer.baseAddress!
                 let steps = refinementSteps
@@ -310,12 +315,13 @@ struct ColumnSpaceNormalEquations: NormalEquations {
                 au.update(from: product, count: m)                                         // A_S u, kept up to date
                 var previous = Double.infinity, stalled = 0
                 for _ in 0..<steps {
-                    let residual = augmentedResidual(f, v: v, u: u, coupledProduct: au, rowPart: dv, columnPart: g)
+                    let residual = augmentedResidual(f, v: v, u: u, coupledProduct: au, rowPart: dv, columnPart: g,
+                                                     scaledRowPart: scaledRow, firstProduct: first)
                     guard residual > Self.refinementTarget else { break }
                     stalled = residual < 0.5 * previous ? 0 : stalled + 1
                     guard stalled < 2 else { break }
                     previous = min(previous, residual)
-                    applyInverse(dv, g: g, u: du, kept: kept, product: product)
+                    applyInverse(dv, g: g, u: du, kept: kept, product: product, firstProduct: first)
                     for i in 0..<m { v[i] += dv[i]; au[i] += product[i] }                   // A_S (u + Δu) = A_S u + A_S Δu
                     for k in 0..<s { u[k] += du[k] }
                 }
@@ -326,19 +332,25 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     /// The residual of (v, u) in the augmented system D v + A_S u = f, A_Sᵀ v − Θ_S⁻¹ u = 0
     /// (D = D_I on I, δ on E), given `coupledProduct` = A_S u: `rowPart` ← f − D v − A_S u,
     /// `columnPart` ← Θ_S⁻¹ u − A_Sᵀ v; returns their largest entries relative to f and A_Sᵀ v.
+    /// In the same pass over A_S, `firstProduct` ← A_ISᵀ D_I⁻¹ ρ₁ (the first product of
+    /// `applyInverse` for the correction), through `scaledRowPart` ← D_I⁻¹ ρ₁ (0 on E).
     private func augmentedResidual(_ f: UnsafePointer<Double>, v: UnsafePointer<Double>, u: UnsafePointer<Double>,
                                    coupledProduct product: UnsafePointer<Double>,
-                                   rowPart: UnsafeMutablePointer<Double>, columnPart: UnsafeMutablePointer<Double>) -> Double {
+                                   rowPart: UnsafeMutablePointer<Double>, columnPart: UnsafeMutablePointer<Double>,
+                                   scaledRowPart: UnsafeMutablePointer<Double>, firstProduct: UnsafeMutablePointer<Double>) -> Double {
         let m = dimension, s = coupledColumns.count, eliminated = eliminatedRows.count
         var rowNorm = 0.0, rowScale = 0.0, columnNorm = 0.0, columnScale = 0.0
         for i in 0..<m {
             let slot = rowSlot[i]
             let d = slot >= 0 ? eliminatedDiagonal[slot] : regularization
             rowPart[i] = f[i] - d * v[i] - product[i]                                          // ρ₁ = f − D v − A_S u
+            scaledRowPart[i] = slot >= 0 ? rowPart[i] / d : 0
             rowNorm = max(rowNorm, abs(rowPart[i]))
             rowScale = max(rowScale, abs(f[i]))
         }
-        coupledColumns.withUnsafeBufferPointer { matrix.transposeMultiply(selecting: $0, v, writingTo: columnPart) }
+        coupledColumns.withUnsafeBufferPointer {
+            matrix.transposeMultiply(selecting: $0, v, writingTo: columnPart, scaledRowPart, writingTo: firstProduct)
+        }
         for k in 0..<s {
             columnScale = max(columnScale, abs(columnPart[k]))
             columnPart[k] = weights[eliminated + k] * u[k] - columnPart[k]                     // ρ₂ = Θ_S⁻¹ u − A_Sᵀ v
@@ -349,12 +361,17 @@ struct ColumnSpaceNormalEquations: NormalEquations {
 
     /// The elimination above for the augmented right-hand side (r, g) — D v + A_S u = r,
     /// A_Sᵀ v − Θ_S⁻¹ u = g, g = 0 when nil: r ← v, `u` ← u, `product` ← A_S u; `kept` holds |E|
-    /// values, `product` m.
+    /// values, `product` m. `firstProduct`: A_ISᵀ D_I⁻¹ r_I when the caller computed it.
     private func applyInverse(_ r: UnsafeMutablePointer<Double>, g: UnsafePointer<Double>?, u: UnsafeMutablePointer<Double>,
-                              kept: UnsafeMutablePointer<Double>, product: UnsafeMutablePointer<Double>) {
+                              kept: UnsafeMutablePointer<Double>, product: UnsafeMutablePointer<Double>,
+                              firstProduct: UnsafePointer<Double>? = nil) {
         let s = coupledColumns.count, e = keptRows.count, m = dimension
-        for i in 0..<m { product[i] = rowSlot[i] >= 0 ? r[i] / eliminatedDiagonal[rowSlot[i]] : 0 }   // D_I⁻¹ r_I, 0 on E
-        coupledColumns.withUnsafeBufferPointer { matrix.transposeMultiply(selecting: $0, product, writingTo: u) }   // u = A_ISᵀ D_I⁻¹ r_I
+        if let firstProduct {
+            u.update(from: firstProduct, count: s)
+        } else {
+            for i in 0..<m { product[i] = rowSlot[i] >= 0 ? r[i] / eliminatedDiagonal[rowSlot[i]] : 0 }   // D_I⁻¹ r_I, 0 on E
+            coupledColumns.withUnsafeBufferPointer { matrix.transposeMultiply(selecting: $0, product, writingTo: u) }   // u = A_ISᵀ D_I⁻¹ r_I
+        }
         if let g { for k in 0..<s { u[k] -= g[k] } }
         if s > 0 { gram.solve(u) }                                                          // h = K⁻¹ u
         if e > 0 {

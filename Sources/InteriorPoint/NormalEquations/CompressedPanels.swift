@@ -1,21 +1,25 @@
 import LinearAlgebra
 
-/// Groups of columns of A whose row patterns overlap, each assembled into A Θ Aᵀ by one
-/// `dsyrk` on a compressed dense panel: the group's k columns, times √θⱼ, over only the r rows
-/// any of them meets (r × k), whose product G = P Pᵀ (r × r) is added into M at those rows.
-/// The rows of one layer of a network encoding all meet the same inputs and neighbouring
-/// units: in the column space (``ColumnSpaceNormalEquations``) the 96 rows of a 48-unit max-gate
-/// layer share 146 columns, one 146² · 96 `dsyrk` instead of a full 242² · 96 one.
+/// Groups of columns of A whose row patterns overlap, each assembled into A Θ Aᵀ through a
+/// compressed dense panel: the group's k columns, times √θⱼ, over only the r rows any of them
+/// meets, whose product G = P Pᵀ (r × r) is added into M at those rows. The rows of one layer of
+/// a network encoding all meet the same inputs and neighbouring units: in the column space
+/// (``ColumnSpaceNormalEquations``) the 96 rows of a 48-unit max-gate layer share 146 columns.
+///
+/// Of those r rows, the ones most of the group's columns meet (the dense rows, r_D) form the
+/// panel of one `dsyrk`; a row met by fewer than half of them — each unit's own variable, met by
+/// its two gates — adds its products with the rest of its column by scalar loops. On the
+/// dispatch LP's layers (65 rows, 64 columns) 33 rows are dense and 32 met twice: a 33² · 64
+/// `dsyrk` and 2,100 scalar products instead of a 65² · 64 `dsyrk`.
 ///
 /// Used by the dense normal equations and by the supernodal factor (``SupernodalFactor``), which
 /// adds G into L's blocks.
 ///
 /// Consecutive columns form a group while each shares at least ``similarity`` of its pattern
-/// with the group's first column (Jaccard index); a group is kept when its predicted cost —
-/// r²k flops of `dsyrk` plus 10r² for adding G into M at scattered places, plus ``callFlops`` —
-/// is below what its columns cost alone (m² each in the full-height panel, or 10·nnz²
-/// scattered, whichever is less); the columns no group takes are ``others``. Nothing is
-/// allocated by `accumulate`.
+/// with the group's first column (Jaccard index); a group is kept when its predicted cost
+/// (``groupFlops(rows:denseRows:columns:scalarProducts:)``) is below what its columns cost
+/// alone (m² each in the full-height panel, or 10·nnz² scattered, whichever is less); the
+/// columns no group takes are ``others``. Nothing is allocated by `accumulate`.
 struct CompressedPanels {
     struct Group {
         let columns: [Int]
@@ -23,6 +27,10 @@ struct CompressedPanels {
         let rows: [Int]
         /// For each entry of each column, in storage order: its row's position in `rows`.
         let slots: [Int]
+        /// The positions in `rows` of the dense rows, increasing.
+        let denseSlots: [Int]
+        /// For each entry, in storage order: its row's position among the dense rows, or −1.
+        let panelSlots: [Int]
     }
 
     let groups: [Group]
@@ -30,10 +38,13 @@ struct CompressedPanels {
     let others: [Int]
     /// The predicted cost of the groups (flops at BLAS-3 rate).
     let groupFlops: Double
-    /// Column-major r × k per group: column c holds √θⱼ aⱼ at the group's rows; its zeros never change.
-    private var panels: [[Double]]
-    /// r × r scratch for G, r the largest group's row count.
+    /// Column-major r_D × k for the group at hand: column c holds √θⱼ aⱼ at the group's dense
+    /// rows (one buffer for all groups, zeroed for each: r_D·k stores against the r_D²k flops of
+    /// its product).
+    private var panel: [Double]
+    /// r × r scratch for G, r the largest group's row count, and r_D × r_D for the panel's product.
     private var product: [Double]
+    private var denseProduct: [Double]
 
     /// The cost of one column alone: m² in the full-height panel or 10·nnz² scattered.
     static func aloneFlops(entries: Int, rows m: Int) -> Double {
@@ -45,8 +56,12 @@ struct CompressedPanels {
     /// layer about half.
     static let similarity = 0.8
 
-    /// r²k + 10r² + ``callFlops``.
-    static func groupFlops(rows r: Int, columns k: Int) -> Double { Double(r) * Double(r) * Double(k + 10) + callFlops }
+    /// r_D²k for the `dsyrk`, 10r² for adding G into M at scattered places, 10 per scalar product
+    /// (of an entry of a row that is not dense with another entry of its column), and
+    /// ``callFlops``.
+    static func groupFlops(rows r: Int, denseRows: Int, columns k: Int, scalarProducts: Int) -> Double {
+        Double(denseRows) * Double(denseRows) * Double(k) + 10 * Double(r) * Double(r) + 10 * Double(scalarProducts) + callFlops
+    }
     /// The fixed cost of a group (a `dsyrk` call, filling and scattering its panel), in flops:
     /// about a microsecond, so that pairs of 2-entry columns stay scattered.
     static let callFlops = 2000.0
@@ -58,9 +73,10 @@ struct CompressedPanels {
     /// Groups the columns of the pattern (`columnStart`, `rowIndex`) of a matrix with `rows` rows.
     init(rows: Int, columnStart: [Int], rowIndex: [Int]) {
         (groups, others, groupFlops) = Self.grouping(rows: rows, columnStart: columnStart, rowIndex: rowIndex)
-        panels = groups.map { [Double](repeating: 0, count: $0.rows.count * $0.columns.count) }
-        let widest = groups.map(\.rows.count).max() ?? 0
+        panel = [Double](repeating: 0, count: groups.map { $0.denseSlots.count * $0.columns.count }.max() ?? 0)
+        let widest = groups.map(\.rows.count).max() ?? 0, widestDense = groups.map(\.denseSlots.count).max() ?? 0
         product = [Double](repeating: 0, count: widest * widest)
+        denseProduct = [Double](repeating: 0, count: widestDense * widestDense)
     }
 
     /// The groups of `a`'s columns, the columns left over, and the groups' predicted cost —
@@ -128,20 +144,36 @@ struct CompressedPanels {
     /// again on return.
     private static func close(_ columns: [Int], rows groupRows: [Int], aloneCost: Double, starts: UnsafeBufferPointer<Int>,
                               rowIndex: UnsafeBufferPointer<Int>, position: UnsafeMutablePointer<Int>) -> (group: Group, flops: Double)? {
-        let cost = Self.groupFlops(rows: groupRows.count, columns: columns.count)
-        guard columns.count >= 2, cost < aloneCost else { return nil }
-        let rows = groupRows.sorted()
+        guard columns.count >= 2 else { return nil }
+        let rows = groupRows.sorted(), r = rows.count, k = columns.count
         for (slot, row) in rows.enumerated() { position[row] = slot }
         var slots = [Int](repeating: 0, count: starts[columns.last! + 1] - starts[columns[0]])
+        var met = [Int](repeating: 0, count: r)                        // columns meeting each row
         var entry = 0
         for j in columns {
             for p in starts[j]..<starts[j + 1] {
                 slots[entry] = position[rowIndex[p]]
+                met[slots[entry]] += 1
                 entry += 1
             }
         }
         for row in rows { position[row] = -1 }
-        return (Group(columns: columns, rows: rows, slots: slots), cost)
+        var denseSlots: [Int] = [], panelSlot = [Int](repeating: -1, count: r)
+        for slot in 0..<r where 2 * met[slot] >= k {
+            panelSlot[slot] = denseSlots.count
+            denseSlots.append(slot)
+        }
+        var scalarProducts = 0
+        entry = 0
+        for j in columns {
+            let count = starts[j + 1] - starts[j]
+            for e in entry..<(entry + count) where panelSlot[slots[e]] < 0 { scalarProducts += count }
+            entry += count
+        }
+        let cost = Self.groupFlops(rows: r, denseRows: denseSlots.count, columns: k, scalarProducts: scalarProducts)
+        guard cost < aloneCost else { return nil }
+        return (Group(columns: columns, rows: rows, slots: slots, denseSlots: denseSlots, panelSlots: slots.map { panelSlot[$0] }),
+                cost)
     }
 
     /// Adds Σ over the groups' columns of θⱼ aⱼ aⱼᵀ to the lower triangle of the column-major
@@ -164,26 +196,53 @@ struct CompressedPanels {
         }
     }
 
-    /// For each group g: its panel P ← the entries `values[p]` of its columns j, times √θⱼ (times 1
-    /// when `theta` is nil), G = P Pᵀ, and `add(g, G)` with G column-major r × r, its lower
-    /// triangle set. Nothing is allocated.
+    /// For each group g: G = P Pᵀ for its columns j, their entries `values[p]` times √θⱼ (times 1
+    /// when `theta` is nil) — the dense rows' part by `dsyrk` on the panel, the other rows'
+    /// products by scalar loops — and `add(g, G)` with G column-major r × r, its lower triangle
+    /// set. Nothing is allocated.
     mutating func formProducts(values: UnsafePointer<Double>, columnStart: UnsafePointer<Int>, theta: [Double]?,
                                add: (Int, UnsafePointer<Double>) -> Void) {
         for g in groups.indices {
-            let group = groups[g], r = group.rows.count, k = group.columns.count
-            panels[g].withUnsafeMutableBufferPointer { panel in
-                var entry = 0
-                for (c, j) in group.columns.enumerated() {
-                    let column = panel.baseAddress! + c * r, factor = theta?[j].squareRoot() ?? 1
-                    for p in columnStart[j]..<columnStart[j + 1] {
-                        column[group.slots[entry]] = factor * values[p]                   // P_sc = √θⱼ a_ij, s the slot of row i
-                        entry += 1
+            let group = groups[g], r = group.rows.count, k = group.columns.count, rd = group.denseSlots.count
+            panel.withUnsafeMutableBufferPointer { panel in
+                product.withUnsafeMutableBufferPointer { product in
+                    denseProduct.withUnsafeMutableBufferPointer { denseProduct in
+                        let p = panel.baseAddress!, gr = product.baseAddress!, gd = denseProduct.baseAddress!
+                        p.update(repeating: 0, count: rd * k)
+                        var entry = 0
+                        for (c, j) in group.columns.enumerated() {
+                            let column = p + c * rd, factor = theta?[j].squareRoot() ?? 1
+                            for q in columnStart[j]..<columnStart[j + 1] {
+                                let slot = group.panelSlots[entry]
+                                if slot >= 0 { column[slot] = factor * values[q] }          // P_sc = √θⱼ a_ij, s the dense slot of row i
+                                entry += 1
+                            }
+                        }
+                        let full = rd == r                                              // all rows dense: G is the panel's product
+                        if rd > 0 {
+                            BLAS.syrk(triangle: .lower, n: rd, k: k, alpha: 1, a: p, lda: rd, beta: 0, c: full ? gr : gd, ldc: rd)
+                        }
+                        if !full {
+                            for b in 0..<r { (gr + b * r + b).update(repeating: 0, count: r - b) }
+                            for y in 0..<rd {                                           // G[dense x, dense y] = P_x · P_y
+                                let target = gr + group.denseSlots[y] * r
+                                for x in y..<rd { target[group.denseSlots[x]] = gd[y * rd + x] }
+                            }
+                            entry = 0
+                            for j in group.columns {                                    // a row met by few: its products in its column
+                                let factor = theta?[j].squareRoot() ?? 1, start = columnStart[j], count = columnStart[j + 1] - start
+                                for a in 0..<count where group.panelSlots[entry + a] < 0 {
+                                    let sa = group.slots[entry + a], va = factor * values[start + a]
+                                    for b in 0..<count where group.panelSlots[entry + b] >= 0 || b >= a {
+                                        let sb = group.slots[entry + b], product = va * factor * values[start + b]
+                                        gr[min(sa, sb) * r + max(sa, sb)] += product             // G[max, min] += √θ a_a · √θ a_b
+                                    }
+                                }
+                                entry += count
+                            }
+                        }
+                        add(g, gr)
                     }
-                }
-                product.withUnsafeMutableBufferPointer { g2 in
-                    BLAS.syrk(triangle: .lower, n: r, k: k, alpha: 1, a: panel.baseAddress!, lda: r, beta: 0,
-                              c: g2.baseAddress!, ldc: r)                                  // G = P Pᵀ
-                    add(g, g2.baseAddress!)
                 }
             }
         }

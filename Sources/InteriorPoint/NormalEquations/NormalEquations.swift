@@ -17,12 +17,13 @@ extension NormalEquations {
 
     /// The energy error ‖Θ^½Aᵀ(v − p)‖ / ‖Θ^½Aᵀp‖ of the solve of M v = M p for p = (1, −1, 1, …)
     /// with the last factorization: a check of a factorization whose accuracy is not assured.
+    /// `transposedProbe`: Aᵀp when the caller keeps it (it does not change with Θ).
     /// Allocates: once per factorization.
-    func probeError(_ form: StandardForm, theta: [Double], regularization: Double) -> Double {
+    func probeError(_ form: StandardForm, theta: [Double], regularization: Double, transposedProbe: [Double]? = nil) -> Double {
         let m = form.rowCount, n = theta.count, a = form.matrix
-        let p = (0..<m).map { $0 % 2 == 0 ? 1.0 : -1.0 }
-        var t = [Double](repeating: 0, count: n)
-        a.transposeMultiply(p, writingTo: &t)
+        let p = Self.probe(rows: m)
+        var t = transposedProbe ?? [Double](repeating: 0, count: n)
+        if transposedProbe == nil { a.transposeMultiply(p, writingTo: &t) }
         var base = 0.0
         for j in 0..<n { base += theta[j] * t[j] * t[j]; t[j] *= theta[j] }
         var r = [Double](repeating: 0, count: m)
@@ -35,4 +36,7 @@ extension NormalEquations {
         for j in 0..<n { error += theta[j] * t[j] * t[j] }
         return (error / base).squareRoot()
     }
+
+    /// The probe p = (1, −1, 1, …) of `probeError`.
+    static func probe(rows m: Int) -> [Double] { (0..<m).map { $0 % 2 == 0 ? 1.0 : -1.0 } }
 }

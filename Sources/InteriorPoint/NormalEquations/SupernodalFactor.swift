@@ -25,13 +25,18 @@ final class SupernodalFactor {
 
     static let blockSize = 96
 
-    // The pattern of A (kept to make copies), its columns re-sorted by permuted row (entry q
-    // of column j: permuted row sortedRow[q], value sortedScaled[q] = scaled[source[q]]), and
-    // A by rows, for assembly: row i's entries are the sorted positions
-    // rowEntry[rowPointer[i] ..< rowPointer[i + 1]], in columns entryColumn[…]. The entries of
-    // column j below row i are then the q after its own: no test, half the work.
+    // The pattern of A (kept to make copies, and for the groups' panels); each entry's permuted
+    // row (for the diagonal); the columns no group takes ("others", in increasing order) in a
+    // compact copy re-sorted by permuted row (entry q of other column c: permuted row
+    // sortedRow[q], value sortedScaled[q] = scaled[source[q]], the column's entries
+    // otherStart[c] ..< otherStart[c + 1]), and those entries by rows, for assembly: row i's
+    // entries are the sorted positions rowEntry[rowPointer[i] ..< rowPointer[i + 1]], in other
+    // columns entryColumn[…]. The entries of a column below row i are then the q after its own:
+    // no test, half the work.
     private let patternStart: [Int], patternRows: [Int]
-    private let columnStart: UnsafeMutablePointer<Int>
+    private let permutedRow: UnsafeMutablePointer<Int32>
+    private let otherEntries: Int
+    private let otherStart: UnsafeMutablePointer<Int>
     private let sortedRow: UnsafeMutablePointer<Int32>
     private let source: UnsafeMutablePointer<Int>
     private let sortedScaled: UnsafeMutablePointer<Double>
@@ -74,54 +79,54 @@ final class SupernodalFactor {
         self.structure = structure
         self.patternStart = patternStart
         self.patternRows = patternRows
-        let m = structure.dimension, entries = patternRows.count, columnCount = patternStart.count - 1
+        let m = structure.dimension, entries = patternRows.count
         dimension = m
         supernodeCount = structure.supernodeCount
-        var order = [Int](repeating: 0, count: entries), sorted = [Int32](repeating: 0, count: entries)
-        var sortedPosition = order                               // original entry p → sorted q
-        // Each column's entries by permuted row, in linear time: bucket the entries by permuted row,
-        // then deal them out to their columns in increasing row order.
-        var bucketStart = [Int](repeating: 0, count: m + 1)
-        for r in patternRows { bucketStart[structure.inversePermutation[r] + 1] += 1 }
-        for k in 0..<m { bucketStart[k + 1] += bucketStart[k] }
-        var byRow = [Int](repeating: 0, count: entries), bucketFill = bucketStart
-        for j in 0..<columnCount {
-            for p in patternStart[j]..<patternStart[j + 1] {
-                let k = structure.inversePermutation[patternRows[p]]
-                byRow[bucketFill[k]] = p
-                bucketFill[k] += 1
-            }
+        var owned: [UnsafeMutableRawPointer] = []
+        func allocate<T>(_ count: Int) -> UnsafeMutablePointer<T> {
+            let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
+            owned.append(UnsafeMutableRawPointer(pointer))
+            return pointer
         }
-        var columnOf = [Int](repeating: 0, count: entries)
-        for j in 0..<columnCount { for p in patternStart[j]..<patternStart[j + 1] { columnOf[p] = j } }
-        var columnFill = Array(patternStart.dropLast())
-        for k in 0..<m {
-            for b in bucketStart[k]..<bucketStart[k + 1] {
-                let p = byRow[b], q = columnFill[columnOf[p]]
-                columnFill[columnOf[p]] += 1
-                order[q] = p
-                sorted[q] = Int32(k)
-                sortedPosition[p] = q
-            }
-        }
-        // A by rows for the columns no group takes.
         let panels = CompressedPanels(rows: m, columnStart: patternStart, rowIndex: patternRows)
-        var counts = [Int](repeating: 0, count: m + 1)
-        for j in panels.others { for p in patternStart[j]..<patternStart[j + 1] { counts[patternRows[p] + 1] += 1 } }
-        for i in 0..<m { counts[i + 1] += counts[i] }
-        var fill = counts, entry = [Int](repeating: 0, count: counts[m]), column = entry
-        for j in panels.others.sorted() {
-            for p in patternStart[j]..<patternStart[j + 1] {
-                let i = patternRows[p]
-                entry[fill[i]] = sortedPosition[p]
-                column[fill[i]] = j
-                fill[i] += 1
+        let others = panels.others
+        var otherEntries = 0
+        for j in others { otherEntries += patternStart[j + 1] - patternStart[j] }
+        self.otherEntries = otherEntries
+        let permutedRow: UnsafeMutablePointer<Int32> = allocate(entries), otherStart: UnsafeMutablePointer<Int> = allocate(others.count + 1)
+        let sortedRow: UnsafeMutablePointer<Int32> = allocate(otherEntries), source: UnsafeMutablePointer<Int> = allocate(otherEntries)
+        let rowPointer: UnsafeMutablePointer<Int> = allocate(m + 1), rowEntry: UnsafeMutablePointer<Int> = allocate(otherEntries)
+        let entryColumn: UnsafeMutablePointer<Int> = allocate(otherEntries)
+        let scratch = UnsafeMutablePointer<Int>.allocate(capacity: 2 * (m + 1) + otherEntries + others.count)
+        defer { scratch.deallocate() }
+        structure.inversePermutation.withUnsafeBufferPointer { inverse in
+            patternStart.withUnsafeBufferPointer { start in
+                patternRows.withUnsafeBufferPointer { row in
+                    for p in 0..<entries { permutedRow[p] = Int32(inverse[row[p]]) }
+                    Self.sortOthers(others, start: start, permutedRow: permutedRow, rows: m, scratch: scratch,
+                                    otherStart: otherStart, sortedRow: sortedRow, source: source)
+                    // The compact entries by original row: rowPointer, rowEntry (position q), entryColumn (c).
+                    let fill = scratch
+                    rowPointer.initialize(repeating: 0, count: m + 1)
+                    for q in 0..<otherEntries { rowPointer[row[source[q]] + 1] += 1 }
+                    for i in 0..<m { rowPointer[i + 1] += rowPointer[i] }
+                    fill.update(from: rowPointer, count: m)
+                    for c in 0..<others.count {
+                        for q in otherStart[c]..<otherStart[c + 1] {
+                            let i = row[source[q]]
+                            rowEntry[fill[i]] = q
+                            entryColumn[fill[i]] = c
+                            fill[i] += 1
+                        }
+                    }
+                }
             }
         }
+        (self.permutedRow, self.otherStart, self.sortedRow, self.source) = (permutedRow, otherStart, sortedRow, source)
+        (self.rowPointer, self.rowEntry, self.entryColumn) = (rowPointer, rowEntry, entryColumn)
         var tallest = 0
         for s in 0..<structure.supernodeCount { tallest = max(tallest, structure.rowStart[s + 1] - structure.rowStart[s]) }
         self.tallest = tallest
-        var owned: [UnsafeMutableRawPointer] = []
         func buffer<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
             let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(array.count, 1))
             pointer.initialize(from: array, count: array.count)
@@ -142,13 +147,7 @@ final class SupernodalFactor {
             owned.append(UnsafeMutableRawPointer(pointer))
             return pointer
         }
-        columnStart = buffer(patternStart)
-        rowPointer = buffer(counts)
-        rowEntry = buffer(entry)
-        entryColumn = buffer(column)
-        sortedRow = buffer(sorted)
-        source = buffer(order)
-        sortedScaled = workspace(entries)
+        sortedScaled = workspace(otherEntries)
         firstColumn = buffer(structure.firstColumn)
         rowStart = buffer(structure.rowStart)
         valueStart = buffer(structure.valueStart)
@@ -157,7 +156,7 @@ final class SupernodalFactor {
         permutation = buffer(structure.permutation)
         values = workspace(structure.valueCount)
         diagonal = filled(0.0, count: m)
-        map = filled(Int32(0), count: m)
+        map = filled(Int32(-1), count: m)
         head = filled(Int32(-1), count: structure.supernodeCount)
         next = filled(Int32(-1), count: structure.supernodeCount)
         position = filled(0, count: structure.supernodeCount)
@@ -165,33 +164,77 @@ final class SupernodalFactor {
         relative = filled(Int32(0), count: tallest)
         allocations = owned
         self.panels = panels
-        groupTargets = panels.groups.map { Self.targets(of: $0, in: structure) }
+        let map = self.map
+        groupTargets = panels.groups.map { Self.targets(of: $0, in: structure, map: map) }
+        for k in 0..<m { map[k] = 0 }
+    }
+
+    /// The columns `others` of the pattern (`start`, entries' `permutedRow`) in a compact copy,
+    /// each column's entries in increasing permuted row, in linear time: the entries are bucketed
+    /// by permuted row, then dealt out to their columns in increasing row order. Writes
+    /// `otherStart` (others.count + 1), `sortedRow` and `source` (the original entry);
+    /// `scratch` holds 2(m + 1) + entries + others.count.
+    private static func sortOthers(_ others: [Int], start: UnsafeBufferPointer<Int>, permutedRow: UnsafePointer<Int32>,
+                                   rows m: Int, scratch: UnsafeMutablePointer<Int>, otherStart: UnsafeMutablePointer<Int>,
+                                   sortedRow: UnsafeMutablePointer<Int32>, source: UnsafeMutablePointer<Int>) {
+        otherStart[0] = 0
+        for (c, j) in others.enumerated() { otherStart[c + 1] = otherStart[c] + start[j + 1] - start[j] }
+        let entries = otherStart[others.count]
+        let bucketStart = scratch, bucketFill = scratch + m + 1, byRow = bucketFill + m + 1, columnFill = byRow + entries
+        bucketStart.initialize(repeating: 0, count: m + 1)
+        for j in others { for p in start[j]..<start[j + 1] { bucketStart[Int(permutedRow[p]) + 1] += 1 } }
+        for k in 0..<m { bucketStart[k + 1] += bucketStart[k] }
+        bucketFill.update(from: bucketStart, count: m + 1)
+        for (c, j) in others.enumerated() {                                  // byRow holds (entry, other column) as p·n + c
+            for p in start[j]..<start[j + 1] {
+                let k = Int(permutedRow[p])
+                byRow[bucketFill[k]] = p * others.count + c
+                bucketFill[k] += 1
+            }
+        }
+        columnFill.update(from: otherStart, count: others.count)
+        for k in 0..<m {
+            for b in bucketStart[k]..<bucketStart[k + 1] {
+                let (p, c) = byRow[b].quotientAndRemainder(dividingBy: others.count)
+                let q = columnFill[c]
+                columnFill[c] += 1
+                sortedRow[q] = Int32(k)
+                source[q] = p
+            }
+        }
     }
 
     /// The entries of a group's product G (lower triangle, column-major r × r) that lie in L's
-    /// pattern, with their offsets in L's values: entry (a, b) of the permuted matrix, a ≥ b,
-    /// is in column b's supernode at a's place among its rows (found by bisection).
-    private static func targets(of group: CompressedPanels.Group, in structure: SupernodalStructure)
-        -> [(product: Int32, value: Int)] {
+    /// pattern, with their offsets in L's values: entry (a, b) of the permuted matrix, a ≥ b, is
+    /// in column b's supernode at a's place among its rows. The group's rows are taken in
+    /// permuted order, so that consecutive columns share a supernode, whose rows' places `map`
+    /// (m entries, all −1, and again on return) holds meanwhile.
+    private static func targets(of group: CompressedPanels.Group, in structure: SupernodalStructure,
+                                map: UnsafeMutablePointer<Int32>) -> [(product: Int32, value: Int)] {
         let r = group.rows.count, permuted = group.rows.map { structure.inversePermutation[$0] }
+        let order = (0..<r).sorted { permuted[$0] < permuted[$1] }
         var targets: [(product: Int32, value: Int)] = []
         targets.reserveCapacity(r * (r + 1) / 2)
         structure.rows.withUnsafeBufferPointer { rows in
             structure.rowStart.withUnsafeBufferPointer { rowStart in
-                for b in 0..<r {
-                    for a in b..<r {
-                        let column = min(permuted[a], permuted[b]), row = Int32(max(permuted[a], permuted[b]))
-                        let s = Int(structure.supernodeOf[column]), psi = rowStart[s], end = rowStart[s + 1]
-                        var low = psi, high = end
-                        while low < high {                                             // first place with rows[place] ≥ row
-                            let middle = (low + high) / 2
-                            if rows[middle] < row { low = middle + 1 } else { high = middle }
-                        }
-                        guard low < end, rows[low] == row else { continue }           // not in L: G's entry is 0
-                        let place = structure.valueStart[s] + (column - structure.firstColumn[s]) * (end - psi) + low - psi
-                        targets.append((Int32(b * r + a), place))
+                var current = -1
+                func clear() { if current >= 0 { for t in rowStart[current]..<rowStart[current + 1] { map[Int(rows[t])] = -1 } } }
+                for (place, b) in order.enumerated() {
+                    let column = permuted[b], s = Int(structure.supernodeOf[column])
+                    if s != current {
+                        clear()
+                        current = s
+                        for t in rowStart[s]..<rowStart[s + 1] { map[Int(rows[t])] = Int32(t - rowStart[s]) }
+                    }
+                    let height = rowStart[s + 1] - rowStart[s]
+                    let columnOffset = structure.valueStart[s] + (column - structure.firstColumn[s]) * height
+                    for a in order[place...] {
+                        let slot = Int(map[permuted[a]])
+                        guard slot >= 0 else { continue }                               // not in L: G's entry is 0
+                        targets.append((Int32(min(a, b) * r + max(a, b)), columnOffset + slot))
                     }
                 }
+                clear()
             }
         }
         return targets
@@ -218,16 +261,18 @@ final class SupernodalFactor {
         isFactored = false
         guard m > 0 else { isFactored = true; return true }
         for k in 0..<m { diagonal[k] = delta }
-        for q in 0..<patternRows.count {
-            let value = scaled[source[q]]
-            sortedScaled[q] = value
-            diagonal[Int(sortedRow[q])] += value * value                  // Mₖₖ = δ + Σⱼ θⱼ aₖⱼ²
+        for p in 0..<patternRows.count {
+            let value = scaled[p]
+            diagonal[Int(permutedRow[p])] += value * value                  // Mₖₖ = δ + Σⱼ θⱼ aₖⱼ²
         }
+        for q in 0..<otherEntries { sortedScaled[q] = scaled[source[q]] }
         for s in 0..<supernodeCount { head[s] = -1 }
         values.update(repeating: 0, count: structure.valueCount)
         let values = values, groupTargets = groupTargets
-        panels.formProducts(values: scaled, columnStart: columnStart, theta: nil) { g, product in
-            for target in groupTargets[g] { values[target.value] += product[Int(target.product)] }
+        patternStart.withUnsafeBufferPointer { start in
+            panels.formProducts(values: scaled, columnStart: start.baseAddress!, theta: nil) { g, product in
+                for target in groupTargets[g] { values[target.value] += product[Int(target.product)] }
+            }
         }
         var replaced = 0
         for s in 0..<supernodeCount {
@@ -282,7 +327,7 @@ final class SupernodalFactor {
             let column = block + c * height
             column[c] += delta
             for e in rowPointer[i]..<rowPointer[i + 1] {                     // M[k…, k] += θⱼ aₖⱼ aⱼ[k…]
-                let own = rowEntry[e], weight = sortedScaled[own], end = columnStart[entryColumn[e] + 1]
+                let own = rowEntry[e], weight = sortedScaled[own], end = otherStart[entryColumn[e] + 1]
                 for q in own..<end { column[Int(map[Int(sortedRow[q])])] += weight * sortedScaled[q] }
             }
         }
