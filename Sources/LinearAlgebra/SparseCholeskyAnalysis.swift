@@ -13,6 +13,18 @@ public enum SparseCholeskyAnalysis {
     static let nestedDissectionShare = 0.8
 
     public static func analyze(_ a: SparseMatrix) -> SupernodalStructure? {
+        analyze(a, symmetric: false, entries: a.nonzeroCount)
+    }
+
+    /// As `analyze(_:)`, for A Aᵀ given by its own pattern: `upper` holds the entries (i, j),
+    /// i ≤ j, of A Aᵀ (its values are not read) — CHOLMOD then orders it without forming A Aᵀ
+    /// from A. `entries`: nnz(A), for the nested-dissection rule.
+    public static func analyze(gramUpper upper: SparseMatrix, entries: Int) -> SupernodalStructure? {
+        precondition(upper.rows == upper.columns, "analyze: the Gram pattern must be square")
+        return analyze(upper, symmetric: true, entries: entries)
+    }
+
+    private static func analyze(_ a: SparseMatrix, symmetric: Bool, entries modelEntries: Int) -> SupernodalStructure? {
         let m = a.rows, n = a.columns, entries = a.nonzeroCount
         guard entries < Int(Int32.max), m < Int(Int32.max), n < Int(Int32.max) else { return nil }
         guard m > 0 else {
@@ -29,7 +41,7 @@ public enum SparseCholeskyAnalysis {
         common.pointee.supernodal = CHOLMOD_SUPERNODAL
         common.pointee.postorder = 1
 
-        var pattern = cholmod_allocate_sparse(m, n, max(entries, 1), 1, 1, 0, CHOLMOD_PATTERN, common)
+        var pattern = cholmod_allocate_sparse(m, n, max(entries, 1), 1, 1, symmetric ? 1 : 0, CHOLMOD_PATTERN, common)
         guard let matrix = pattern else { return nil }
         defer { cholmod_free_sparse(&pattern, common) }
         let p = matrix.pointee.p.assumingMemoryBound(to: Int32.self)
@@ -49,7 +61,7 @@ public enum SparseCholeskyAnalysis {
         var analysed = cholmod_analyze(matrix, common)
         var flops = common.pointee.fl, nonzeros = common.pointee.lnz
         let dense = Double(m) * Double(m) * Double(m) / 3
-        if analysed != nil, flops > nestedDissectionFlopsPerEntry * Double(entries),
+        if analysed != nil, flops > nestedDissectionFlopsPerEntry * Double(modelEntries),
            flops < 0.3 * dense {                                              // no order thins a nearly dense L
             common.pointee.method.0.ordering = CHOLMOD_NESDIS
             var dissected = cholmod_analyze(matrix, common)

@@ -22,7 +22,9 @@ struct SurrogateLPBench: ParsableCommand {
         runs Benchmarks/peers/highs_lp.py on it (highspy: its dual simplex and its interior point with its default \
         crossover, --runs times each, `run()` timed alone), then prints ours (wall-clock of `solve`, which also \
         counts the crossover's check of its vertex) and HiGHS's min and median times with the ratios to HiGHS's \
-        best method; without highspy that part is skipped with a note.
+        best method; without highspy that part is skipped with a note. \
+        --mps times the LP of a free-format MPS file instead — the dispatch demo's, written by \
+        `hycnn minimize Problems/dispatch/dispatch.json --write-mps FILE` — in the same way, in one process.
         """)
 
     @Option(help: "Hidden widths of the HyCNN, WIDTHxDEPTH.") var model = "48x4"
@@ -30,6 +32,8 @@ struct SurrogateLPBench: ParsableCommand {
     @Option(help: "Seed of the network.") var seed: UInt64 = 1
     @Option(help: "Standard deviation of the noise added to every bias.") var biasNoise = 0.1
     @Option(help: "Solves to time.") var runs = 7
+    @Option(help: "Time the LP of this free-format MPS file instead of building one (--model, --dimension, --seed and --bias-noise then do not apply).")
+    var mps: String?
     @Option(help: "Write the compiled LP as free MPS to this path.") var writeMPS: String?
     @Flag(help: "Print the interior point's log of the first solve to standard error.") var log = false
     @Option(help: "Normal equations of our interior point: \(CholeskyChoice.allCases.map(\.rawValue).joined(separator: ", ")) (InteriorPointSettings.cholesky).")
@@ -42,11 +46,20 @@ struct SurrogateLPBench: ParsableCommand {
         guard parts.count == 2, parts.allSatisfy({ $0 > 0 }), runs >= 1, dimension >= 1 else {
             throw BenchError.badOption(name: "--model", value: model, reason: "must be WIDTHxDEPTH with positive integers; --runs and --dimension positive")
         }
-        let instance = try EncodingInstance(width: parts[0], depth: parts[1], dimension: dimension, seed: seed,
-                                            biasNoise: biasNoise, constraint: .cap)
-        let program = try instance.problem().compile().program.preparedForSolver(.linearOnly).program
-        print("HyCNN \(model) max gate, d = \(dimension): LP of \(program.constraintCount) rows, "
-              + "\(program.variableCount) columns, \(program.nonzeroCount) nonzeros")
+        let program: LinearProgram
+        if let mps {
+            guard model == "48x4", dimension == 50, seed == 1, biasNoise == 0.1 else {
+                throw BenchError.badOption(name: "--mps", value: mps, reason: "times the file's LP: --model, --dimension, --seed and --bias-noise do not apply")
+            }
+            program = try LinearProgram(mpsFile: mps, format: .free)
+            print("\(mps): LP of \(program.constraintCount) rows, \(program.variableCount) columns, \(program.nonzeroCount) nonzeros")
+        } else {
+            let instance = try EncodingInstance(width: parts[0], depth: parts[1], dimension: dimension, seed: seed,
+                                                biasNoise: biasNoise, constraint: .cap)
+            program = try instance.problem().compile().program.preparedForSolver(.linearOnly).program
+            print("HyCNN \(model) max gate, d = \(dimension): LP of \(program.constraintCount) rows, "
+                  + "\(program.variableCount) columns, \(program.nonzeroCount) nonzeros")
+        }
         if let writeMPS { try program.writeMPS(to: writeMPS) }
         // Each run solves with the crossover (the default) and then without it.
         var crossover = SurrogateLPTimings(label: "ours, interior point + crossover")

@@ -66,13 +66,9 @@ struct CompressedPanels {
     /// about a microsecond, so that pairs of 2-entry columns stay scattered.
     static let callFlops = 2000.0
 
+    /// Groups the columns of `a` (its values are not read).
     init(pattern a: SparseMatrix) {
-        self.init(rows: a.rows, columnStart: a.columnStart, rowIndex: a.rowIndex)
-    }
-
-    /// Groups the columns of the pattern (`columnStart`, `rowIndex`) of a matrix with `rows` rows.
-    init(rows: Int, columnStart: [Int], rowIndex: [Int]) {
-        (groups, others, groupFlops) = Self.grouping(rows: rows, columnStart: columnStart, rowIndex: rowIndex)
+        (groups, others, groupFlops) = Self.grouping(of: a)
         panel = [Double](repeating: 0, count: groups.map { $0.denseSlots.count * $0.columns.count }.max() ?? 0)
         let widest = groups.map(\.rows.count).max() ?? 0, widestDense = groups.map(\.denseSlots.count).max() ?? 0
         product = [Double](repeating: 0, count: widest * widest)

@@ -16,6 +16,8 @@ struct SparseNormalEquations: NormalEquations {
     /// for its buffers).
     private var storage: SupernodalFactor?
     private let patternStart: [Int], patternRows: [Int]
+    /// A's runs of similar columns, for the analysis and the factor's assembly.
+    private let panels: CompressedPanels
     /// Values of A times √θⱼ, rewritten by every `factor` (one spare entry: never empty); a
     /// caller that scales A itself writes them and calls `factorScaled`.
     var scaled: [Double]
@@ -30,14 +32,21 @@ struct SparseNormalEquations: NormalEquations {
         self.init(pattern: form.matrix)
     }
 
-    /// Orders and analyses the pattern of `matrix`'s A Aᵀ (its values are not read).
+    /// Orders and analyses the pattern of `matrix`'s A Aᵀ (its values are not read). When A has
+    /// runs of similar columns (``CompressedPanels``), the analysis is given A Aᵀ's pattern from
+    /// them (``GramPattern``).
     init(pattern matrix: SparseMatrix) {
         dimension = matrix.rows
         columnCount = matrix.columns
         entryCount = matrix.nonzeroCount
         scaled = [Double](repeating: 0, count: entryCount + 1)
         rootTheta = [Double](repeating: 0, count: columnCount)
-        structure = SparseCholeskyAnalysis.analyze(matrix)
+        panels = CompressedPanels(pattern: matrix)
+        if !panels.groups.isEmpty, let gram = GramPattern.upper(of: matrix, panels: panels) {
+            structure = SparseCholeskyAnalysis.analyze(gramUpper: gram, entries: matrix.nonzeroCount)
+        } else {
+            structure = SparseCholeskyAnalysis.analyze(matrix)
+        }
         patternStart = matrix.columnStart
         patternRows = matrix.rowIndex
     }
@@ -75,7 +84,7 @@ struct SparseNormalEquations: NormalEquations {
         guard dimension > 0 else { return regularization }
         guard let structure, regularization.isFinite, regularization >= 0 else { return nil }
         if storage == nil {
-            storage = SupernodalFactor(structure: structure, columnStart: patternStart, rowIndex: patternRows)
+            storage = SupernodalFactor(structure: structure, columnStart: patternStart, rowIndex: patternRows, panels: panels)
         } else if !isKnownUniquelyReferenced(&storage!) {
             storage = storage!.copy()
         }

@@ -71,11 +71,8 @@ final class SupernodalFactor {
 
     private let dimension: Int, supernodeCount: Int
 
-    convenience init(structure: SupernodalStructure, pattern a: SparseMatrix) {
-        self.init(structure: structure, columnStart: a.columnStart, rowIndex: a.rowIndex)
-    }
-
-    init(structure: SupernodalStructure, columnStart patternStart: [Int], rowIndex patternRows: [Int]) {
+    /// `panels`: the runs of similar columns of the pattern (`columnStart`, `rowIndex`).
+    init(structure: SupernodalStructure, columnStart patternStart: [Int], rowIndex patternRows: [Int], panels: CompressedPanels) {
         self.structure = structure
         self.patternStart = patternStart
         self.patternRows = patternRows
@@ -88,7 +85,6 @@ final class SupernodalFactor {
             owned.append(UnsafeMutableRawPointer(pointer))
             return pointer
         }
-        let panels = CompressedPanels(rows: m, columnStart: patternStart, rowIndex: patternRows)
         let others = panels.others
         var otherEntries = 0
         for j in others { otherEntries += patternStart[j + 1] - patternStart[j] }
@@ -246,7 +242,7 @@ final class SupernodalFactor {
 
     /// An independent copy (same structure, same numeric factor).
     func copy() -> SupernodalFactor {
-        let twin = SupernodalFactor(structure: structure, columnStart: patternStart, rowIndex: patternRows)
+        let twin = SupernodalFactor(structure: structure, columnStart: patternStart, rowIndex: patternRows, panels: panels)
         if isFactored { twin.values.update(from: values, count: structure.valueCount) }   // else some were never written
         twin.diagonal.update(from: diagonal, count: dimension)
         twin.replacedPivots = replacedPivots
