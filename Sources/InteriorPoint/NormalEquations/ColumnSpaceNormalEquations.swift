@@ -96,9 +96,8 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     /// halve it. Even in the first iterations, where the probe passes, the plain solves leave
     /// relative residuals of 1e-5–1e-3 on the dispatch LP, and unrefined its primal
     /// infeasibility stays near 1 for seven iterations (with refinement: 0.77 → 6e-5); one step
-    /// takes them to 1e-13–1e-16.
-    /// Refining against A Θ Aᵀ instead took three steps per solve there (`hycnn solve --verbose`:
-    /// iterations 26.5 → 24 ms).
+    /// takes them to 1e-13–1e-16. Refining against A Θ Aᵀ instead took three steps per solve
+    /// there (the iterations' time, one BLAS thread: 26.5 ms against 24 ms).
     static let refinementStepLimit = 3
     /// About 500 rounding errors: below it a further step does not halve the residual.
     static let refinementTarget = 1e-13

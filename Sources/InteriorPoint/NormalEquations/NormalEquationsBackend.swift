@@ -17,13 +17,12 @@ enum NormalEquationsBackend {
     case columnSpace(ColumnSpaceNormalEquations)
 
     /// The column space must predict at most this fraction of the row space's flops (forming and
-    /// factoring). Measured on the max-gate surrogate LPs (the solve time of their MPS files or
-    /// `hycnn-bench surrogate-lp` with a forced choice, one BLAS thread, since the column space's
-    /// solves refine on the augmented system; predicted ratio → column-space / row-space time):
-    /// 1025×562 0.21 → 0.54, 513×306 0.27 → 0.85, 128×2 at d = 10 0.30 → 0.69, 129×74 0.32 → 1.0,
-    /// 64×2 at d = 10 0.33 → 0.86, 48×4 (385×242) 0.38 → 1.10, 257×178 0.42 → 1.1, 16×8 at d = 50
-    /// 0.42 → 1.0.
-    static let columnSpaceAdvantage = 0.35
+    /// factoring). Measured on the max-gate surrogate LPs (the benchmark's surrogate LPs with the
+    /// column space and the dense row space forced, one BLAS thread, since the groups' panels take
+    /// only their dense rows; predicted ratio → column-space / row-space time): 16×8 at d = 50 (257×178) 0.39 →
+    /// 0.88, 32×4 at d = 50 0.40 → 0.91, 64×2 at d = 50 0.42 → 0.90, 16×2 at d = 10 0.45 → 1.0,
+    /// 32×2 at d = 50 (129×114) 0.73 → 1.29, 16×4 at d = 50 0.76 → 1.27.
+    static let columnSpaceAdvantage = 0.5
 
     /// The split normal equations must predict at most this fraction of the unsplit ones' flops.
     /// fit2p (25 dense columns among 13,500 singletons) predicts 0.0005 and ran 9× faster split;
