@@ -197,6 +197,25 @@ public struct SparseMatrix: Sendable, Equatable {
         }
     }
 
+    /// y ← A x and z ← |A| |x| (Σⱼ |aᵢⱼ xⱼ| per row) in one pass, over caller-provided buffers
+    /// of `rows` entries. Unchecked, no allocation.
+    public func multiply(_ x: UnsafePointer<Double>, writingTo y: UnsafeMutablePointer<Double>,
+                         magnitudesTo z: UnsafeMutablePointer<Double>) {
+        y.update(repeating: 0, count: rows)
+        z.update(repeating: 0, count: rows)
+        withStorage { start, row, value in
+            for j in 0..<columns {
+                let xj = x[j]
+                if xj == 0 { continue }
+                for k in start[j]..<start[j + 1] {
+                    let product = value[k] * xj
+                    y[row[k]] += product                                                    // y_i += a_ij x_j
+                    z[row[k]] += abs(product)                                               // z_i += |a_ij x_j|
+                }
+            }
+        }
+    }
+
     /// x ← A_Sᵀ y and z ← A_Sᵀ w together, for the columns S = `selected` (one pass over their
     /// entries for both). Unchecked, no allocation.
     public func transposeMultiply(selecting selected: UnsafeBufferPointer<Int>, _ y: UnsafePointer<Double>,

@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// Mehrotra's predictor–corrector on a scaled ``StandardForm`` (min cᵀx, A x = b, l ≤ x ≤ u).
 ///
@@ -347,13 +348,8 @@ struct MehrotraMethod<Solver: NormalEquations> {
 
     private mutating func computeResiduals() {
         let n = form.columnCount, m = form.rowCount
-        form.matrix.multiply(x, writingTo: &rb)
-        for i in 0..<m { rowMagnitude[i] = abs(form.b[i]) }
-        let a = form.matrix
-        for j in 0..<n {                                                 // Σⱼ |aᵢⱼ xⱼ| per row
-            let xj = abs(x[j])
-            for k in a.columnStart[j]..<a.columnStart[j + 1] { rowMagnitude[a.rowIndex[k]] += abs(a.values[k]) * xj }
-        }
+        Self.multiply(form.matrix, x, into: &rb, magnitudes: &rowMagnitude)
+        for i in 0..<m { rowMagnitude[i] += abs(form.b[i]) }                // |b_i| + Σⱼ |aᵢⱼ xⱼ|
         var primal = 0.0, dual = 0.0
         for i in 0..<m {
             rb[i] = form.b[i] - rb[i]                                   // r_b = b − A x
@@ -386,6 +382,15 @@ struct MehrotraMethod<Solver: NormalEquations> {
                             primalInfeasibility: primal, dualInfeasibility: dual / dualScale,
                             gap: abs(pobj - dobj) / (1 + abs(pobj)),
                             mu: complementarity / Double(max(boundCount, 1)))
+    }
+
+    /// y ← A x and z ← |A| |x| in one pass over A.
+    private static func multiply(_ a: SparseMatrix, _ x: [Double], into y: inout [Double], magnitudes z: inout [Double]) {
+        x.withUnsafeBufferPointer { x in
+            y.withUnsafeMutableBufferPointer { y in
+                z.withUnsafeMutableBufferPointer { z in a.multiply(x.baseAddress!, writingTo: y.baseAddress!, magnitudesTo: z.baseAddress!) }
+            }
+        }
     }
 
     private func isDiverging() -> Bool {
