@@ -73,8 +73,8 @@ struct SurrogateLPBench: ParsableCommand {
             print("without crossover: " + Self.summary(interiorSolution, of: program))
             interior.append(interiorSolution, wallSeconds: interiorWall)
         }
-        print(String(format: "interior point: min %.4f s, median %.4f s over %d runs", crossover.min, crossover.median, runs))
-        print(String(format: "interior point without crossover: min %.4f s, median %.4f s over %d runs", interior.min, interior.median, runs))
+        print(String(format: "interior point: min %.5f s, median %.5f s over %d runs", crossover.min, crossover.median, runs))
+        print(String(format: "interior point without crossover: min %.5f s, median %.5f s over %d runs", interior.min, interior.median, runs))
         print(String(format: "wall-clock of solve: min %.4f s, median %.4f s with crossover; min %.4f s, median %.4f s without",
                      crossover.wallMin, crossover.wallMedian, interior.wallMin, interior.wallMedian))
         if highs { try compareWithHighs(program, ours: [crossover, interior]) }

@@ -14,11 +14,11 @@ extension CertificateVerifier {
         guard wanted.contains(true) else { return implied }
         for j in wanted.indices where wanted[j] { implied[j] = (model.variables[j].lower, model.variables[j].upper) }
         for row in model.constraints where row.columns.contains(where: { wanted[$0] }) {
-            let activity = ActivityRange(row, variables: model.variables)
+            let activity = ActivityRange(row, lower: columnLower, upper: columnUpper)
             for (k, j) in row.columns.enumerated() where wanted[j] {
                 let a = row.coefficients[k]
                 guard a != 0, var bounds = implied[j] else { continue }
-                let term = ActivityRange.term(a, model.variables[j].lower, model.variables[j].upper)
+                let term = ActivityRange.term(a, columnLower[j], columnUpper[j])
                 if row.upper.isFinite, let others = activity.lowest(excluding: term.low) {
                     let limit = (row.upper - others) / a                   // a xⱼ ≤ U − min of the others
                     if a > 0 { bounds.upper = min(bounds.upper, limit) } else { bounds.lower = max(bounds.lower, limit) }
@@ -35,7 +35,7 @@ extension CertificateVerifier {
 
     /// The range of a row's activity over the column bounds, when finite: [Σ min aₖxₖ, Σ max aₖxₖ].
     func impliedRowActivity(_ row: Constraint) -> (lower: Double, upper: Double) {
-        let activity = ActivityRange(row, variables: model.variables)
+        let activity = ActivityRange(row, lower: columnLower, upper: columnUpper)
         return (activity.lowest(excluding: 0) ?? -.infinity, activity.highest(excluding: 0) ?? .infinity)
     }
 }
@@ -46,9 +46,9 @@ struct ActivityRange {
     var finiteLow = 0.0, infiniteLow = 0
     var finiteHigh = 0.0, infiniteHigh = 0
 
-    init(_ row: Constraint, variables: [Variable]) {
+    init(_ row: Constraint, lower: [Double], upper: [Double]) {
         for (k, j) in row.columns.enumerated() {
-            let term = Self.term(row.coefficients[k], variables[j].lower, variables[j].upper)
+            let term = Self.term(row.coefficients[k], lower[j], upper[j])
             if term.low.isFinite { finiteLow += term.low } else { infiniteLow += 1 }
             if term.high.isFinite { finiteHigh += term.high } else { infiniteHigh += 1 }
         }

@@ -44,6 +44,15 @@ private func checkCertificate(_ solution: Solution, for model: LinearProgram,
 struct CertificateVerifier {
     let model: LinearProgram
     let tolerances: VerificationTolerances
+    /// The columns' bounds, as plain arrays for the loops over rows.
+    let columnLower: [Double], columnUpper: [Double]
+
+    init(model: LinearProgram, tolerances: VerificationTolerances) {
+        self.model = model
+        self.tolerances = tolerances
+        columnLower = model.variables.map(\.lower)
+        columnUpper = model.variables.map(\.upper)
+    }
 
     /// Largest relative violation, and where it is.
     struct Residual {
