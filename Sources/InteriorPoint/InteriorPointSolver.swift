@@ -25,9 +25,19 @@ public struct InteriorPointSolver: LPSolver {
     /// refused (an LP solver), and the model is solved with the ``NumericPolicy`` applied.
     /// The solve holds the BLAS thread count (``BLASThreads/holdingCount(_:)``): the same LP on
     /// the same count gives the same answer, whatever other threads of the process do with it.
+    /// The iterations of an LP whose factorizations are predicted below ``singleThreadFlops`` run
+    /// BLAS on one thread.
     public func solve(_ problem: LinearProgram) throws -> Solution {
         try BLASThreads.holdingCount { try solveHoldingThreads(problem) }
     }
+
+    /// Below this many flops a factorization (forming included, as predicted), OpenBLAS's second
+    /// thread costs more than it gives, measured with one and two threads on this machine kind:
+    /// the surrogate LPs up to 7.5e7 (64×8 at d = 50: 73 against 83 ms; 16×4 at d = 50: 2.7
+    /// against 3.9 ms), Netlib's pilot87 (1.6e8: 0.43 against 0.65 s), d2q06c, greenbea; above,
+    /// the dense 4.8e8–4.9e8 ones (128×8 at d = 50: 0.39 against 0.30 s) and dfl001 (5.7e8: 1.98
+    /// against 1.65 s) gain from it (maros-r7, 4.9e8, still does not: 0.32 against 0.44 s).
+    static let singleThreadFlops = 2e8
 
     private func solveHoldingThreads(_ problem: LinearProgram) throws -> Solution {
         try settings.validate()
@@ -93,7 +103,9 @@ public struct InteriorPointSolver: LPSolver {
             log(String(format: "set-up: %.4f s (standard form and scaling %.4f s, normal-equations analysis %.4f s)",
                        Self.now() - start, scaled - start, Self.now() - scaled))
             if let deadline, Self.now() >= deadline { return Solution(status: .timeLimit, solver: name) }   // the analysis took the time
-            let (termination, x, y, iterations) = switch backend {
+            let threads = backend.predictedFlops < Self.singleThreadFlops ? 1 : BLASThreads.count
+            let (termination, x, y, iterations) = BLASThreads.with(threads) {
+                switch backend {
                 case let .rowSpace(gram): iterate(model, form: form, scaling: scaling, deadline: deadline, normal: gram,
                                                   backend: backend.description, correctors: gram.isSparse)
                 case let .split(split): iterate(model, form: form, scaling: scaling, deadline: deadline, normal: split,
@@ -101,6 +113,7 @@ public struct InteriorPointSolver: LPSolver {
                 case let .columnSpace(column): iterate(model, form: form, scaling: scaling, deadline: deadline, normal: column,
                                                        backend: backend.description, correctors: false)
                 }
+            }
             switch termination {
             case .optimal:
                 return finish(model, x: x, y: y, iterations: iterations, status: .optimal, verifying: !verifiedByCaller)
