@@ -23,14 +23,18 @@ import LinearAlgebra
 struct CompressedPanels {
     struct Group {
         let columns: [Int]
-        /// The rows the group's columns meet, increasing (so G's lower triangle lands in M's).
+        /// The rows the group's columns meet: first the r_S rows few of them meet, then the r_D
+        /// dense ones, each part increasing (so a sparse row's products with the dense rows fill
+        /// a contiguous stretch of its column of G).
         let rows: [Int]
         /// For each entry of each column, in storage order: its row's position in `rows`.
         let slots: [Int]
-        /// The positions in `rows` of the dense rows, increasing.
-        let denseSlots: [Int]
+        /// The number r_S of rows few columns meet: the dense rows are `rows[sparseCount...]`.
+        let sparseCount: Int
         /// For each entry, in storage order: its row's position among the dense rows, or −1.
         let panelSlots: [Int]
+        /// The positions in `rows` of the dense rows.
+        var denseSlots: Range<Int> { sparseCount..<rows.count }
     }
 
     let groups: [Group]
@@ -141,35 +145,29 @@ struct CompressedPanels {
     private static func close(_ columns: [Int], rows groupRows: [Int], aloneCost: Double, starts: UnsafeBufferPointer<Int>,
                               rowIndex: UnsafeBufferPointer<Int>, position: UnsafeMutablePointer<Int>) -> (group: Group, flops: Double)? {
         guard columns.count >= 2 else { return nil }
-        let rows = groupRows.sorted(), r = rows.count, k = columns.count
+        let sorted = groupRows.sorted(), r = sorted.count, k = columns.count
+        for (slot, row) in sorted.enumerated() { position[row] = slot }
+        var met = [Int](repeating: 0, count: r)                        // columns meeting each row
+        for j in columns { for p in starts[j]..<starts[j + 1] { met[position[rowIndex[p]]] += 1 } }
+        let isDense = met.map { 2 * $0 >= k }
+        let rows = sorted.indices.filter { !isDense[$0] }.map { sorted[$0] } + sorted.indices.filter { isDense[$0] }.map { sorted[$0] }
+        let sparseCount = isDense.count { !$0 }
         for (slot, row) in rows.enumerated() { position[row] = slot }
         var slots = [Int](repeating: 0, count: starts[columns.last! + 1] - starts[columns[0]])
-        var met = [Int](repeating: 0, count: r)                        // columns meeting each row
-        var entry = 0
+        var entry = 0, scalarProducts = 0
         for j in columns {
+            let count = starts[j + 1] - starts[j]
             for p in starts[j]..<starts[j + 1] {
                 slots[entry] = position[rowIndex[p]]
-                met[slots[entry]] += 1
+                if slots[entry] < sparseCount { scalarProducts += count }
                 entry += 1
             }
         }
         for row in rows { position[row] = -1 }
-        var denseSlots: [Int] = [], panelSlot = [Int](repeating: -1, count: r)
-        for slot in 0..<r where 2 * met[slot] >= k {
-            panelSlot[slot] = denseSlots.count
-            denseSlots.append(slot)
-        }
-        var scalarProducts = 0
-        entry = 0
-        for j in columns {
-            let count = starts[j + 1] - starts[j]
-            for e in entry..<(entry + count) where panelSlot[slots[e]] < 0 { scalarProducts += count }
-            entry += count
-        }
-        let cost = Self.groupFlops(rows: r, denseRows: denseSlots.count, columns: k, scalarProducts: scalarProducts)
+        let cost = Self.groupFlops(rows: r, denseRows: r - sparseCount, columns: k, scalarProducts: scalarProducts)
         guard cost < aloneCost else { return nil }
-        return (Group(columns: columns, rows: rows, slots: slots, denseSlots: denseSlots, panelSlots: slots.map { panelSlot[$0] }),
-                cost)
+        return (Group(columns: columns, rows: rows, slots: slots, sparseCount: sparseCount,
+                      panelSlots: slots.map { $0 >= sparseCount ? $0 - sparseCount : -1 }), cost)
     }
 
     /// Adds Σ over the groups' columns of θⱼ aⱼ aⱼᵀ to the lower triangle of the column-major
@@ -181,10 +179,13 @@ struct CompressedPanels {
             a.values.withUnsafeBufferPointer { values in
                 a.columnStart.withUnsafeBufferPointer { starts in
                     formProducts(values: values.baseAddress!, columnStart: starts.baseAddress!, theta: theta) { g, product in
-                        let group = groups[g], r = group.rows.count
+                        let group = groups[g], r = group.rows.count, t = target.baseAddress!
                         for b in 0..<r {
-                            let source = product + b * r, column = target.baseAddress! + group.rows[b] * m
-                            for s in b..<r { column[group.rows[s]] += source[s] }            // M[rows_s, rows_b] += G_sb
+                            let source = product + b * r, j = group.rows[b]
+                            for s in b..<r {                                            // M[max, min] += G_sb (rows not in order)
+                                let i = group.rows[s]
+                                if i >= j { t[j * m + i] += source[s] } else { t[i * m + j] += source[s] }
+                            }
                         }
                     }
                 }
@@ -219,19 +220,21 @@ struct CompressedPanels {
                             BLAS.syrk(triangle: .lower, n: rd, k: k, alpha: 1, a: p, lda: rd, beta: 0, c: full ? gr : gd, ldc: rd)
                         }
                         if !full {
+                            let rs = group.sparseCount
                             for b in 0..<r { (gr + b * r + b).update(repeating: 0, count: r - b) }
                             for y in 0..<rd {                                           // G[dense x, dense y] = P_x · P_y
-                                let target = gr + group.denseSlots[y] * r
-                                for x in y..<rd { target[group.denseSlots[x]] = gd[y * rd + x] }
+                                (gr + (rs + y) * r + rs + y).update(from: gd + y * rd + y, count: rd - y)
                             }
                             entry = 0
-                            for j in group.columns {                                    // a row met by few: its products in its column
+                            for (c, j) in group.columns.enumerated() {                  // a row met by few: its products in its column
                                 let factor = theta?[j].squareRoot() ?? 1, start = columnStart[j], count = columnStart[j + 1] - start
                                 for a in 0..<count where group.panelSlots[entry + a] < 0 {
                                     let sa = group.slots[entry + a], va = factor * values[start + a]
-                                    for b in 0..<count where group.panelSlots[entry + b] >= 0 || b >= a {
-                                        let sb = group.slots[entry + b], product = va * factor * values[start + b]
-                                        gr[min(sa, sb) * r + max(sa, sb)] += product             // G[max, min] += √θ a_a · √θ a_b
+                                    let target = gr + sa * r + rs, column = p + c * rd   // G[dense, sa] += va · P_c (contiguous)
+                                    for x in 0..<rd { target[x] += va * column[x] }
+                                    for b in a..<count where group.panelSlots[entry + b] < 0 {   // G[max, min] += va · vb, both few-met
+                                        let sb = group.slots[entry + b]
+                                        gr[min(sa, sb) * r + max(sa, sb)] += va * factor * values[start + b]
                                     }
                                 }
                                 entry += count
