@@ -314,14 +314,14 @@ struct ColumnSpaceNormalEquations: NormalEquations {
                 applyInverse(v, g: nil, u: u, kept: kept, product: product)
                 au.update(from: product, count: m)                                         // A_S u, kept up to date
                 var previous = Double.infinity, stalled = 0
-                for _ in 0..<steps {
-                    let residual = augmentedResidual(f, v: v, u: u, coupledProduct: au, rowPart: dv, columnPart: g,
-                                                     scaledRowPart: scaledRow, firstProduct: first)
+                for step in 0..<steps {
+                    let (residual, firstReady) = augmentedResidual(f, v: v, u: u, coupledProduct: au, rowPart: dv, columnPart: g,
+                                                                   scaledRowPart: scaledRow, firstProduct: first, likelyToStep: step == 0)
                     guard residual > Self.refinementTarget else { break }
                     stalled = residual < 0.5 * previous ? 0 : stalled + 1
                     guard stalled < 2 else { break }
                     previous = min(previous, residual)
-                    applyInverse(dv, g: g, u: du, kept: kept, product: product, firstProduct: first)
+                    applyInverse(dv, g: g, u: du, kept: kept, product: product, firstProduct: firstReady ? first : nil)
                     for i in 0..<m { v[i] += dv[i]; au[i] += product[i] }                   // A_S (u + Δu) = A_S u + A_S Δu
                     for k in 0..<s { u[k] += du[k] }
                 }
@@ -332,12 +332,15 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     /// The residual of (v, u) in the augmented system D v + A_S u = f, A_Sᵀ v − Θ_S⁻¹ u = 0
     /// (D = D_I on I, δ on E), given `coupledProduct` = A_S u: `rowPart` ← f − D v − A_S u,
     /// `columnPart` ← Θ_S⁻¹ u − A_Sᵀ v; returns their largest entries relative to f and A_Sᵀ v.
-    /// In the same pass over A_S, `firstProduct` ← A_ISᵀ D_I⁻¹ ρ₁ (the first product of
-    /// `applyInverse` for the correction), through `scaledRowPart` ← D_I⁻¹ ρ₁ (0 on E).
+    /// When a correction will likely follow (`likelyToStep`, or ρ₁ alone misses the target), the
+    /// same pass over A_S also gives `firstProduct` ← A_ISᵀ D_I⁻¹ ρ₁ (the first product of
+    /// `applyInverse` for it), through `scaledRowPart` ← D_I⁻¹ ρ₁ (0 on E); the second value
+    /// says whether it did.
     private func augmentedResidual(_ f: UnsafePointer<Double>, v: UnsafePointer<Double>, u: UnsafePointer<Double>,
                                    coupledProduct product: UnsafePointer<Double>,
                                    rowPart: UnsafeMutablePointer<Double>, columnPart: UnsafeMutablePointer<Double>,
-                                   scaledRowPart: UnsafeMutablePointer<Double>, firstProduct: UnsafeMutablePointer<Double>) -> Double {
+                                   scaledRowPart: UnsafeMutablePointer<Double>, firstProduct: UnsafeMutablePointer<Double>,
+                                   likelyToStep: Bool) -> (residual: Double, firstProductReady: Bool) {
         let m = dimension, s = coupledColumns.count, eliminated = eliminatedRows.count
         var rowNorm = 0.0, rowScale = 0.0, columnNorm = 0.0, columnScale = 0.0
         for i in 0..<m {
@@ -348,15 +351,21 @@ struct ColumnSpaceNormalEquations: NormalEquations {
             rowNorm = max(rowNorm, abs(rowPart[i]))
             rowScale = max(rowScale, abs(f[i]))
         }
+        let rowResidual = rowNorm / max(rowScale, .leastNormalMagnitude)
+        let both = likelyToStep || rowResidual > Self.refinementTarget
         coupledColumns.withUnsafeBufferPointer {
-            matrix.transposeMultiply(selecting: $0, v, writingTo: columnPart, scaledRowPart, writingTo: firstProduct)
+            if both {
+                matrix.transposeMultiply(selecting: $0, v, writingTo: columnPart, scaledRowPart, writingTo: firstProduct)
+            } else {
+                matrix.transposeMultiply(selecting: $0, v, writingTo: columnPart)
+            }
         }
         for k in 0..<s {
             columnScale = max(columnScale, abs(columnPart[k]))
             columnPart[k] = weights[eliminated + k] * u[k] - columnPart[k]                     // ρ₂ = Θ_S⁻¹ u − A_Sᵀ v
             columnNorm = max(columnNorm, abs(columnPart[k]))
         }
-        return max(rowNorm / max(rowScale, .leastNormalMagnitude), columnNorm / max(columnScale, .leastNormalMagnitude))
+        return (max(rowResidual, columnNorm / max(columnScale, .leastNormalMagnitude)), both)
     }
 
     /// The elimination above for the augmented right-hand side (r, g) — D v + A_S u = r,
