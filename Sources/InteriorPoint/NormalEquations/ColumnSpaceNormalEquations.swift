@@ -192,7 +192,8 @@ struct ColumnSpaceNormalEquations: NormalEquations {
         for k in 0..<s { rows[start[eliminated + k]] = k }                     // the identity block, values 1
         guard let operand = try? SparseMatrix(rows: s, columns: eliminatedRows.count + s, columnStart: start, rowIndex: rows,
                                               values: values) else { return nil }
-        formingFlops = DenseNormalEquations.formingFlops(operand)
+        let panels = CompressedPanels(pattern: operand)
+        formingFlops = DenseNormalEquations.formingFlops(operand, panels: panels)
         guard formingFlops + factorBound < flopBudget else { return nil }
         self.operand = operand
         matrix = a
@@ -205,7 +206,7 @@ struct ColumnSpaceNormalEquations: NormalEquations {
         eliminatedDiagonal = [Double](repeating: 0, count: eliminatedRows.count)
         schur = [Double](repeating: 0, count: e * e)
         schurDiagonal = [Double](repeating: 0, count: e)
-        gram = GramCholesky(pattern: operand, sparseFlopsFraction: sparseFlopsFraction, denseBelow: Self.denseBelow)
+        gram = GramCholesky(pattern: operand, sparseFlopsFraction: sparseFlopsFraction, denseBelow: Self.denseBelow, panels: panels)
     }
 
     /// Flops of one factorization: K's Cholesky, |E| solves with it (4 nnz(L) each), the product

@@ -40,9 +40,11 @@ struct DenseNormalEquations: NormalEquations {
     /// The cost of assembling A Θ Aᵀ from `a`, in flops at BLAS-3 speed: the compressed panels'
     /// (``CompressedPanels/groupFlops``), n² per column of the full-height panel and 10·nnz(aⱼ)²
     /// for each scattered column (nnz²/2 multiply–adds at about a tenth of that speed).
-    static func formingFlops(_ a: SparseMatrix) -> Double {
-        let grouping = CompressedPanels.grouping(of: a), n = Double(a.rows), starts = a.columnStart
-        return grouping.others.reduce(grouping.flops) { sum, j in
+    /// `panels`: `a`'s groups when the caller has them.
+    static func formingFlops(_ a: SparseMatrix, panels: CompressedPanels? = nil) -> Double {
+        let grouping = panels.map { ($0.others, $0.groupFlops) } ?? { let g = CompressedPanels.grouping(of: a); return (g.others, g.flops) }()
+        let n = Double(a.rows), starts = a.columnStart
+        return grouping.0.reduce(grouping.1) { sum, j in
             let count = Double(starts[j + 1] - starts[j])
             return sum + (count >= panelFraction * n ? n * n : 10 * count * count)
         }
@@ -54,12 +56,13 @@ struct DenseNormalEquations: NormalEquations {
     }
 
     /// Splits the columns of `a` (its values are not read); `factor` must be given the same pattern.
-    init(pattern a: SparseMatrix) {
+    /// `panels`: `a`'s groups when the caller has them.
+    init(pattern a: SparseMatrix, panels: CompressedPanels? = nil) {
         let m = a.rows, starts = a.columnStart
         dimension = m
         matrix = [Double](repeating: 0, count: m * m)
         diagonal = [Double](repeating: 0, count: m)
-        compressed = CompressedPanels(pattern: a)
+        compressed = panels ?? CompressedPanels(pattern: a)
         let others = compressed.others
         panelColumns = others.filter { Double(starts[$0 + 1] - starts[$0]) >= Self.panelFraction * Double(m) }
         scatteredColumns = others.filter { Double(starts[$0 + 1] - starts[$0]) < Self.panelFraction * Double(m) }

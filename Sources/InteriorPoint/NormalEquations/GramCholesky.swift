@@ -19,14 +19,16 @@ struct GramCholesky: NormalEquations {
     /// `denseBelow`: a dense factorization of at most this many flops is taken without the
     /// sparse analysis (whose cost it would not repay).
     /// `bound`: ``factorFlopsBound(_:skipping:)`` of `b` when the caller has it.
-    init(pattern b: SparseMatrix, sparseFlopsFraction: Double, denseBelow: Double = 0, bound: Double? = nil) {
+    /// `panels`: B's groups (``CompressedPanels``) when the caller has them.
+    init(pattern b: SparseMatrix, sparseFlopsFraction: Double, denseBelow: Double = 0, bound: Double? = nil,
+         panels: CompressedPanels? = nil) {
         let known = Self.denseWithoutAnalysis(rows: b.rows, bound: bound ?? Self.factorFlopsBound(b),
                                               sparseFlopsFraction: sparseFlopsFraction, denseBelow: denseBelow)
         if known == nil {
-            let candidate = SparseNormalEquations(pattern: b)
+            let candidate = SparseNormalEquations(pattern: b, panels: panels)
             if candidate.factorFlops < sparseFlopsFraction * pow(Double(b.rows), 3) / 3 { sparse = candidate; return }   // NaN: dense
         }
-        dense = DenseNormalEquations(pattern: b)
+        dense = DenseNormalEquations(pattern: b, panels: panels)
     }
 
     /// The dense factorization's flops n³/3 (n = `rows`) when `init` takes it without the sparse

@@ -24,6 +24,12 @@ enum NormalEquationsBackend {
     /// 32×2 at d = 50 (129×114) 0.73 → 1.29, 16×4 at d = 50 0.76 → 1.27.
     static let columnSpaceAdvantage = 0.5
 
+    /// Below this many flops a dense row-space factorization the column space is not tried: its
+    /// probe and refined solves cost more than the small factorizations save (16×2 at d = 10,
+    /// 65 rows, predicted 0.45: 0.57 ms against the dense row space's 0.49 ms; 16×4 at d = 10,
+    /// 129 rows and 7e5 flops: 1.5 against 1.8 ms).
+    static let columnSpaceMinimumFlops = 2e5
+
     /// The split normal equations must predict at most this fraction of the unsplit ones' flops.
     /// fit2p (25 dense columns among 13,500 singletons) predicts 0.0005 and ran 9× faster split;
     /// the network encodings, whose 50 input columns are dense, predict 0.14–0.34 and ran slower
@@ -50,12 +56,12 @@ enum NormalEquationsBackend {
             }
         case .automatic: break
         }
-        let mightPay = ColumnSpaceNormalEquations.mightPay(form)
-        let forming = mightPay ? DenseNormalEquations.formingFlops(form.matrix) : 0
-        var candidate: ColumnSpaceNormalEquations?
         // The row space's flops when they are known without its analysis (dense), else a lower bound.
         let bound = GramCholesky.factorFlopsBound(form.matrix)
         let knownRowSpace = GramCholesky.denseWithoutAnalysis(rows: form.rowCount, bound: bound, sparseFlopsFraction: fraction)
+        let mightPay = (knownRowSpace ?? .infinity) > Self.columnSpaceMinimumFlops && ColumnSpaceNormalEquations.mightPay(form)
+        let forming = mightPay ? DenseNormalEquations.formingFlops(form.matrix) : 0
+        var candidate: ColumnSpaceNormalEquations?
         if mightPay {                        // first against that: no analysis of the row space
             let budget = Self.columnSpaceAdvantage * ((knownRowSpace ?? bound) + forming)
             candidate = ColumnSpaceNormalEquations(pattern: form, sparseFlopsFraction: fraction, flopBudget: budget)

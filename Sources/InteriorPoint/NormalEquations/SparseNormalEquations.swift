@@ -33,15 +33,15 @@ struct SparseNormalEquations: NormalEquations {
     }
 
     /// Orders and analyses the pattern of `matrix`'s A Aᵀ (its values are not read). When A has
-    /// runs of similar columns (``CompressedPanels``), the analysis is given A Aᵀ's pattern from
-    /// them (``GramPattern``).
-    init(pattern matrix: SparseMatrix) {
+    /// runs of similar columns (``CompressedPanels``; `given` when the caller has them), the
+    /// analysis is given A Aᵀ's pattern from them (``GramPattern``).
+    init(pattern matrix: SparseMatrix, panels given: CompressedPanels? = nil) {
         dimension = matrix.rows
         columnCount = matrix.columns
         entryCount = matrix.nonzeroCount
         scaled = [Double](repeating: 0, count: entryCount + 1)
         rootTheta = [Double](repeating: 0, count: columnCount)
-        panels = CompressedPanels(pattern: matrix)
+        panels = given ?? CompressedPanels(pattern: matrix)
         if !panels.groups.isEmpty, let gram = GramPattern.upper(of: matrix, panels: panels) {
             structure = SparseCholeskyAnalysis.analyze(gramUpper: gram, entries: matrix.nonzeroCount)
         } else {
