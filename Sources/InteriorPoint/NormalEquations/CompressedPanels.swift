@@ -104,13 +104,8 @@ struct CompressedPanels {
                     for p in entries where inFirst[rowIndex[p]] == tag { shared += 1 }
                     let similarity = Double(shared) / Double(max(firstCount + entries.count - shared, 1))   // Jaccard, against the first column
                     if !current.isEmpty, similarity < Self.similarity {
-                        if let group = close(current, rows: groupRows, aloneCost: aloneCost, starts: starts, rowIndex: rowIndex,
-                                             position: position) {
-                            groups.append(group.group)
-                            flops += group.flops
-                        } else {
-                            others += current
-                        }
+                        keep(close(current, rows: groupRows, aloneCost: aloneCost, starts: starts, rowIndex: rowIndex, position: position),
+                             of: current, groups: &groups, others: &others, flops: &flops)
                         current.removeAll(keepingCapacity: true)
                         groupRows.removeAll(keepingCapacity: true)
                         aloneCost = 0
@@ -127,16 +122,22 @@ struct CompressedPanels {
                     current.append(j)
                     aloneCost += Self.aloneFlops(entries: entries.count, rows: m)
                 }
-                if let group = close(current, rows: groupRows, aloneCost: aloneCost, starts: starts, rowIndex: rowIndex,
-                                     position: position) {
-                    groups.append(group.group)
-                    flops += group.flops
-                } else {
-                    others += current
-                }
+                keep(close(current, rows: groupRows, aloneCost: aloneCost, starts: starts, rowIndex: rowIndex, position: position),
+                     of: current, groups: &groups, others: &others, flops: &flops)
             }
         }
         return (groups, others, flops)
+    }
+
+    /// Records a closed run: its group and cost, or its columns among the others.
+    private static func keep(_ closed: (group: Group, flops: Double)?, of columns: [Int], groups: inout [Group],
+                             others: inout [Int], flops: inout Double) {
+        if let closed {
+            groups.append(closed.group)
+            flops += closed.flops
+        } else {
+            others += columns
+        }
     }
 
     /// The run of `columns` (meeting `rows`) as a group with its cost, or nil when it does not pay

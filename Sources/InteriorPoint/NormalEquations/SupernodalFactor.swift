@@ -7,9 +7,9 @@ import LinearAlgebra
 /// (it stops at the first non-positive pivot) cannot do.
 ///
 /// First the runs of columns of A with nearly the same rows (``CompressedPanels``) are added
-/// into L's blocks, one `dsyrk` per run, each entry of its product at an offset found once at
-/// set-up. Then for each supernode s in order: add the other columns' part of its columns of
-/// A Θ Aᵀ + δ I (from √θ-scaled columns of A, never forming the product); subtract the update L_d L_dᵀ of every earlier
+/// into L's blocks, one product per run, each entry at an offset found once at set-up. Then for
+/// each supernode s in order: add the other columns' part of its columns of A Θ Aᵀ + δ I (from
+/// √θ-scaled columns of A, never forming the product); subtract the update L_d L_dᵀ of every earlier
 /// supernode d whose pattern meets s's columns (`dsyrk`/`dgemm`, scattered through a row map);
 /// factor the panel: blocked Cholesky of the diagonal block with pivot replacement, `dtrsm`
 /// for the rows below. The descendants of s are found with CHOLMOD's linked lists: after
@@ -161,8 +161,7 @@ final class SupernodalFactor {
         allocations = owned
         self.panels = panels
         let map = self.map
-        groupTargets = panels.groups.map { Self.targets(of: $0, in: structure, map: map) }
-        for k in 0..<m { map[k] = 0 }
+        groupTargets = panels.groups.map { Self.targets(of: $0, in: structure, map: map) }   // `assemble` writes map before reading it
     }
 
     /// The columns `others` of the pattern (`start`, entries' `permutedRow`) in a compact copy,
