@@ -222,14 +222,21 @@ struct PresolveState {
         return merged
     }
 
-    /// Row i's entries in its active columns, sorted by column.
+    /// Row i's entries in its active columns, sorted by column (no sort when the row's columns
+    /// already increase).
     private func activePattern(of i: Int) -> (columns: [Int], values: [Double]) {
         let row = program.constraints[i]
-        var entries: [(column: Int, value: Double)] = []
-        entries.reserveCapacity(rowLength[i])
-        for k in row.columns.indices where columnActive[row.columns[k]] { entries.append((row.columns[k], row.coefficients[k])) }
-        entries.sort { $0.column < $1.column }
-        return (entries.map(\.column), entries.map(\.value))
+        var columns: [Int] = [], values: [Double] = [], increasing = true
+        columns.reserveCapacity(rowLength[i])
+        values.reserveCapacity(rowLength[i])
+        for k in row.columns.indices where columnActive[row.columns[k]] {
+            if let last = columns.last, last > row.columns[k] { increasing = false }
+            columns.append(row.columns[k])
+            values.append(row.coefficients[k])
+        }
+        if increasing { return (columns, values) }
+        let order = columns.indices.sorted { columns[$0] < columns[$1] }
+        return (order.map { columns[$0] }, order.map { values[$0] })
     }
 
     /// SplitMix64's finaliser: a well-spread 64-bit hash of a column index.
