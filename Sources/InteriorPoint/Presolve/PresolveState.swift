@@ -45,15 +45,15 @@ struct PresolveState {
         self.pivotTolerance = pivotTolerance
         sign = program.sense.sign
         let m = program.constraintCount, n = program.variableCount
-        rowLower = program.constraints.map(\.lower)
-        rowUpper = program.constraints.map(\.upper)
+        rowLower = program.constraints.map { $0.lower }
+        rowUpper = program.constraints.map { $0.upper }
         rowMagnitude = program.constraints.map { row in
             max(row.lower.isFinite ? abs(row.lower) : 0, row.upper.isFinite ? abs(row.upper) : 0)
         }
         rowActive = [Bool](repeating: true, count: m)
-        rowLength = program.constraints.map(\.columns.count)
-        columnLower = program.variables.map(\.lower)
-        columnUpper = program.variables.map(\.upper)
+        rowLength = program.constraints.map { $0.columns.count }
+        columnLower = program.variables.map { $0.lower }
+        columnUpper = program.variables.map { $0.upper }
         columnActive = [Bool](repeating: true, count: n)
         let (start, rows, values) = Self.columnwise(program)
         (columnStart, columnRows, columnValues) = (start, rows, values)

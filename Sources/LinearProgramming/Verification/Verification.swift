@@ -50,8 +50,8 @@ struct CertificateVerifier {
     init(model: LinearProgram, tolerances: VerificationTolerances) {
         self.model = model
         self.tolerances = tolerances
-        columnLower = model.variables.map(\.lower)
-        columnUpper = model.variables.map(\.upper)
+        columnLower = model.variables.map { $0.lower }
+        columnUpper = model.variables.map { $0.upper }
     }
 
     /// Largest relative violation, and where it is.
