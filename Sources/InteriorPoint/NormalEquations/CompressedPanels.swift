@@ -8,9 +8,10 @@ import LinearAlgebra
 ///
 /// Of those r rows, the ones most of the group's columns meet (the dense rows, r_D) form the
 /// panel of one `dsyrk`; a row met by fewer than half of them — each unit's own variable, met by
-/// its two gates — adds its products with the rest of its column by scalar loops. On the
-/// dispatch LP's layers (65 rows, 64 columns) 33 rows are dense and 32 met twice: a 33² · 64
-/// `dsyrk` and 2,100 scalar products instead of a 65² · 64 `dsyrk`.
+/// its two gates — adds its products with the dense rows as one `axpy` of its column's panel
+/// column (these rows come first, so that stretch of G is contiguous) and with the other such
+/// rows of its column one by one. On the dispatch LP's layers (65 rows, 64 columns) 33 rows are
+/// dense and 32 met twice: a 33² · 64 `dsyrk` and 64 `axpy`s of 33 instead of a 65² · 64 `dsyrk`.
 ///
 /// Used by the dense normal equations and by the supernodal factor (``SupernodalFactor``), which
 /// adds G into L's blocks.
@@ -196,7 +197,7 @@ struct CompressedPanels {
 
     /// For each group g: G = P Pᵀ for its columns j, their entries `values[p]` times √θⱼ (times 1
     /// when `theta` is nil) — the dense rows' part by `dsyrk` on the panel, the other rows'
-    /// products by scalar loops — and `add(g, G)` with G column-major r × r, its lower triangle
+    /// products by an `axpy` each (and scalar ones among themselves) — and `add(g, G)` with G column-major r × r, its lower triangle
     /// set. Nothing is allocated.
     mutating func formProducts(values: UnsafePointer<Double>, columnStart: UnsafePointer<Int>, theta: [Double]?,
                                add: (Int, UnsafePointer<Double>) -> Void) {

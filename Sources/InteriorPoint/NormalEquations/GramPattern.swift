@@ -4,7 +4,7 @@ import LinearAlgebra
 /// (``CompressedPanels``): a group contributes every pair of its rows with a dense row in it,
 /// and each of its other rows only pairs within its own columns; a column in no group, its own
 /// rows' pairs. CHOLMOD forms B Bᵀ column by column instead (Σ nnz(bⱼ)² steps): on the dispatch
-/// LP's K that took 1.5 ms of a 25 ms solve, the groups' pairs about a tenth of those steps.
+/// LP's K that took 1.5 ms of a 25 ms solve; the groups' pairs are 29,000 against 458,000 steps.
 enum GramPattern {
     /// The upper triangle of B Bᵀ's pattern (entries (i, j), i ≤ j, diagonal included) as an
     /// m × m matrix (values 0), m = B's rows; a superset where a group's dense row is not met by

@@ -60,7 +60,8 @@ enum NormalEquationsBackend {
         let bound = GramCholesky.factorFlopsBound(form.matrix)
         let knownRowSpace = GramCholesky.denseWithoutAnalysis(rows: form.rowCount, bound: bound, sparseFlopsFraction: fraction)
         let mightPay = (knownRowSpace ?? .infinity) > Self.columnSpaceMinimumFlops && ColumnSpaceNormalEquations.mightPay(form)
-        let forming = mightPay ? DenseNormalEquations.formingFlops(form.matrix) : 0
+        let rowPanels = mightPay ? CompressedPanels(pattern: form.matrix) : nil      // A's groups: for the estimate and the row space
+        let forming = rowPanels.map { DenseNormalEquations.formingFlops(form.matrix, panels: $0) } ?? 0
         var candidate: ColumnSpaceNormalEquations?
         if mightPay {                        // first against that: no analysis of the row space
             let budget = Self.columnSpaceAdvantage * ((knownRowSpace ?? bound) + forming)
@@ -70,7 +71,7 @@ enum NormalEquationsBackend {
                 return
             }
         }
-        let unsplit = GramCholesky(pattern: form.matrix, sparseFlopsFraction: fraction, bound: bound)
+        let unsplit = GramCholesky(pattern: form.matrix, sparseFlopsFraction: fraction, bound: bound, panels: rowPanels)
         if let deadline, IterationClock.now() >= deadline { self = .rowSpace(unsplit); return }
         if mightPay, knownRowSpace == nil {  // the bound was below the row space's flops: try again
             let budget = Self.columnSpaceAdvantage * (unsplit.factorFlops + forming)
