@@ -108,6 +108,18 @@ public struct SparseMatrix: Sendable, Equatable {
         self.values = values
     }
 
+    /// The matrix of the columns `selected` of A, in that order (a copy).
+    public func columns(_ selected: [Int]) -> SparseMatrix {
+        var start = [0], rows = [Int](), kept = [Double]()
+        start.reserveCapacity(selected.count + 1)
+        for j in selected {
+            rows += rowIndex[columnStart[j]..<columnStart[j + 1]]
+            kept += values[columnStart[j]..<columnStart[j + 1]]
+            start.append(rows.count)
+        }
+        return SparseMatrix(rows: self.rows, columns: selected.count, validColumnStart: start, rowIndex: rows, values: kept)
+    }
+
     /// The product A x.
     /// - Throws: `dimensionMismatch` unless `x.count == columns`.
     public func multiply(_ x: [Double]) throws -> [Double] {
@@ -173,38 +185,32 @@ public struct SparseMatrix: Sendable, Equatable {
         }
     }
 
-    /// y ← A_S x for the columns S = `selected` (x holds one entry per selected column, in their
-    /// order; `y` holds `rows`): the product with those columns alone, without copying them.
-    /// Unchecked, no allocation.
-    public func multiply(selecting selected: UnsafeBufferPointer<Int>, _ x: UnsafePointer<Double>,
-                         writingTo y: UnsafeMutablePointer<Double>) {
-        y.update(repeating: 0, count: rows)
+    /// y ← y + Σ_{j ∈ S} aⱼ xⱼ for the columns S = `columns` (`x` indexed by column, as for the
+    /// whole product). Unchecked, no allocation.
+    public func multiply(adding columns: UnsafeBufferPointer<Int>, _ x: UnsafePointer<Double>, to y: UnsafeMutablePointer<Double>) {
         withStorage { start, row, value in
-            for (k, j) in selected.enumerated() {
-                let xk = x[k]
-                if xk == 0 { continue }
-                for p in start[j]..<start[j + 1] { y[row[p]] += value[p] * xk }             // y_i += a_ij x_k
+            for j in columns {
+                let xj = x[j]
+                if xj == 0 { continue }
+                for p in start[j]..<start[j + 1] { y[row[p]] += value[p] * xj }             // y_i += a_ij x_j
             }
         }
     }
 
-    /// x ← A_Sᵀ y for the columns S = `selected` (`x` gets one entry per selected column, in
-    /// their order). Unchecked, no allocation.
-    public func transposeMultiply(selecting selected: UnsafeBufferPointer<Int>, _ y: UnsafePointer<Double>,
-                                  writingTo x: UnsafeMutablePointer<Double>) {
+    /// xⱼ ← aⱼᵀ y for the columns j in `columns` (the other entries of `x` are not touched).
+    /// Unchecked, no allocation.
+    public func transposeMultiply(columns: UnsafeBufferPointer<Int>, _ y: UnsafePointer<Double>, writingTo x: UnsafeMutablePointer<Double>) {
         withStorage { start, row, value in
-            for (k, j) in selected.enumerated() { x[k] = Self.dot(column: start[j]..<start[j + 1], row, value, y) }
+            for j in columns { x[j] = Self.dot(column: start[j]..<start[j + 1], row, value, y) }
         }
     }
 
-    /// y ← A x and z ← |A| |x| (Σⱼ |aᵢⱼ xⱼ| per row) in one pass, over caller-provided buffers
-    /// of `rows` entries. Unchecked, no allocation.
-    public func multiply(_ x: UnsafePointer<Double>, writingTo y: UnsafeMutablePointer<Double>,
+    /// y ← y + Σ_{j ∈ S} aⱼ xⱼ and z ← z + Σ_{j ∈ S} |aⱼ xⱼ| (entry-wise) for the columns S =
+    /// `columns`, in one pass. Unchecked, no allocation.
+    public func multiply(adding columns: UnsafeBufferPointer<Int>, _ x: UnsafePointer<Double>, to y: UnsafeMutablePointer<Double>,
                          magnitudesTo z: UnsafeMutablePointer<Double>) {
-        y.update(repeating: 0, count: rows)
-        z.update(repeating: 0, count: rows)
         withStorage { start, row, value in
-            for j in 0..<columns {
+            for j in columns {
                 let xj = x[j]
                 if xj == 0 { continue }
                 for k in start[j]..<start[j + 1] {
@@ -216,13 +222,13 @@ public struct SparseMatrix: Sendable, Equatable {
         }
     }
 
-    /// x ← A_Sᵀ y and z ← A_Sᵀ w together, for the columns S = `selected` (one pass over their
-    /// entries for both). Unchecked, no allocation.
-    public func transposeMultiply(selecting selected: UnsafeBufferPointer<Int>, _ y: UnsafePointer<Double>,
+    /// xⱼ ← aⱼᵀ y and zⱼ ← aⱼᵀ w for the columns j in `columns`, in one pass over their entries
+    /// (the other entries of `x` and `z` are not touched). Unchecked, no allocation.
+    public func transposeMultiply(columns: UnsafeBufferPointer<Int>, _ y: UnsafePointer<Double>,
                                   writingTo x: UnsafeMutablePointer<Double>, _ w: UnsafePointer<Double>,
                                   writingTo z: UnsafeMutablePointer<Double>) {
         withStorage { start, row, value in
-            for (k, j) in selected.enumerated() {
+            for j in columns {
                 var p = start[j]
                 let end = start[j + 1]
                 var s0 = 0.0, s1 = 0.0, t0 = 0.0, t1 = 0.0                    // two chains each
@@ -233,8 +239,8 @@ public struct SparseMatrix: Sendable, Equatable {
                     p += 2
                 }
                 if p < end { s0 += value[p] * y[row[p]]; t0 += value[p] * w[row[p]] }
-                x[k] = s0 + s1
-                z[k] = t0 + t1
+                x[j] = s0 + s1
+                z[j] = t0 + t1
             }
         }
     }

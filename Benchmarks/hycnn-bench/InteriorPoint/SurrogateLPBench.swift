@@ -17,7 +17,8 @@ struct SurrogateLPBench: ParsableCommand {
         The instance is the encoding benchmark's (seeded initialisation, N(0, --bias-noise²) bias noise, \
         [−1, 1]^d with the descent cap). Each run solves the compiled LP cold with a fresh solver; the \
         table gives the solver's own seconds (Solution.seconds), iterations and the objective, verified. \
-        Each run solves with the crossover to a vertex (the default) and then without it ("without crossover:" lines). \
+        Each run solves with the crossover to a vertex (the default) and then without it ("without crossover:" lines); \
+        --no-crossover leaves out the solves with it (to profile the interior point alone). \
         --write-mps writes the LP for a peer solver. --highs writes it (to --write-mps, else a temporary file) and \
         runs Benchmarks/peers/highs_lp.py on it (highspy: its dual simplex and its interior point with its default \
         crossover, --runs times each, `run()` timed alone), then prints ours (wall-clock of `solve`, which also \
@@ -35,7 +36,9 @@ struct SurrogateLPBench: ParsableCommand {
     @Option(help: "Time the LP of this free-format MPS file instead of building one (--model, --dimension, --seed and --bias-noise then do not apply).")
     var mps: String?
     @Option(help: "Write the compiled LP as free MPS to this path.") var writeMPS: String?
-    @Flag(help: "Print the interior point's log of the first solve to standard error.") var log = false
+    @Flag(inversion: .prefixedNo, help: "Also time each run with the crossover to a vertex (before the run without it).")
+    var crossover = true
+    @Flag(help: "Print the interior point's log of the last solve (caches warm, as the timed minimum) to standard error.") var log = false
     @Option(help: "Normal equations of our interior point: \(CholeskyChoice.allCases.map(\.rawValue).joined(separator: ", ")) (InteriorPointSettings.cholesky).")
     var cholesky = CholeskyChoice.automatic
     @Flag(help: "Also time HiGHS's dual simplex and interior point on the same LP (needs highspy) and compare.") var highs = false
@@ -61,23 +64,29 @@ struct SurrogateLPBench: ParsableCommand {
                   + "\(program.variableCount) columns, \(program.nonzeroCount) nonzeros")
         }
         if let writeMPS { try program.writeMPS(to: writeMPS) }
-        // Each run solves with the crossover (the default) and then without it.
-        var crossover = SurrogateLPTimings(label: "ours, interior point + crossover")
+        // Each run solves with the crossover (the default; not with --no-crossover) and then without it.
+        var withCrossover = SurrogateLPTimings(label: "ours, interior point + crossover")
         var interior = SurrogateLPTimings(label: "ours, interior point without crossover")
         for run in 0..<runs {
-            let logger: (@Sendable (String) -> Void)? = log && run == 0 ? Self.printError : nil
-            let (solution, wall) = try Self.timed { try CrossoverSolver(interior: interiorPoint(logger: logger), logger: logger).solve(program) }
-            print(Self.summary(solution, of: program))
-            crossover.append(solution, wallSeconds: wall)
-            let (interiorSolution, interiorWall) = try Self.timed { try interiorPoint(logger: nil).solve(program) }
+            let logger: (@Sendable (String) -> Void)? = log && run == runs - 1 ? Self.printError : nil
+            if crossover {
+                let (solution, wall) = try Self.timed { try CrossoverSolver(interior: interiorPoint(logger: logger), logger: logger).solve(program) }
+                print(Self.summary(solution, of: program))
+                withCrossover.append(solution, wallSeconds: wall)
+            }
+            let (interiorSolution, interiorWall) = try Self.timed { try interiorPoint(logger: crossover ? nil : logger).solve(program) }
             print("without crossover: " + Self.summary(interiorSolution, of: program))
             interior.append(interiorSolution, wallSeconds: interiorWall)
         }
-        print(String(format: "interior point: min %.5f s, median %.5f s over %d runs", crossover.min, crossover.median, runs))
+        if crossover {
+            print(String(format: "interior point: min %.5f s, median %.5f s over %d runs", withCrossover.min, withCrossover.median, runs))
+        }
         print(String(format: "interior point without crossover: min %.5f s, median %.5f s over %d runs", interior.min, interior.median, runs))
-        print(String(format: "wall-clock of solve: min %.4f s, median %.4f s with crossover; min %.4f s, median %.4f s without",
-                     crossover.wallMin, crossover.wallMedian, interior.wallMin, interior.wallMedian))
-        if highs { try compareWithHighs(program, ours: [crossover, interior]) }
+        print(crossover
+              ? String(format: "wall-clock of solve: min %.4f s, median %.4f s with crossover; min %.4f s, median %.4f s without",
+                       withCrossover.wallMin, withCrossover.wallMedian, interior.wallMin, interior.wallMedian)
+              : String(format: "wall-clock of solve without crossover: min %.4f s, median %.4f s", interior.wallMin, interior.wallMedian))
+        if highs { try compareWithHighs(program, ours: crossover ? [withCrossover, interior] : [interior]) }
     }
 
     /// Our interior point as `SolverChoice.ipm` makes it, with `--cholesky`'s normal equations.

@@ -30,6 +30,8 @@ struct MehrotraMethod<Solver: NormalEquations> {
     }
 
     let form: StandardForm
+    /// The form's A, prepared for the iterations' products.
+    private let products: ProductMatrix
     let scaling: RuizScaling
     let settings: InteriorPointSettings
     let deadline: Double?
@@ -55,6 +57,7 @@ struct MehrotraMethod<Solver: NormalEquations> {
     init(form: StandardForm, scaling: RuizScaling, settings: InteriorPointSettings, deadline: Double?, normal: Solver,
          centralityCorrectors: Int) {
         self.form = form
+        products = ProductMatrix(form.matrix)
         self.centralityCorrectors = centralityCorrectors
         self.scaling = scaling
         self.settings = settings
@@ -232,11 +235,11 @@ struct MehrotraMethod<Solver: NormalEquations> {
         var scaled = [Double](repeating: 0, count: n)
         for j in 0..<n { scaled[j] = theta[j] * rHat[j] }
         var rhs = [Double](repeating: 0, count: m)     // r_b + A Θ r̂
-        form.matrix.multiply(scaled, writingTo: &rhs)
+        products.multiply(scaled, writingTo: &rhs)
         for i in 0..<m { rhs[i] += rb[i] }
         let dy = solveNormal(rhs)
         var dx = [Double](repeating: 0, count: n)      // Δx = Θ(AᵀΔy − r̂)
-        form.matrix.transposeMultiply(dy, writingTo: &dx)
+        products.transposeMultiply(dy, writingTo: &dx)
         for j in 0..<n { dx[j] = theta[j] * (dx[j] - rHat[j]) }
         var d = Direction(x: dx, y: dy, wl: [Double](repeating: 0, count: n), wu: [Double](repeating: 0, count: n),
                           zl: [Double](repeating: 0, count: n), zu: [Double](repeating: 0, count: n))
@@ -284,10 +287,10 @@ struct MehrotraMethod<Solver: NormalEquations> {
 
     private func normalResidual(_ r: [Double], _ v: [Double]) -> [Double] {
         var t = [Double](repeating: 0, count: form.columnCount)
-        form.matrix.transposeMultiply(v, writingTo: &t)
+        products.transposeMultiply(v, writingTo: &t)
         for j in t.indices { t[j] *= theta[j] }
         var product = [Double](repeating: 0, count: form.rowCount)
-        form.matrix.multiply(t, writingTo: &product)
+        products.multiply(t, writingTo: &product)
         return zip(r, product).map { $0 - $1 }
     }
 
@@ -316,12 +319,12 @@ struct MehrotraMethod<Solver: NormalEquations> {
         else { return false }
         regularization = max(settings.minimumRegularization, delta / 10)
         let dy = solveNormal(form.b)                                    // x = Aᵀ(AAᵀ)⁻¹ b
-        form.matrix.transposeMultiply(dy, writingTo: &x)
+        products.transposeMultiply(dy, writingTo: &x)
         var ac = [Double](repeating: 0, count: m)                       // y = (AAᵀ)⁻¹ A c
-        form.matrix.multiply(form.c, writingTo: &ac)
+        products.multiply(form.c, writingTo: &ac)
         y = solveNormal(ac)
         var aty = [Double](repeating: 0, count: n)
-        form.matrix.transposeMultiply(y, writingTo: &aty)
+        products.transposeMultiply(y, writingTo: &aty)
         var minW = Double.infinity, minZ = Double.infinity
         for j in 0..<n {
             let z = form.c[j] - aty[j]                                  // z = c − Aᵀy
@@ -354,14 +357,14 @@ struct MehrotraMethod<Solver: NormalEquations> {
 
     private mutating func computeResiduals() {
         let n = form.columnCount, m = form.rowCount
-        Self.multiply(form.matrix, x, into: &rb, magnitudes: &rowMagnitude)
+        products.multiply(x, writingTo: &rb, magnitudesTo: &rowMagnitude)
         for i in 0..<m { rowMagnitude[i] += abs(form.b[i]) }                // |b_i| + Σⱼ |aᵢⱼ xⱼ|
         var primal = 0.0, dual = 0.0
         for i in 0..<m {
             rb[i] = form.b[i] - rb[i]                                   // r_b = b − A x
             primal = max(primal, abs(rb[i]) / (1 + rowMagnitude[i] / scaling.rowScale[i]) / scaling.rowScale[i])
         }
-        form.matrix.transposeMultiply(y, writingTo: &rc)
+        products.transposeMultiply(y, writingTo: &rc)
         var pobj = 0.0, dobj = 0.0, complementarity = 0.0
         for i in 0..<m { dobj += form.b[i] * y[i] }
         for j in 0..<n {
@@ -388,15 +391,6 @@ struct MehrotraMethod<Solver: NormalEquations> {
                             primalInfeasibility: primal, dualInfeasibility: dual / dualScale,
                             gap: abs(pobj - dobj) / (1 + abs(pobj)),
                             mu: complementarity / Double(max(boundCount, 1)))
-    }
-
-    /// y ← A x and z ← |A| |x| in one pass over A.
-    private static func multiply(_ a: SparseMatrix, _ x: [Double], into y: inout [Double], magnitudes z: inout [Double]) {
-        x.withUnsafeBufferPointer { x in
-            y.withUnsafeMutableBufferPointer { y in
-                z.withUnsafeMutableBufferPointer { z in a.multiply(x.baseAddress!, writingTo: y.baseAddress!, magnitudesTo: z.baseAddress!) }
-            }
-        }
     }
 
     private func isDiverging() -> Bool {

@@ -59,8 +59,8 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     /// D on the rows of I (δ included), by position in I.
     private var eliminatedDiagonal: [Double]
     private var gram: GramCholesky
-    /// A (of the analysed form): its columns S are A_S, in the order of `coupledColumns`.
-    private let matrix: SparseMatrix
+    /// A_S: the columns S of A (of the analysed form), in the order of `coupledColumns`.
+    private let coupled: ProductMatrix
     /// Aᵀp for the probe p of ``NormalEquations/probeError(_:theta:regularization:transposedProbe:)``.
     private let transposedProbe: [Double]
     /// Column-major |S| × |E|: A_ESᵀ, then (after `factor`) W = K⁻¹ A_ESᵀ in `keptSolves`.
@@ -196,7 +196,7 @@ struct ColumnSpaceNormalEquations: NormalEquations {
         formingFlops = DenseNormalEquations.formingFlops(operand, panels: panels)
         guard formingFlops + factorBound < flopBudget else { return nil }
         self.operand = operand
-        matrix = a
+        coupled = ProductMatrix(a.columns(coupledOrder))
         var transposedProbe = [Double](repeating: 0, count: a.columns)
         a.transposeMultiply(Self.probe(rows: m), writingTo: &transposedProbe)
         self.transposedProbe = transposedProbe
@@ -354,12 +354,10 @@ struct ColumnSpaceNormalEquations: NormalEquations {
         }
         let rowResidual = rowNorm / max(rowScale, .leastNormalMagnitude)
         let both = likelyToStep || rowResidual > Self.refinementTarget
-        coupledColumns.withUnsafeBufferPointer {
-            if both {
-                matrix.transposeMultiply(selecting: $0, v, writingTo: columnPart, scaledRowPart, writingTo: firstProduct)
-            } else {
-                matrix.transposeMultiply(selecting: $0, v, writingTo: columnPart)
-            }
+        if both {
+            coupled.transposeMultiply(v, writingTo: columnPart, scaledRowPart, writingTo: firstProduct)
+        } else {
+            coupled.transposeMultiply(v, writingTo: columnPart)
         }
         for k in 0..<s {
             columnScale = max(columnScale, abs(columnPart[k]))
@@ -380,7 +378,7 @@ struct ColumnSpaceNormalEquations: NormalEquations {
             u.update(from: firstProduct, count: s)
         } else {
             for i in 0..<m { product[i] = rowSlot[i] >= 0 ? r[i] / eliminatedDiagonal[rowSlot[i]] : 0 }   // D_I⁻¹ r_I, 0 on E
-            coupledColumns.withUnsafeBufferPointer { matrix.transposeMultiply(selecting: $0, product, writingTo: u) }   // u = A_ISᵀ D_I⁻¹ r_I
+            coupled.transposeMultiply(product, writingTo: u)                                 // u = A_ISᵀ D_I⁻¹ r_I
         }
         if let g { for k in 0..<s { u[k] -= g[k] } }
         if s > 0 { gram.solve(u) }                                                          // h = K⁻¹ u
@@ -401,7 +399,7 @@ struct ColumnSpaceNormalEquations: NormalEquations {
                 }
             }
         }
-        coupledColumns.withUnsafeBufferPointer { matrix.multiply(selecting: $0, u, writingTo: product) }   // A_S u
+        coupled.multiply(u, writingTo: product)                                              // A_S u
         for i in 0..<m {
             let slot = rowSlot[i]
             r[i] = slot >= 0 ? (r[i] - product[i]) / eliminatedDiagonal[slot] : kept[-1 - slot]   // v_I = D_I⁻¹ (r_I − A_IS u)
