@@ -146,6 +146,7 @@ public struct InteriorPointSolver: LPSolver {
         let last = method.measures
         if let column = method.normal as? ColumnSpaceNormalEquations {
             log("column space: \(column.columnSpaceFactorizations) factorizations"
+                + (column.regularizedFactorizations > 0 ? " (\(column.regularizedFactorizations) of them with K regularised)" : "")
                 + (column.rowSpaceFromNowOn ? ", then the row space" : ", all of them"))
         }
         log("interior point ended: \(termination) after \(method.iterations) iterations; relative primal infeasibility "

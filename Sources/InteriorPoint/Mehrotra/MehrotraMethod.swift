@@ -111,10 +111,17 @@ struct MehrotraMethod<Solver: NormalEquations> {
             // A step that collapses means the factorization lost accuracy: retry with a larger δ.
             var computed: (step: Direction, alphaP: Double, alphaD: Double)?
             for attempt in 0...settings.factorizationRetries {
-                guard let delta = clock.factoring({ normal.factor(form, theta: theta, regularization: regularization) }) else {
+                guard var delta = clock.factoring({ normal.factor(form, theta: theta, regularization: regularization) }) else {
                     return .factorizationFailed
                 }
-                let candidate = predictorCorrector()
+                var candidate = predictorCorrector()
+                while normal.lostAccuracy {                    // the same Θ again: the normal equations take more care
+                    guard let again = clock.factoring({ normal.factor(form, theta: theta, regularization: delta) }) else {
+                        return .factorizationFailed
+                    }
+                    delta = again
+                    candidate = predictorCorrector()
+                }
                 let collapsed = !(candidate.alphaP >= settings.collapsedStepLength
                                   || candidate.alphaD >= settings.collapsedStepLength)
                 if !collapsed || attempt == settings.factorizationRetries {
@@ -315,14 +322,17 @@ struct MehrotraMethod<Solver: NormalEquations> {
     private mutating func startingPoint() -> Bool {
         let n = form.columnCount, m = form.rowCount
         for j in 0..<n { theta[j] = 1 }
-        guard let delta = clock.factoring({ normal.factor(form, theta: theta, regularization: settings.startingRegularization) })
-        else { return false }
-        regularization = max(settings.minimumRegularization, delta / 10)
-        let dy = solveNormal(form.b)                                    // x = Aᵀ(AAᵀ)⁻¹ b
-        products.transposeMultiply(dy, writingTo: &x)
-        var ac = [Double](repeating: 0, count: m)                       // y = (AAᵀ)⁻¹ A c
+        var ac = [Double](repeating: 0, count: m)
         products.multiply(form.c, writingTo: &ac)
-        y = solveNormal(ac)
+        var dy: [Double]
+        repeat {                                                        // again while the solves lose their accuracy
+            guard let delta = clock.factoring({ normal.factor(form, theta: theta, regularization: settings.startingRegularization) })
+            else { return false }
+            regularization = max(settings.minimumRegularization, delta / 10)
+            dy = solveNormal(form.b)                                    // x = Aᵀ(AAᵀ)⁻¹ b
+            y = solveNormal(ac)                                         // y = (AAᵀ)⁻¹ A c
+        } while normal.lostAccuracy
+        products.transposeMultiply(dy, writingTo: &x)
         var aty = [Double](repeating: 0, count: n)
         products.transposeMultiply(y, writingTo: &aty)
         var minW = Double.infinity, minZ = Double.infinity

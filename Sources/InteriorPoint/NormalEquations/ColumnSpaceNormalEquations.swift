@@ -29,13 +29,14 @@ import LinearAlgebra
 /// whose residuals (both blocks) go through the same elimination with a second right-hand side
 /// g in the column equations (K u = A_ISᵀ D_I⁻¹ r_I − g + A_ESᵀ v_E) — refinement on the
 /// augmented system recovers what the elimination's scaling lost, where refinement against
-/// A Θ Aᵀ alone stalls (on the dispatch LP the probe's error goes from 10 to 1e-10) — and
-/// every factorization checks itself with a probe solve of known answer, plain first and
-/// refined when the plain one misses ``probeTolerance``. When the refined probe misses it too, K is factored once more with a small multiple of the
-/// largest D_I⁻¹ on its diagonal (``kRegularization``), which the refinement removes again. From
-/// the first factorization whose probe still misses the tolerance on, the row-space normal
-/// equations take over (``NormalEquationsBackend/bestRowSpace(for:sparseFlopsFraction:unsplit:)``,
-/// built then). `solve` allocates nothing beyond its temporary buffers.
+/// A Θ Aᵀ alone stalls (on the dispatch LP the error of a solve of known answer goes from 10 to
+/// 1e-10). A solve whose refinement ends above ``acceptedResidual`` marks the factorization as
+/// having lost its accuracy (``lostAccuracy``); the caller factors the same Θ again, and that
+/// factorization takes the next step: K with a small multiple of the largest D_I⁻¹ on its
+/// diagonal (``kRegularization``, which the refinement removes again), and after that the
+/// row-space normal equations for the rest of the solve
+/// (``NormalEquationsBackend/bestRowSpace(for:sparseFlopsFraction:unsplit:)``, built then).
+/// `solve` allocates nothing beyond its temporary buffers.
 struct ColumnSpaceNormalEquations: NormalEquations {
     let dimension: Int
     /// The non-singleton columns S (the order of K's rows).
@@ -61,8 +62,6 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     private var gram: GramCholesky
     /// A_S: the columns S of A (of the analysed form), in the order of `coupledColumns`.
     private let coupled: ProductMatrix
-    /// Aᵀp for the probe p of ``NormalEquations/probeError(_:theta:regularization:transposedProbe:)``.
-    private let transposedProbe: [Double]
     /// Column-major |S| × |E|: A_ESᵀ, then (after `factor`) W = K⁻¹ A_ESᵀ in `keptSolves`.
     private let keptTranspose: [Double]
     private var keptSolves: [Double]
@@ -82,18 +81,27 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     static let denseBelow = 1e7
     /// Factorizations done in the column space so far.
     private(set) var columnSpaceFactorizations = 0
-    /// Set when a probe solve first misses ``probeTolerance``: Θ only spreads further as the
-    /// iteration converges, so every later factorization is the row-space one.
+    /// Factorizations of K with ``kRegularization`` on its diagonal so far.
+    private(set) var regularizedFactorizations = 0
+    /// Set when the solves of a regularised K lose their accuracy too: Θ only spreads further as
+    /// the iteration converges, so every later factorization is the row-space one.
     private(set) var rowSpaceFromNowOn = false
+    /// Whether the last factorization's K was regularised.
+    private var regularizedK = false
+    /// Set by a solve that ends above ``acceptedResidual`` (a reference: `solve` does not mutate).
+    private let accuracy = AccuracyFlag()
+    var lostAccuracy: Bool { !usesFallback && accuracy.lost }
 
-    /// The largest energy error of the probe solve (``probeError``) the column space may have. On
-    /// the max-gate encodings the plain probe's error grows from 1e-14 to 1e-5 over the first
-    /// dozen iterations and then jumps to order 1 (Θ spanning 16 orders of magnitude); refined,
-    /// it stays below 1e-8.
-    static let probeTolerance = 1e-4
+    /// The largest relative residual of the normal equations (``normalResidual``) a refined solve
+    /// may end with. The augmented system's residuals alone can pass while the answer is wrong
+    /// (Θ over 40 orders of magnitude: augmented residuals below 1e-5, normal residual 6, energy
+    /// error 3.8); the normal residual follows the energy error (Θ over 30 orders: 9e-8 and
+    /// 3e-7). Before the solves checked themselves, a probe solve of known answer per
+    /// factorization did, at 6–10 % of the max-gate encodings' solve time.
+    static let acceptedResidual = 1e-6
     /// Refinement steps on the augmented system per solve, at most; steps are taken while the
     /// residual (``augmentedResidual``) exceeds ``refinementTarget``, until two in a row fail to
-    /// halve it. Even in the first iterations, where the probe passes, the plain solves leave
+    /// halve it. Even in the first iterations, where K is accurate, the plain solves leave
     /// relative residuals of 1e-5–1e-3 on the dispatch LP, and unrefined its primal
     /// infeasibility stays near 1 for seven iterations (with refinement: 0.77 → 6e-5); one step
     /// takes them to 1e-13–1e-16. Refining against A Θ Aᵀ instead took three steps per solve
@@ -102,11 +110,12 @@ struct ColumnSpaceNormalEquations: NormalEquations {
     /// As the row space's refinement (``MehrotraMethod``): past 1e-10 the steps only polish
     /// rounding (dispatch LP: 21.2 → 20.6 ms against 1e-13, 12 iterations either way).
     static let refinementTarget = 1e-10
-    /// When even the refined probe misses: K is factored again with this fraction of the largest
-    /// D_I⁻¹ added to its diagonal, and the solves refine up to ``regularizedRefinementStepLimit``
-    /// steps against the unregularised system. On the dispatch LP's last iteration K lost its
-    /// accuracy unregularised (refined probe 24–170); with 1e-16 to 1e-12 of max D_I⁻¹ the probe
-    /// came to 1e-8–1e-11 in 3–5 steps (the first step does not reduce the residual).
+    /// When a factorization's solves lose their accuracy: K is factored again with this fraction of
+    /// the largest D_I⁻¹ added to its diagonal, and the solves refine up to
+    /// ``regularizedRefinementStepLimit`` steps against the unregularised system. On the dispatch
+    /// LP's last iteration K lost its accuracy unregularised (a solve of known answer off by
+    /// 24–170); with 1e-16 to 1e-12 of max D_I⁻¹ it came to 1e-8–1e-11 in 3–5 steps (the first
+    /// step does not reduce the residual).
     static let kRegularization = 1e-14
     static let regularizedRefinementStepLimit = 8
 
@@ -197,9 +206,6 @@ struct ColumnSpaceNormalEquations: NormalEquations {
         guard formingFlops + factorBound < flopBudget else { return nil }
         self.operand = operand
         coupled = ProductMatrix(a.columns(coupledOrder))
-        var transposedProbe = [Double](repeating: 0, count: a.columns)
-        a.transposeMultiply(Self.probe(rows: m), writingTo: &transposedProbe)
-        self.transposedProbe = transposedProbe
         self.keptTranspose = keptTranspose
         keptSolves = keptTranspose
         weights = [Double](repeating: 0, count: operand.columns)
@@ -223,8 +229,13 @@ struct ColumnSpaceNormalEquations: NormalEquations {
             + (keptRows.isEmpty ? "" : ", \(keptRows.count) row\(keptRows.count == 1 ? "" : "s") kept")
     }
 
+    /// Factors K for `theta`; when the previous factorization's solves lost their accuracy
+    /// (``lostAccuracy``), this one takes the next step — K regularised, then the row space.
     mutating func factor(_ form: StandardForm, theta: [Double], regularization: Double) -> Double? {
         guard dimension > 0 else { return regularization }
+        let retry = lostAccuracy
+        accuracy.lost = false
+        if retry && regularizedK { rowSpaceFromNowOn = true }
         if rowSpaceFromNowOn { return factorRowSpace(form, theta: theta, regularization: regularization) }
         for t in theta { guard t >= 0, t.isFinite else { return nil } }
         for j in coupledColumns { guard theta[j] > 0 else { return nil } }
@@ -234,30 +245,22 @@ struct ColumnSpaceNormalEquations: NormalEquations {
             eliminatedDiagonal[rowSlot[entry.row]] += theta[entry.column] * entry.value * entry.value
         }
         let eliminated = eliminatedRows.count
-        for position in 0..<eliminated { weights[position] = 1 / eliminatedDiagonal[position] }   // W = (D_I⁻¹, Θ_S⁻¹)
+        var largest = 0.0
+        for position in 0..<eliminated {                                                 // W = (D_I⁻¹, Θ_S⁻¹)
+            weights[position] = 1 / eliminatedDiagonal[position]
+            largest = max(largest, weights[position])
+        }
         for (k, j) in coupledColumns.enumerated() { weights[eliminated + k] = 1 / theta[j] }
-        if gram.factor(operand, weights: weights, regularization: 0) != nil,
+        regularizedK = retry
+        refinementSteps = retry ? Self.regularizedRefinementStepLimit : Self.refinementStepLimit
+        if gram.factor(operand, weights: weights, regularization: retry ? Self.kRegularization * largest : 0) != nil,   // K (+ ρI)
            factorSchurComplement(regularization: regularization) {
             usesFallback = false
-            refinementSteps = 0                                                          // the plain probe first: cheaper
-            var error = probeError(form, theta: theta, regularization: regularization, transposedProbe: transposedProbe)
-            refinementSteps = Self.refinementStepLimit
-            if error > Self.probeTolerance { error = probeError(form, theta: theta, regularization: regularization, transposedProbe: transposedProbe) }
-            if error > Self.probeTolerance {
-                var largest = 0.0
-                for position in 0..<eliminated { largest = max(largest, weights[position]) }
-                refinementSteps = Self.regularizedRefinementStepLimit
-                if gram.factor(operand, weights: weights, regularization: Self.kRegularization * largest) != nil,   // K + ρI
-                   factorSchurComplement(regularization: regularization) {
-                    error = probeError(form, theta: theta, regularization: regularization, transposedProbe: transposedProbe)
-                }
-            }
-            if error <= Self.probeTolerance {
-                columnSpaceFactorizations += 1
-                return regularization
-            }
-            rowSpaceFromNowOn = true
+            columnSpaceFactorizations += 1
+            if retry { regularizedFactorizations += 1 }
+            return regularization
         }
+        rowSpaceFromNowOn = true
         return factorRowSpace(form, theta: theta, regularization: regularization)
     }
 
@@ -311,14 +314,16 @@ struct ColumnSpaceNormalEquations: NormalEquations {
             rhs.withUnsafeMutableBufferPointer { buffer in
                 let v = buffer.baseAddress!
                 let steps = refinementSteps
-                if steps > 0 { f.update(from: v, count: m) }
+                f.update(from: v, count: m)
                 applyInverse(v, g: nil, u: u, kept: kept, product: product)
                 au.update(from: product, count: m)                                         // A_S u, kept up to date
-                var previous = Double.infinity, stalled = 0
-                for step in 0..<steps {
-                    let (residual, firstReady) = augmentedResidual(f, v: v, u: u, coupledProduct: au, rowPart: dv, columnPart: g,
-                                                                   scaledRowPart: scaledRow, firstProduct: first, likelyToStep: step == 0)
-                    guard residual > Self.refinementTarget else { break }
+                var previous = Double.infinity, stalled = 0, residual = Double.infinity
+                for step in 0...steps {                                                    // a check before each step and after the last
+                    let firstReady: Bool
+                    (residual, firstReady) = augmentedResidual(f, v: v, u: u, coupledProduct: au, rowPart: dv, columnPart: g,
+                                                               scaledRowPart: scaledRow, firstProduct: first,
+                                                               likelyToStep: step == 0)
+                    guard residual > Self.refinementTarget, step < steps else { break }
                     stalled = residual < 0.5 * previous ? 0 : stalled + 1
                     guard stalled < 2 else { break }
                     previous = min(previous, residual)
@@ -326,8 +331,26 @@ struct ColumnSpaceNormalEquations: NormalEquations {
                     for i in 0..<m { v[i] += dv[i]; au[i] += product[i] }                   // A_S (u + Δu) = A_S u + A_S Δu
                     for k in 0..<s { u[k] += du[k] }
                 }
+                let normal = normalResidual(f, rowPart: dv, columnPart: g, weightedColumnPart: du, product: product)
+                if !(normal <= Self.acceptedResidual) { accuracy.lost = true }
             }
         }
+    }
+
+    /// max |f − M v| / max |f| for M = A Θ Aᵀ + δ I, from the last check's augmented residuals:
+    /// f − M v = ρ₁ + A_S Θ_S ρ₂. Θ_S amplifies ρ₂, which is at rounding level of A_Sᵀ v: with Θ
+    /// spanning 40 orders of magnitude the augmented residuals pass while this is order 1.
+    private func normalResidual(_ f: UnsafePointer<Double>, rowPart: UnsafePointer<Double>, columnPart: UnsafePointer<Double>,
+                                weightedColumnPart w: UnsafeMutablePointer<Double>, product: UnsafeMutablePointer<Double>) -> Double {
+        let m = dimension, eliminated = eliminatedRows.count
+        for k in 0..<coupledColumns.count { w[k] = columnPart[k] / weights[eliminated + k] }   // Θ_S ρ₂
+        coupled.multiply(w, writingTo: product)
+        var norm = 0.0, scale = 0.0
+        for i in 0..<m {
+            norm = max(norm, abs(rowPart[i] + product[i]))                                  // ρ₁ + A_S Θ_S ρ₂
+            scale = max(scale, abs(f[i]))
+        }
+        return norm / max(scale, .leastNormalMagnitude)
     }
 
     /// The residual of (v, u) in the augmented system D v + A_S u = f, A_Sᵀ v − Θ_S⁻¹ u = 0
@@ -405,4 +428,10 @@ struct ColumnSpaceNormalEquations: NormalEquations {
             r[i] = slot >= 0 ? (r[i] - product[i]) / eliminatedDiagonal[slot] : kept[-1 - slot]   // v_I = D_I⁻¹ (r_I − A_IS u)
         }
     }
+}
+
+/// Whether a solve of the last factorization lost its accuracy: set by `solve`, which does not
+/// mutate the normal equations, read and cleared by the next `factor`.
+final class AccuracyFlag {
+    var lost = false
 }

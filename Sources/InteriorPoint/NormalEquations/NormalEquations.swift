@@ -10,20 +10,23 @@ protocol NormalEquations {
     /// True when the last factorization's solves refine themselves to working accuracy, so the
     /// caller's refinement against A Θ Aᵀ would only repeat the work.
     var refinesItsSolves: Bool { get }
+    /// True when a solve of the last factorization could not reach its accuracy: the caller
+    /// factors the same Θ again, and the normal equations take more care in that factorization.
+    var lostAccuracy: Bool { get }
 }
 
 extension NormalEquations {
     var refinesItsSolves: Bool { false }
+    var lostAccuracy: Bool { false }
 
     /// The energy error ‖Θ^½Aᵀ(v − p)‖ / ‖Θ^½Aᵀp‖ of the solve of M v = M p for p = (1, −1, 1, …)
     /// with the last factorization: a check of a factorization whose accuracy is not assured.
-    /// `transposedProbe`: Aᵀp when the caller keeps it (it does not change with Θ).
     /// Allocates: once per factorization.
-    func probeError(_ form: StandardForm, theta: [Double], regularization: Double, transposedProbe: [Double]? = nil) -> Double {
+    func probeError(_ form: StandardForm, theta: [Double], regularization: Double) -> Double {
         let m = form.rowCount, n = theta.count, a = form.matrix
         let p = Self.probe(rows: m)
-        var t = transposedProbe ?? [Double](repeating: 0, count: n)
-        if transposedProbe == nil { a.transposeMultiply(p, writingTo: &t) }
+        var t = [Double](repeating: 0, count: n)
+        a.transposeMultiply(p, writingTo: &t)
         var base = 0.0
         for j in 0..<n { base += theta[j] * t[j] * t[j]; t[j] *= theta[j] }
         var r = [Double](repeating: 0, count: m)

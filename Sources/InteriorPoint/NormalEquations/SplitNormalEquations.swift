@@ -39,8 +39,8 @@ struct SplitNormalEquations: NormalEquations {
     /// S's Cholesky may cancel at most this much of a row (pivot / Mₖₖ): rows nearly dependent
     /// among the sparse columns make S⁻¹U too inaccurate for the identity.
     static let smallestSparsePivotRatio = 1e-8
-    /// The largest energy error of the probe solve (``NormalEquations/probeError(_:theta:regularization:transposedProbe:)``)
-    /// a split factorization may have, as in the column space: the tests above miss some losses
+    /// The largest energy error of the probe solve (``NormalEquations/probeError(_:theta:regularization:)``)
+    /// a split factorization may have: the tests above miss some losses
     /// (random LPs with duplicated rows, where a lost step threw the iteration off at 4e-6).
     static let probeTolerance = 1e-4
 
