@@ -118,14 +118,24 @@ struct CertificateVerifier {
 
     /// Minimisation-form reduced costs d = c' − Aᵀy (c' = costSign·c, compensated sums) and
     /// each column's dual magnitude μⱼ = |cⱼ| + Σᵢ |aᵢⱼ yᵢ|: the size of the terms d adds up.
+    /// (Over raw buffers: the model is valid, so every column index is in range.)
     func reducedCosts(_ y: [Double], costSign: Double) -> (d: [Double], magnitude: [Double]) {
         var sums = model.variables.map { CompensatedSum(costSign * $0.cost) }
         var magnitude = model.variables.map { abs(costSign * $0.cost) }
-        for (i, row) in model.constraints.enumerated() where y[i] != 0 {
-            for k in row.columns.indices {
-                let j = row.columns[k]
-                sums[j].add(-row.coefficients[k], times: y[i])
-                magnitude[j] += abs(row.coefficients[k] * y[i])
+        sums.withUnsafeMutableBufferPointer { sums in
+            magnitude.withUnsafeMutableBufferPointer { magnitude in
+                for (i, row) in model.constraints.enumerated() where y[i] != 0 {
+                    let yi = y[i]
+                    row.columns.withUnsafeBufferPointer { columns in
+                        row.coefficients.withUnsafeBufferPointer { coefficients in
+                            for k in columns.indices {
+                                let j = columns[k], a = coefficients[k]
+                                sums[j].add(-a, times: yi)                              // dⱼ = c'ⱼ − Σᵢ aᵢⱼ y'ᵢ
+                                magnitude[j] += abs(a * yi)
+                            }
+                        }
+                    }
+                }
             }
         }
         return (sums.map(\.value), magnitude)
