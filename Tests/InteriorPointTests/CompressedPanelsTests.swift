@@ -59,6 +59,36 @@ import Testing
         #expect(largest < 1e-12)
     }
 
+    /// Accumulated into a dense M, the groups give Σ θⱼ aⱼ aⱼᵀ over their columns in M's lower
+    /// triangle, whether they go straight into M (dense rows in at most two runs) or through G;
+    /// the column space's operand B (rows of a layer met by the inputs and the previous layer's
+    /// units: two runs) as well as A.
+    @Test func theGroupsAccumulateTheirGramMatrix() throws {
+        let form = try Self.encodingForm()
+        let column = try #require(ColumnSpaceNormalEquations(pattern: form, sparseFlopsFraction: 0.3))
+        for a in [form.matrix, column.operand] {
+            var panels = CompressedPanels(pattern: a)
+            let m = a.rows, theta = Helpers.theta(seed: 4, count: a.columns, exponents: -2...2)
+            var matrix = [Double](repeating: 0, count: m * m), direct = matrix
+            panels.accumulate(a, theta: theta, into: &matrix, dimension: m)
+            for group in panels.groups {
+                for j in group.columns {
+                    for p in a.columnStart[j]..<a.columnStart[j + 1] {
+                        for q in a.columnStart[j]..<a.columnStart[j + 1] where a.rowIndex[q] >= a.rowIndex[p] {
+                            direct[a.rowIndex[p] * m + a.rowIndex[q]] += theta[j] * a.values[p] * a.values[q]
+                        }
+                    }
+                }
+            }
+            var largest = 0.0
+            for j in 0..<m { for i in j..<m { largest = max(largest, abs(matrix[j * m + i] - direct[j * m + i])) } }
+            #expect(largest < 1e-12)
+            #expect(panels.groups.contains { !$0.denseRuns.isEmpty && $0.sparseCount > 0 })
+        }
+        let runs = CompressedPanels(pattern: column.operand).groups.map(\.denseRuns.count)
+        #expect(runs.contains(2))
+    }
+
     /// The supernodal factor adds the groups' products into L's blocks: it solves as the dense one.
     @Test func theSparseNormalEquationsSolveWithGroups() throws {
         let form = try Self.encodingForm()

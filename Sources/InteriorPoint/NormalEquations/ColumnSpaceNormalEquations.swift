@@ -48,7 +48,7 @@ struct ColumnSpaceNormalEquations: NormalEquations {
 
     private let singletonEntries: [(row: Int, column: Int, value: Double)]
     /// B = [A_ISᵀ | I], |S| × (|I| + |S|), with the values of A.
-    private let operand: SparseMatrix
+    let operand: SparseMatrix
     /// The cost of assembling K (``DenseNormalEquations/formingFlops(_:)`` of B).
     let formingFlops: Double
     private var weights: [Double]
