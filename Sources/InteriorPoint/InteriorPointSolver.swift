@@ -236,8 +236,9 @@ public struct InteriorPointSolver: LPSolver {
         return settled
     }
 
-    private func log(_ line: String) {
-        settings.logger?(line)
+    /// Passes `line` to the logger; the line is not even formatted without one.
+    private func log(_ line: @autoclosure () -> String) {
+        settings.logger?(line())
     }
 
     private static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
