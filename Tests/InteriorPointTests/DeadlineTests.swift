@@ -94,8 +94,8 @@ import Testing
         settings.timeLimit = 0.5
         let start = DispatchTime.now()
         let solution = try InteriorPointSolver(settings: settings).solve(lp)
-        #expect(Self.seconds(since: start) < 2.5)
-        #expect(solution.status == .timeLimit)
+        #expect(Self.seconds(since: start) < 5)       // a hang only: solo 0.65 s, up to 2.9 s beside the parallel tests
+        #expect(solution.status == .timeLimit)        // the check: without the deadline it ends primal infeasible (1.1 s)
     }
 }
 
