@@ -15,10 +15,10 @@ import LinearProgramming
 ///   pairs), 1.1× faster at 45 (2,025), 1.5× at 70, 1.7× at 100, 2.5× at 150, 4.3× at 300;
 /// - surrogate encodings of convex networks (the interior point without the crossover, as
 ///   `minimize` runs it): on the encoding grid (max-gate HyCNNs 16–256 wide, 2–8 deep, d = 10
-///   and 50; 1,226 to 1,126,450 nonzeros) it takes 5.4 s in total against the simplex's 36.1 s
-///   and is faster on every LP, 2.7–9.3× above 10,000 nonzeros; on the dispatch demo (26,886
-///   nonzeros in six small networks) it takes 22 ms against the simplex's 48–49 ms. Below
-///   10,000 nonzeros it is 1.8–2.9× faster too, but both take at most 10 ms there, and the
+///   and 50; 1,226 to 1,126,450 nonzeros) it takes 4.8 s in total against the simplex's 36.7 s
+///   and is faster on every LP, 3.4–9.7× above 10,000 nonzeros; on the dispatch demo (26,886
+///   nonzeros in six small networks) it takes 20 ms against the simplex's 48–49 ms. Below
+///   10,000 nonzeros it is 2.1–3.5× faster too, but both take at most 9 ms there, and the
 ///   simplex's answer is a vertex, exact to rounding: the rule keeps it for those.
 public enum InteriorPointPreference {
     /// Where an LP comes from; the crossover size depends on it.
