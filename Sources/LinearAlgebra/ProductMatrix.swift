@@ -15,8 +15,8 @@ public struct ProductMatrix: Sendable {
     public let denseColumns: [Int]
     /// The columns multiplied from their sparse entries, increasing.
     private let sparseColumns: [Int]
-    /// Column-major rows × denseColumns.count: column k is column denseColumns[k] of A, and the
-    /// same with |aᵢⱼ| (for |A| |x|).
+    /// Column-major rows × denseColumns.count: column k is column denseColumns[k] of A; and the
+    /// same with |aᵢⱼ| when made `withMagnitudes` (for |A| |x|), else empty.
     private let block: [Double]
     private let absoluteBlock: [Double]
 
@@ -25,7 +25,8 @@ public struct ProductMatrix: Sendable {
     /// The largest dense block kept (16 MB, and as much again for its magnitudes).
     public static let maximumDenseEntries = 1 << 21
 
-    public init(_ a: SparseMatrix) {
+    /// `withMagnitudes`: also keep |A_D| for ``multiply(_:writingTo:magnitudesTo:)``.
+    public init(_ a: SparseMatrix, withMagnitudes: Bool = false) {
         matrix = a
         let m = a.rows, starts = a.columnStart
         let dense = (0..<a.columns).filter { j in m > 0 && Double(starts[j + 1] - starts[j]) >= Self.denseFraction * Double(m) }
@@ -45,7 +46,7 @@ public struct ProductMatrix: Sendable {
             for p in starts[j]..<starts[j + 1] { block[k * m + a.rowIndex[p]] = a.values[p] }
         }
         self.block = block
-        absoluteBlock = block.map(abs)
+        absoluteBlock = withMagnitudes ? block.map(abs) : []
     }
 
     /// y ← A x over caller-provided buffers (`x` holds `columns` entries, `y` `rows`). Unchecked.
@@ -56,8 +57,10 @@ public struct ProductMatrix: Sendable {
 
     /// y ← A x and z ← |A| |x| (Σⱼ |aᵢⱼ xⱼ| per row) over caller-provided buffers of `rows`
     /// entries. Unchecked.
+    /// - Precondition: made `withMagnitudes` (or without dense columns).
     public func multiply(_ x: UnsafePointer<Double>, writingTo y: UnsafeMutablePointer<Double>,
                          magnitudesTo z: UnsafeMutablePointer<Double>) {
+        precondition(denseColumns.isEmpty || !absoluteBlock.isEmpty, "|A| |x| needs a ProductMatrix made withMagnitudes")
         denseProduct(x, block, writingTo: y)
         denseProduct(x, absoluteBlock, absolute: true, writingTo: z)                           // z = |A_D| |x_D|
         sparseColumns.withUnsafeBufferPointer { matrix.multiply(adding: $0, x, to: y, magnitudesTo: z) }

@@ -28,7 +28,7 @@ struct ProductMatrixTests {
     func products(fill: [Double]) throws {
         var rng = SplitMix64(seed: 17)
         let a = try mixedSparse(rows: 40, columns: 23, fill: fill, using: &rng)
-        let product = ProductMatrix(a)
+        let product = ProductMatrix(a, withMagnitudes: true)
         let expectedDense = (0..<a.columns).filter { Double(a.columnStart[$0 + 1] - a.columnStart[$0]) >= 0.25 * 40 }
         #expect(product.denseColumns == expectedDense)
         let dense = a.dense()

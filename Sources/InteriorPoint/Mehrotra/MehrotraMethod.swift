@@ -57,7 +57,7 @@ struct MehrotraMethod<Solver: NormalEquations> {
     init(form: StandardForm, scaling: RuizScaling, settings: InteriorPointSettings, deadline: Double?, normal: Solver,
          centralityCorrectors: Int) {
         self.form = form
-        products = ProductMatrix(form.matrix)
+        products = ProductMatrix(form.matrix, withMagnitudes: true)
         self.centralityCorrectors = centralityCorrectors
         self.scaling = scaling
         self.settings = settings
