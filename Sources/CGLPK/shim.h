@@ -32,13 +32,12 @@ static inline int hycnn_guarded_simplex(glp_prob *problem, const glp_smcp *param
     return code;
 }
 
-/* glp_scale_prob(GLP_SF_AUTO), then glp_adv_basis: the triangular basis a crossover starts from
-   (the caller has fixed the variables it wants kept out of the basis). Returns 0. */
+/* glp_adv_basis: the triangular basis a crossover starts from (the caller has scaled the
+   problem and fixed the variables it wants kept out of the basis). Returns 0. */
 static inline int hycnn_guarded_crash_basis(glp_prob *problem) {
     hycnn_glpk_guard guard;
     if (setjmp(guard.target)) return HYCNN_GLPK_INTERNAL_ERROR;
     glp_error_hook(hycnn_glpk_error_hook, &guard);
-    glp_scale_prob(problem, GLP_SF_AUTO);
     glp_adv_basis(problem, 0);
     glp_error_hook(NULL, NULL);
     return 0;

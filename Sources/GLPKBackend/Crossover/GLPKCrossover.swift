@@ -108,13 +108,14 @@ public struct GLPKCrossover: Sendable {
         return unscaled
     }
 
-    /// Gives `problem` the starting basis: scales it, holds every nonbasic column and active
+    /// Gives `problem` the starting basis: scales it (``CrossoverScaling``), holds every nonbasic column and active
     /// row fixed at its bound, takes the candidates as the basis when they fit it exactly, else
     /// lets `glp_adv_basis` pick a triangular basis among the rest (slacks complete it); then
     /// restores every bound and puts each nonbasic variable on the bound it sits on. False when
     /// GLPK met an internal error.
     private static func start(_ problem: GLPKProblem, at basis: StartingBasis, model: LinearProgram) -> Bool {
         let pointer = problem.pointer
+        CrossoverScaling.apply(to: problem, model: model)
         for (j, position) in basis.columns.enumerated() {
             if let value = bound(position, lower: model.variables[j].lower, upper: model.variables[j].upper) {
                 glp_set_col_bnds(pointer, Int32(j + 1), GLP_FX, value, value)
@@ -165,7 +166,7 @@ public struct GLPKCrossover: Sendable {
         for (i, position) in basis.rows.enumerated() {
             glp_set_row_stat(pointer, Int32(i + 1), position == .candidate ? GLP_BS : GLP_NS)
         }
-        guard let code = problem.guarded({ hycnn_guarded_factorize($0, 1) }) else { return nil }
+        guard let code = problem.guarded({ hycnn_guarded_factorize($0, 0) }) else { return nil }
         return code == 0
     }
 
