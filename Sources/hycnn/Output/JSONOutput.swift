@@ -1,8 +1,8 @@
 import DataFiles
 import Foundation
 
-/// Builds the one JSON object a `--json` run prints: NaN and infinities become null, keys sorted;
-/// printed through the checked ``StandardOutput`` (a failed write is an error, exit 1). Every
+/// Builds the one JSON object a `--json` run prints: NaN and infinities become null, keys sorted
+/// (``JSONText``; `JSONSerialization` for a value of a type it does not write); printed through the checked ``StandardOutput`` (a failed write is an error, exit 1). Every
 /// object carries `command` (the subcommand, e.g. `solve`, `ot-map train`) and `schemaVersion`;
 /// docs/schemas/ has one JSON Schema per command, which the tests check real outputs against.
 enum JSONOutput {
@@ -18,6 +18,7 @@ enum JSONOutput {
         var object = object
         object["command"] = command
         object["schemaVersion"] = schemaVersion
+        if let text = JSONText.render(object) { try StandardOutput.line(text); return }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
         try StandardOutput.line(String(decoding: data, as: UTF8.self))
     }
