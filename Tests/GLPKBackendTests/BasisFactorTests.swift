@@ -1,4 +1,5 @@
 @testable import GLPKBackend
+import CGLPK
 import LinearProgramming
 import TestSupport
 import Testing
@@ -73,5 +74,28 @@ import Testing
             let residual = try #require(worst, "seed \(seed): the slack basis factorizes")
             #expect(residual <= 1e-9, "seed \(seed): residual \(residual)")
         }
+    }
+
+    /// A basis GLPK has just factorized is taken as it is (no second factorization), solves as a
+    /// fresh one, and with no replacement its statuses are set without factorizing again; the
+    /// first replacement makes a factorization due (its time is not known).
+    @Test func aValidFactorizationIsReused() throws {
+        let model = Self.model(seed: 4)
+        var g = SplitMix64(seed: 40)
+        let outcome: (reused: Bool, residual: Double, kept: Bool, due: Bool)? = GLPKProblem.withProblem(model, integer: false) { problem in
+            guard problem.guarded({ hycnn_guarded_factorize($0, 0) }) == 0,
+                  let factor = BasisFactor(problem, variables: Self.m + Self.n) else { return nil }
+            let residual = Self.residuals(factor, model: model, g: &g)
+            let kept = factor.keepBasis { _ in GLP_NL }
+            let entering = Self.m
+            var w = [0] + Self.column(entering, of: model)
+            factor.ftran(&w)
+            let p = (1...Self.m).max { abs(w[$0]) < abs(w[$1]) }!
+            factor.replace(position: p, entering: entering, column: w)
+            return (!factor.factorized, residual, kept, factor.isRefactorDue && !factor.keepBasis { _ in GLP_NL })
+        } ?? nil
+        let result = try #require(outcome)
+        #expect(result.reused && result.kept && result.due)
+        #expect(result.residual <= 1e-12)
     }
 }

@@ -43,18 +43,40 @@ final class BasisFactor {
     /// Updates allowed between factorizations whatever the times say (round-off grows with them).
     static let largestUpdateCount = 500
 
-    /// The basis of `problem` as GLPK's statuses give it, factorized; nil when GLPK finds it
+    /// Whether the last `init` or ``refactor(_:basis:nonbasicStatus:)`` called `glp_factorize`
+    /// (the init does not when GLPK's factorization of the basis is valid already).
+    private(set) var factorized = false
+
+    /// The basis of `problem` as GLPK's statuses give it, factorized — GLPK's own factorization
+    /// when it has a valid one of that basis (the crossover's starting basis was factorized to be
+    /// accepted; on the 48×4 surrogate LP a factorization costs 2.5 ms); nil when GLPK finds it
     /// singular or ill-conditioned or meets an internal error (``GLPKProblem/isFreed`` then).
     init?(_ problem: GLPKProblem, variables: Int) {
         pointer = problem.pointer
         m = problem.rows
         head = [Int](repeating: 0, count: m + 1)
         position = [Int](repeating: 0, count: variables)
-        guard factorize(problem) == true else { return nil }
+        if glp_bf_exists(pointer) != 0 {
+            readHead()                                  // its time unknown: the first eta makes a refactor due
+        } else {
+            guard factorize(problem) == true else { return nil }
+        }
     }
 
-    /// A factorization is due: the etas have cost as much time as factorizing did.
-    var isRefactorDue: Bool { etaNanoseconds >= factorNanoseconds || updateCount >= Self.largestUpdateCount }
+    /// A factorization is due: there are etas, and applying them has cost as much time as
+    /// factorizing did.
+    var isRefactorDue: Bool { updateCount > 0 && (etaNanoseconds >= factorNanoseconds || updateCount >= Self.largestUpdateCount) }
+
+    /// Sets GLPK's statuses of the nonbasic variables (`nonbasicStatus(k)`) when no column was
+    /// replaced since the last factorization: GLPK's LU then stays valid, and no factorization
+    /// is needed. False (nothing set) when there are etas.
+    func keepBasis(nonbasicStatus: (Int) -> Int32) -> Bool {
+        guard updateCount == 0 else { return false }
+        for k in position.indices where position[k] == 0 {
+            if k < m { glp_set_row_stat(pointer, Int32(k + 1), nonbasicStatus(k)) } else { glp_set_col_stat(pointer, Int32(k - m + 1), nonbasicStatus(k)) }
+        }
+        return true
+    }
 
     /// x ← B⁻¹x.
     func ftran(_ x: inout [Double]) {
@@ -167,6 +189,7 @@ final class BasisFactor {
 
     /// glp_factorize of the basis GLPK's statuses give, timed; drops the etas.
     private func factorize(_ problem: GLPKProblem) -> Bool? {
+        factorized = true
         let start = DispatchTime.now().uptimeNanoseconds
         guard let code = problem.guarded({ hycnn_guarded_factorize($0, 0) }) else { return nil }
         factorNanoseconds = DispatchTime.now().uptimeNanoseconds - start

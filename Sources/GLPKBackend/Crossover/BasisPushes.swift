@@ -131,7 +131,7 @@ struct BasisPushes {
     mutating func run(on problem: GLPKProblem, stop: Deadline?) -> Bool {
         guard m > 0 else { return true }
         guard let factor = BasisFactor(problem, variables: m + n) else { return !problem.isFreed }
-        statistics.factorizations += 1
+        if factor.factorized { statistics.factorizations += 1 }
         var work = Workspace(m: m, variables: m + n)
         var lastGood = factor.head
         for k in factor.head.dropFirst() where d[k] != 0 && factor.position[k] != 0 {   // GLPK renumbers positions as it refactorizes
@@ -147,6 +147,7 @@ struct BasisPushes {
         }
         statistics.left = factor.head.dropFirst().count { abs(d[$0]) > Self.dualTolerance }       // Harris's steps leave smaller ones
             + (0..<(m + n)).count { factor.position[$0] == 0 && v[$0] != target($0) }
+        if factor.keepBasis(nonbasicStatus: nonbasicStatus) { return true }   // no exchange since the last factorization
         guard let accepted = factor.refactor(problem, nonbasicStatus: nonbasicStatus) else { return false }
         statistics.factorizations += 1
         if !accepted { return factor.refactor(problem, basis: lastGood, nonbasicStatus: nonbasicStatus) != nil }
