@@ -1,5 +1,4 @@
 @testable import GLPKBackend
-import CGLPK
 import LinearProgramming
 import TestSupport
 import Testing
@@ -79,20 +78,23 @@ import Testing
     /// A basis GLPK has just factorized is taken as it is (no second factorization), solves as a
     /// fresh one, and with no replacement its statuses are set without factorizing again; the
     /// first replacement makes a factorization due (its time is not known).
+    /// GLPK's status of a nonbasic variable at its lower bound (GLP_NL).
+    static let lower: Int32 = 2
+
     @Test func aValidFactorizationIsReused() throws {
         let model = Self.model(seed: 4)
         var g = SplitMix64(seed: 40)
         let outcome: (reused: Bool, residual: Double, kept: Bool, due: Bool)? = GLPKProblem.withProblem(model, integer: false) { problem in
-            guard problem.guarded({ hycnn_guarded_factorize($0, 0) }) == 0,
+            guard let first = BasisFactor(problem, variables: Self.m + Self.n), first.factorized,   // GLPK has none yet
                   let factor = BasisFactor(problem, variables: Self.m + Self.n) else { return nil }
             let residual = Self.residuals(factor, model: model, g: &g)
-            let kept = factor.keepBasis { _ in GLP_NL }
+            let kept = factor.keepBasis { _ in Self.lower }
             let entering = Self.m
             var w = [0] + Self.column(entering, of: model)
             factor.ftran(&w)
             let p = (1...Self.m).max { abs(w[$0]) < abs(w[$1]) }!
             factor.replace(position: p, entering: entering, column: w)
-            return (!factor.factorized, residual, kept, factor.isRefactorDue && !factor.keepBasis { _ in GLP_NL })
+            return (!factor.factorized, residual, kept, factor.isRefactorDue && !factor.keepBasis { _ in Self.lower })
         } ?? nil
         let result = try #require(outcome)
         #expect(result.reused && result.kept && result.due)
