@@ -88,15 +88,17 @@ public struct GLPKCrossover: Sendable {
     }
 
     /// GLPK's simplex from the basis `problem` holds: dual when that basis is dual feasible and
-    /// not primal feasible, primal otherwise; then, if optimal, primal again on the unscaled
-    /// problem with ``unscaledTolerance`` (kept when it ends optimal). Its pivots are both runs'.
+    /// not primal feasible, primal otherwise; then, if optimal and its basic solution misses
+    /// ``unscaledTolerance`` in the caller's units (``meetsUnscaledTolerance(_:)``), primal
+    /// again on the unscaled problem with that tolerance (kept when it ends optimal). Its pivots
+    /// are both runs'.
     private static func simplex(_ problem: GLPKProblem, solver: GLPKSolver, model: LinearProgram, stop: Deadline?) -> Solution {
         guard let code = problem.guarded({ hycnn_guarded_warm_up($0) }) else {
             return Solution(status: .numericalError, solver: solver.simplexName)
         }
         let byDual = code == 0 && glp_get_prim_stat(problem.pointer) != GLP_FEAS && glp_get_dual_stat(problem.pointer) == GLP_FEAS
         let scaled = solver.simplex(on: problem, model: model, stop: stop, warm: true, byDual: byDual)
-        guard scaled.status == .optimal, !problem.isFreed else { return scaled }
+        guard scaled.status == .optimal, !problem.isFreed, !meetsUnscaledTolerance(problem) else { return scaled }
         glp_unscale_prob(problem.pointer)
         var tight = solver
         tight.settings.primalFeasibilityTolerance = unscaledTolerance
@@ -106,6 +108,44 @@ public struct GLPKCrossover: Sendable {
         unscaled.iterations += scaled.iterations
         unscaled.solver = scaled.solver
         return unscaled
+    }
+
+    /// Whether the basic solution GLPK reports (in the caller's units) is primal and dual
+    /// feasible within ``unscaledTolerance``: every basic variable within its bounds (relative to
+    /// 1 + |bound|), every nonbasic one's reduced cost of the sign its bound needs (relative to
+    /// 1 + |cost|). The unscaled run would then end where it starts, after a factorization of
+    /// its own (2.5 ms on the 48×4 surrogate's 385-row basis); 89 of 93 benchmark LPs made no
+    /// pivot there.
+    static func meetsUnscaledTolerance(_ problem: GLPKProblem) -> Bool {
+        let pointer = problem.pointer, tolerance = unscaledTolerance
+        let sign: Double = glp_get_obj_dir(pointer) == GLP_MIN ? 1 : -1               // reduced costs of the minimisation
+        func feasible(status: Int32, type: Int32, lower: Double, upper: Double, value: Double, dual: Double, cost: Double) -> Bool {
+            let d = sign * dual, slack = tolerance * (1 + abs(cost))
+            switch status {
+            case GLP_BS:
+                let hasLower = type == GLP_LO || type == GLP_DB || type == GLP_FX
+                let hasUpper = type == GLP_UP || type == GLP_DB || type == GLP_FX
+                return !(hasLower && value < lower - tolerance * (1 + abs(lower)))
+                    && !(hasUpper && value > upper + tolerance * (1 + abs(upper)))
+            case GLP_NL: return d >= -slack                                              // at its lower bound: d ≥ 0
+            case GLP_NU: return d <= slack                                               // at its upper bound: d ≤ 0
+            case GLP_NF: return abs(d) <= slack                                          // free: d = 0
+            default: return true                                                         // fixed: any sign
+            }
+        }
+        for i in 1...max(Int(glp_get_num_rows(pointer)), 1) where glp_get_num_rows(pointer) > 0 {
+            let r = Int32(i)
+            guard feasible(status: glp_get_row_stat(pointer, r), type: glp_get_row_type(pointer, r), lower: glp_get_row_lb(pointer, r),
+                           upper: glp_get_row_ub(pointer, r), value: glp_get_row_prim(pointer, r), dual: glp_get_row_dual(pointer, r),
+                           cost: 0) else { return false }
+        }
+        for j in 1...max(Int(glp_get_num_cols(pointer)), 1) where glp_get_num_cols(pointer) > 0 {
+            let c = Int32(j)
+            guard feasible(status: glp_get_col_stat(pointer, c), type: glp_get_col_type(pointer, c), lower: glp_get_col_lb(pointer, c),
+                           upper: glp_get_col_ub(pointer, c), value: glp_get_col_prim(pointer, c), dual: glp_get_col_dual(pointer, c),
+                           cost: glp_get_obj_coef(pointer, c)) else { return false }
+        }
+        return true
     }
 
     /// Gives `problem` the starting basis: scales it (``CrossoverScaling``), holds every nonbasic column and active
